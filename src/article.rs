@@ -1,0 +1,54 @@
+//! The types that flow through the pipeline: articles in, record errors beside them.
+
+use serde::Serialize;
+
+/// Where a record came from: the file (or `-` for standard input) and, for archives, the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+/// One news article as the loaders deliver it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable identifier: the record's id field, else the file path, else `path:line`.
+    pub id: String,
+    pub title: Option<String>,
+    /// The visible text, after HTML or Markdown is reduced to plain text.
+    pub body: String,
+    pub published_at: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub origin: Origin,
+}
+
+/// Why a record could not be scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file or stream could not be read.
+    Io,
+    /// The record is not valid JSON, CSV or HTML of the expected shape.
+    Parse,
+    /// The bytes are not valid UTF-8.
+    Encoding,
+    /// Neither a title nor a body with text.
+    EmptyText,
+    /// The model failed on the record's text.
+    Model,
+}
+
+/// An input record that yields no scored article, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub id: String,
+    pub kind: ErrorKind,
+    pub message: String,
+    pub origin: Origin,
+}
+
+/// What a loader yields for each input record.
+pub type Record = Result<Article, RecordError>;

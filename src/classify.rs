@@ -1,0 +1,156 @@
+//! `finsent classify`: short texts (headlines, tweets, single sentences) scored as they are,
+//! without splitting. JSONL objects keep all their fields and gain `label`, `probs` and
+//! `score`; plain lines become `{"text": …}` objects.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use serde_json::{Map, Value, json};
+
+use crate::article::{ErrorKind, Origin, RecordError};
+use crate::error::Result;
+use crate::model::Scorer;
+use crate::pipeline::{RunStats, in_chunks, write_or_stop};
+use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
+
+/// One input line: the object to extend and its text, or why it cannot be scored.
+type Item = std::result::Result<(Map<String, Value>, String), RecordError>;
+
+/// Lines of each input (`-` is standard input), blank lines skipped.
+fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item> {
+    inputs.into_iter().flat_map(move |input| {
+        let path = input.display().to_string();
+        let reader: io::Result<Box<dyn BufRead>> = if path == "-" {
+            Ok(Box::new(BufReader::new(io::stdin())))
+        } else {
+            File::open(&input).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
+        };
+        let field = text_field.clone();
+        let lines: Box<dyn Iterator<Item = Item>> =
+            match reader {
+                Ok(reader) => Box::new(reader.split(b'\n').enumerate().filter_map(
+                    move |(i, line)| {
+                        let origin = Origin {
+                            path: path.clone(),
+                            line: Some(i as u64 + 1),
+                        };
+                        parse_line(line, &field, origin)
+                    },
+                )),
+                Err(err) => {
+                    let origin = Origin {
+                        path: path.clone(),
+                        line: None,
+                    };
+                    Box::new(std::iter::once(Err(RecordError {
+                        id: path,
+                        kind: ErrorKind::Io,
+                        message: err.to_string(),
+                        origin,
+                    })))
+                }
+            };
+        lines
+    })
+}
+
+fn parse_line(line: io::Result<Vec<u8>>, field: &str, origin: Origin) -> Option<Item> {
+    let id = format!("{}:{}", origin.path, origin.line.unwrap_or(0));
+    let fail = |kind, message: String| {
+        Some(Err(RecordError {
+            id: id.clone(),
+            kind,
+            message,
+            origin: origin.clone(),
+        }))
+    };
+    let bytes = match line {
+        Ok(bytes) => bytes,
+        Err(err) => return fail(ErrorKind::Io, err.to_string()),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return fail(ErrorKind::Encoding, "line is not valid UTF-8".into());
+    };
+    let text = text.trim_end_matches(['\r', '\n']);
+    if text.trim().is_empty() {
+        return None;
+    }
+    if !text.trim_start().starts_with('{') {
+        let mut object = Map::new();
+        object.insert("text".into(), Value::String(text.to_string()));
+        return Some(Ok((object, text.to_string())));
+    }
+    match serde_json::from_str::<Map<String, Value>>(text) {
+        Ok(object) => match object.get(field) {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                let s = s.clone();
+                Some(Ok((object, s)))
+            }
+            _ => fail(
+                ErrorKind::EmptyText,
+                format!("no non-empty string field {field:?}"),
+            ),
+        },
+        Err(err) => fail(ErrorKind::Parse, format!("invalid JSON: {err}")),
+    }
+}
+
+/// Scores every line of `inputs` and writes one JSON object per line to `sink`.
+pub fn classify_stream(
+    inputs: Vec<PathBuf>,
+    text_field: String,
+    scorer: &Scorer,
+    mut sink: Sink,
+) -> Result<RunStats> {
+    let start = Instant::now();
+    let mut stats = RunStats::default();
+    in_chunks(
+        move || items(inputs, text_field),
+        |_| 1,
+        1024,
+        usize::MAX,
+        |chunk| {
+            let texts: Vec<&str> = chunk
+                .iter()
+                .filter_map(|i| i.as_ref().ok())
+                .map(|(_, t)| t.as_str())
+                .collect();
+            let mut probs = scorer.score(&texts)?.into_iter();
+            for item in chunk {
+                stats.read += 1;
+                let line = match item {
+                    Ok((mut object, _)) => {
+                        let p = probs.next().unwrap_or_default();
+                        stats.scored += 1;
+                        stats.sentences += 1;
+                        object.insert("label".into(), json!(p.class()));
+                        object.insert("probs".into(), json!(ProbsRecord::from(p)));
+                        object.insert("score".into(), json!(Rounded(p.score())));
+                        serde_json::to_string(&object)
+                    }
+                    Err(e) => {
+                        stats.failed += 1;
+                        serde_json::to_string(&ErrorRecord::from(e))
+                    }
+                }
+                .map_err(io::Error::from);
+                let written = line.and_then(|l| writeln!(sink, "{l}"));
+                if !write_or_stop(written, &mut stats)? {
+                    return Ok(false);
+                }
+            }
+            write_or_stop(sink.flush(), &mut stats)
+        },
+    )?;
+    if !stats.output_closed {
+        sink.finish()
+            .map_err(|source| crate::error::Error::Output {
+                path: "output".into(),
+                source,
+            })?;
+    }
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}

@@ -1,0 +1,163 @@
+//! Command-line flags (clap derive). Every doc comment here is `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use finsent::loader::{FieldNames, InputFormat, LoadOptions};
+
+/// The model shipped with the source tree.
+pub const DEFAULT_MODEL_DIR: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/models/finsent-minilm-v1");
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "finsent",
+    version,
+    about = "Score the sentiment of market news with a shipped ONNX model",
+    after_help = "Exit status: 0 when every record was scored, 1 when some records failed \
+                  (they are in the output as error records), 2 for usage or set-up errors.\n\
+                  ONNX Runtime: ORT_DYLIB_PATH names libonnxruntime.so.1.31.x; by default the \
+                  copy fetched at build time is used."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score news articles: one JSON record per input article, in input order.
+    Score(ScoreArgs),
+    /// Score short texts (headlines, tweets, sentences) as they are, without splitting.
+    Classify(ClassifyArgs),
+    /// Print the sentences finsent sees in each article (title first).
+    Split(SplitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to read; `-` is standard input. Directories are read
+    /// recursively, in name order: .txt, .md, .html/.htm, .jsonl, .csv.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Read every input in this format instead of going by the extension
+    /// (standard input: JSONL when it starts with `{`, else one text article).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// JSONL/CSV field with the article id [default: id].
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// JSONL/CSV field with the title [default: title, else headline].
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// JSONL/CSV field with the article text [default: body, else text, else content].
+    #[arg(long, value_name = "NAME")]
+    pub body_field: Option<String>,
+    /// JSONL/CSV field with the publication time [default: published_at, else date, published, datetime, timestamp].
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// JSONL/CSV field with the news source [default: source].
+    #[arg(long, value_name = "NAME")]
+    pub source_field: Option<String>,
+    /// JSONL/CSV field with the URL [default: url, else link].
+    #[arg(long, value_name = "NAME")]
+    pub url_field: Option<String>,
+}
+
+impl InputArgs {
+    pub fn load_options(&self) -> LoadOptions {
+        let mut fields = FieldNames::default();
+        let overrides = [
+            (&self.id_field, &mut fields.id),
+            (&self.title_field, &mut fields.title),
+            (&self.body_field, &mut fields.body),
+            (&self.date_field, &mut fields.published_at),
+            (&self.source_field, &mut fields.source),
+            (&self.url_field, &mut fields.url),
+        ];
+        for (flag, names) in overrides {
+            if let Some(name) = flag {
+                *names = vec![name.clone()];
+            }
+        }
+        LoadOptions {
+            fields,
+            format: self.input_format,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Model directory with config.json, model.onnx and tokenizer.json.
+    #[arg(long, env = "FINSENT_MODEL", default_value = DEFAULT_MODEL_DIR, value_name = "DIR")]
+    pub model: PathBuf,
+    /// Threads in all (workers × --intra-threads) [default: number of cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// ONNX Runtime threads inside each worker's session.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub intra_threads: usize,
+    /// Most padded tokens (texts × longest) in one model batch. Does not change scores.
+    #[arg(long, default_value_t = 4096, value_name = "TOKENS")]
+    pub token_budget: usize,
+    /// Most texts in one model batch. Does not change scores.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub max_batch: usize,
+    /// Text domain, whose tag is prepended as in training: news, tweet or headline
+    /// [default: the model's, news].
+    #[arg(long)]
+    pub domain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output file, or `-` for standard output. A file appears only once the run completes.
+    #[arg(short, long, default_value = "-", value_name = "PATH")]
+    pub output: PathBuf,
+    /// Add every sentence with its offsets and probabilities (`sentence_scores`).
+    #[arg(long)]
+    pub sentences: bool,
+    /// Label band thresholds on |score|: neutral below the first, mildly below the second,
+    /// plain below the third, strongly from the third on.
+    #[arg(long, default_value = "0.15,0.40,0.70", value_name = "A,B,C")]
+    pub bands: String,
+    /// Weight of the title relative to one body sentence in the article score.
+    #[arg(long, default_value_t = 2.0, value_name = "W")]
+    pub title_weight: f32,
+    /// No run summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Files of JSONL objects or plain lines; `-` is standard input.
+    #[arg(default_value = "-", value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Field of each JSONL object that holds the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output file, or `-` for standard output.
+    #[arg(short, long, default_value = "-", value_name = "PATH")]
+    pub output: PathBuf,
+    /// No run summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// One JSON object per article: {"id","title","sentences":[{"text","start","end"}]},
+    /// offsets in characters of the body.
+    #[arg(long)]
+    pub json: bool,
+}

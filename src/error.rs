@@ -1,0 +1,57 @@
+//! The library's error type. Record-level problems (a bad line, an empty article) are not
+//! errors of this kind: they become [`crate::article::RecordError`]s and the run goes on.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A failure that stops a command: set-up, model, runtime or output problems.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// ONNX Runtime could not be found or loaded; the message says what to do.
+    #[error("{0}")]
+    Runtime(String),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("invalid model config {path}: {source}")]
+    ModelConfig {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("invalid model: {0}")]
+    Model(String),
+    #[error(
+        "model file {path} does not match config.json: sha256 {found}, expected {expected}; \
+         the file is corrupt or was replaced"
+    )]
+    ModelChecksum {
+        path: PathBuf,
+        expected: String,
+        found: String,
+    },
+    #[error("tokenizer: {0}")]
+    Tokenizer(String),
+    #[error("ONNX Runtime: {0}")]
+    Onnx(#[from] ort::Error),
+    #[error("cannot write output {path}: {source}")]
+    Output {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<ort::Error<ort::session::builder::SessionBuilder>> for Error {
+    fn from(e: ort::Error<ort::session::builder::SessionBuilder>) -> Self {
+        Self::Onnx(e.into())
+    }
+}

@@ -1,0 +1,23 @@
+//! finsent scores the sentiment of market news at archive scale.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! loader -> split -> model (tokenize, batch, ONNX sessions) -> aggregate -> writer
+//! ```
+//!
+//! [`pipeline::score_stream`] runs it over a stream of [`article::Record`]s;
+//! [`classify::classify_stream`] scores short texts without splitting;
+//! [`pipeline::split_stream`] shows what the splitter makes of an article.
+
+pub mod aggregate;
+pub mod article;
+pub mod classify;
+pub mod error;
+pub mod loader;
+pub mod model;
+pub mod pipeline;
+pub mod split;
+pub mod writer;
+
+pub use error::{Error, Result};

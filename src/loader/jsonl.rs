@@ -1,0 +1,149 @@
+//! JSON Lines archives: one article object per line, read as a stream.
+
+use std::io::BufRead;
+
+use serde_json::{Map, Value};
+
+use super::{FieldNames, Fields, record_error};
+use crate::article::{ErrorKind, Origin, Record};
+
+/// The records of a JSONL stream; blank lines are not records.
+pub fn records(
+    mut reader: Box<dyn BufRead>,
+    path: String,
+    fields: FieldNames,
+) -> impl Iterator<Item = Record> {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            buf.clear();
+            line_no += 1;
+            let origin = Origin {
+                path: path.clone(),
+                line: Some(line_no),
+            };
+            let fallback_id = format!("{path}:{line_no}");
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => done = true,
+                Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(_) => return Some(parse_line(&buf, &fields, fallback_id, origin)),
+                Err(err) => {
+                    // The stream is unreadable from here on: report it once and stop.
+                    done = true;
+                    return Some(record_error(
+                        fallback_id,
+                        ErrorKind::Io,
+                        err.to_string(),
+                        origin,
+                    ));
+                }
+            }
+        }
+        None
+    })
+}
+
+fn parse_line(line: &[u8], fields: &FieldNames, fallback_id: String, origin: Origin) -> Record {
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(err) => {
+            return record_error(
+                fallback_id,
+                ErrorKind::Encoding,
+                format!("line is not valid UTF-8: {err}"),
+                origin,
+            );
+        }
+    };
+    let object = match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => {
+            let message = format!("expected a JSON object, found {}", kind_of(&other));
+            return record_error(fallback_id, ErrorKind::Parse, message, origin);
+        }
+        Err(err) => {
+            return record_error(
+                fallback_id,
+                ErrorKind::Parse,
+                format!("invalid JSON: {err}"),
+                origin,
+            );
+        }
+    };
+    let get = |names: &[String]| first_string(&object, names);
+    Fields {
+        id: get(&fields.id),
+        title: get(&fields.title),
+        body: get(&fields.body),
+        published_at: get(&fields.published_at),
+        source: get(&fields.source),
+        url: get(&fields.url),
+    }
+    .into_article(fallback_id, origin)
+}
+
+/// The first of `names` present as a string or number (numbers are written as JSON writes them).
+fn first_string(object: &Map<String, Value>, names: &[String]) -> Option<String> {
+    names.iter().find_map(|name| match object.get(name)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(input: &'static str) -> Vec<Record> {
+        records(
+            Box::new(input.as_bytes()),
+            "a.jsonl".into(),
+            FieldNames::default(),
+        )
+        .collect()
+    }
+
+    #[test]
+    fn reads_fields_and_reports_bad_lines() {
+        let out = read(
+            "{\"id\": 7, \"headline\": \"Sony up\", \"text\": \"Shares rose.\"}\n\n[1]\n{\"title\": \nnot json\n{\"body\": \"  \"}\n",
+        );
+        let first = out[0].as_ref().expect("first line is an article");
+        assert_eq!(first.id, "7");
+        assert_eq!(first.title.as_deref(), Some("Sony up"));
+        assert_eq!(first.body, "Shares rose.");
+        let kinds: Vec<_> = out[1..]
+            .iter()
+            .map(|r| r.as_ref().expect_err("bad line").kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ErrorKind::Parse,
+                ErrorKind::Parse,
+                ErrorKind::Parse,
+                ErrorKind::EmptyText
+            ]
+        );
+        let errors: Vec<_> = out[1..]
+            .iter()
+            .map(|r| r.as_ref().expect_err("bad line"))
+            .collect();
+        assert_eq!(errors[0].id, "a.jsonl:3");
+        assert_eq!(errors[0].origin.line, Some(3));
+    }
+}

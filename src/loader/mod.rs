@@ -1,0 +1,273 @@
+//! Loaders: files, directories and standard input in, a stream of [`Record`]s out.
+//!
+//! Whole-file formats (`.txt`, `.md`, `.html`) give one article per file; archives
+//! (`.jsonl`, `.csv`) give one per line or row and are read as streams, so an archive
+//! larger than memory works. A record that cannot be read becomes a record error and the
+//! stream goes on.
+
+mod csv;
+mod html;
+mod jsonl;
+mod markdown;
+mod text;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
+
+/// An input format, chosen from the file extension or forced with `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Plain text: first line is the title.
+    Text,
+    /// Markdown: first `# heading` (else the first line) is the title.
+    Md,
+    /// HTML page: visible article text only.
+    Html,
+    /// JSON Lines: one article object per line.
+    Jsonl,
+    /// CSV with a header row: one article per row.
+    Csv,
+}
+
+impl InputFormat {
+    /// The format of a file, from its extension; `None` for files a directory scan skips.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Self::Text,
+            "md" | "markdown" => Self::Md,
+            "html" | "htm" => Self::Html,
+            "jsonl" | "ndjson" => Self::Jsonl,
+            "csv" => Self::Csv,
+            _ => return None,
+        })
+    }
+}
+
+/// Names of the fields read from JSONL objects and CSV columns; the first present one wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNames {
+    pub id: Vec<String>,
+    pub title: Vec<String>,
+    pub body: Vec<String>,
+    pub published_at: Vec<String>,
+    pub source: Vec<String>,
+    pub url: Vec<String>,
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+impl Default for FieldNames {
+    fn default() -> Self {
+        Self {
+            id: names(&["id"]),
+            title: names(&["title", "headline"]),
+            body: names(&["body", "text", "content"]),
+            published_at: names(&["published_at", "date", "published", "datetime", "timestamp"]),
+            source: names(&["source"]),
+            url: names(&["url", "link"]),
+        }
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub fields: FieldNames,
+    /// Overrides the format of every input; standard input is sniffed when unset.
+    pub format: Option<InputFormat>,
+}
+
+/// The fields of one archive record before it becomes an [`Article`].
+#[derive(Debug, Default)]
+struct Fields {
+    id: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    published_at: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+impl Fields {
+    /// Builds the article; `fallback_id` is used when the record has no id of its own.
+    fn into_article(self, fallback_id: String, origin: Origin) -> Record {
+        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let title = non_empty(self.title);
+        let body = non_empty(self.body).unwrap_or_default();
+        let id = non_empty(self.id).unwrap_or(fallback_id);
+        if title.is_none() && body.is_empty() {
+            return Err(RecordError {
+                id,
+                kind: ErrorKind::EmptyText,
+                message: "record has neither a title nor a body with text".into(),
+                origin,
+            });
+        }
+        Ok(Article {
+            id,
+            title,
+            body,
+            published_at: non_empty(self.published_at),
+            source: non_empty(self.source),
+            url: non_empty(self.url),
+            origin,
+        })
+    }
+}
+
+fn record_error(id: String, kind: ErrorKind, message: impl Into<String>, origin: Origin) -> Record {
+    Err(RecordError {
+        id,
+        kind,
+        message: message.into(),
+        origin,
+    })
+}
+
+/// Every record of `inputs`, in order: files as given, directories recursively in name order.
+pub fn load(inputs: Vec<PathBuf>, options: LoadOptions) -> impl Iterator<Item = Record> {
+    inputs
+        .into_iter()
+        .flat_map(move |input| load_input(input, options.clone()))
+}
+
+type Records = Box<dyn Iterator<Item = Record>>;
+
+fn load_input(input: PathBuf, options: LoadOptions) -> Records {
+    if input.as_os_str() == "-" {
+        return load_stdin(options);
+    }
+    if input.is_dir() {
+        let entries = walkdir::WalkDir::new(&input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        return Box::new(entries.flat_map(move |entry| -> Records {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
+                Ok(e) => match options.format.or_else(|| InputFormat::from_path(e.path())) {
+                    Some(format) => load_file(e.path(), format, &options),
+                    None => Box::new(std::iter::empty()),
+                },
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map_or_else(|| input.display().to_string(), |p| p.display().to_string());
+                    let origin = Origin {
+                        path: path.clone(),
+                        line: None,
+                    };
+                    Box::new(std::iter::once(record_error(
+                        path,
+                        ErrorKind::Io,
+                        err.to_string(),
+                        origin,
+                    )))
+                }
+            }
+        }));
+    }
+    let format = options
+        .format
+        .or_else(|| InputFormat::from_path(&input))
+        .unwrap_or(InputFormat::Text);
+    load_file(&input, format, &options)
+}
+
+fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records {
+    let name = path.display().to_string();
+    match File::open(path) {
+        Ok(file) => read_format(format, Box::new(BufReader::new(file)), name, options),
+        Err(err) => {
+            let origin = Origin {
+                path: name.clone(),
+                line: None,
+            };
+            Box::new(std::iter::once(record_error(
+                name,
+                ErrorKind::Io,
+                err.to_string(),
+                origin,
+            )))
+        }
+    }
+}
+
+fn load_stdin(options: LoadOptions) -> Records {
+    let mut reader: Box<dyn BufRead> = Box::new(BufReader::new(io::stdin()));
+    let format = options.format.unwrap_or_else(|| sniff(&mut reader));
+    read_format(format, reader, "-".into(), &options)
+}
+
+/// JSON Lines when the first non-blank byte opens an object, plain text otherwise.
+fn sniff(reader: &mut Box<dyn BufRead>) -> InputFormat {
+    loop {
+        let Ok(buf) = reader.fill_buf() else {
+            return InputFormat::Text;
+        };
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) if buf[i] == b'{' => return InputFormat::Jsonl,
+            Some(_) => return InputFormat::Text,
+            None if buf.is_empty() => return InputFormat::Text,
+            None => {
+                // Whitespace only so far: this text is read as whitespace by every format.
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+fn read_format(
+    format: InputFormat,
+    reader: Box<dyn BufRead>,
+    path: String,
+    options: &LoadOptions,
+) -> Records {
+    match format {
+        InputFormat::Jsonl => Box::new(jsonl::records(reader, path, options.fields.clone())),
+        InputFormat::Csv => csv::records(reader, path, options.fields.clone()),
+        InputFormat::Text | InputFormat::Md | InputFormat::Html => {
+            Box::new(std::iter::once(read_document(format, reader, path)))
+        }
+    }
+}
+
+/// Reads a whole-file article.
+fn read_document(format: InputFormat, mut reader: Box<dyn BufRead>, path: String) -> Record {
+    let origin = Origin {
+        path: path.clone(),
+        line: None,
+    };
+    let mut bytes = Vec::new();
+    if let Err(err) = reader.read_to_end(&mut bytes) {
+        return record_error(path, ErrorKind::Io, err.to_string(), origin);
+    }
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
+    };
+    let (title, body) = match format {
+        InputFormat::Html => html::extract(&text),
+        InputFormat::Md => markdown::extract(&text),
+        _ => text::extract(&text),
+    };
+    Fields {
+        title,
+        body: Some(body),
+        ..Fields::default()
+    }
+    .into_article(path, origin)
+}
+
+/// UTF-8 text without a byte-order mark; anything else is an encoding error.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| format!("input is not valid UTF-8: {e}"))
+}

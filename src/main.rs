@@ -1,0 +1,142 @@
+//! The `finsent` command: flags -> validated options -> library call -> exit status.
+
+mod cli;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use finsent::aggregate::Bands;
+use finsent::error::{Error, Result};
+use finsent::loader::load;
+use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
+use finsent::pipeline::{RunStats, ScoreOptions, score_stream, split_stream};
+use finsent::writer::{JsonlWriter, RecordWriter, Sink};
+
+use cli::{Cli, Command, ModelArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(stats) if stats.failed > 0 => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("finsent: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<RunStats> {
+    match cli.command {
+        Command::Score(args) => {
+            let bands = parse_bands(&args.bands)?;
+            let options = ScoreOptions {
+                bands,
+                title_weight: args.title_weight,
+                with_sentences: args.sentences,
+                ..ScoreOptions::default()
+            };
+            let scorer = load_scorer(&args.model)?;
+            let output = args.output.display().to_string();
+            let sink = Sink::open(&args.output).map_err(|source| Error::Output {
+                path: output.clone(),
+                source,
+            })?;
+            let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
+            let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+            let stats = score_stream(
+                move || load(inputs, load_options),
+                &scorer,
+                &options,
+                writer.as_mut(),
+            )?;
+            if !stats.output_closed {
+                writer.finish().map_err(|source| Error::Output {
+                    path: output,
+                    source,
+                })?;
+            }
+            summarize(&stats, args.quiet);
+            Ok(stats)
+        }
+        Command::Classify(args) => {
+            let scorer = load_scorer(&args.model)?;
+            let output = args.output.display().to_string();
+            let sink = Sink::open(&args.output).map_err(|source| Error::Output {
+                path: output,
+                source,
+            })?;
+            let stats =
+                finsent::classify::classify_stream(args.inputs, args.text_field, &scorer, sink)?;
+            summarize(&stats, args.quiet);
+            Ok(stats)
+        }
+        Command::Split(args) => {
+            let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let mut report = |e: &finsent::article::RecordError| {
+                eprintln!("finsent: {}: {}", e.id, e.message);
+            };
+            split_stream(
+                move || load(inputs, load_options),
+                args.json,
+                &mut out,
+                &mut report,
+            )
+        }
+    }
+}
+
+fn load_scorer(args: &ModelArgs) -> Result<Scorer> {
+    let explicit = std::env::var_os("ORT_DYLIB_PATH")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
+    let env = init_runtime(&locate_runtime(explicit)?)?;
+    let defaults = ScorerOptions::default();
+    let options = ScorerOptions {
+        threads: args.threads.unwrap_or(defaults.threads),
+        intra_threads: args.intra_threads,
+        token_budget: args.token_budget,
+        max_batch: args.max_batch,
+        domain: args.domain.clone(),
+    };
+    Scorer::load(env, &args.model, &options)
+}
+
+fn parse_bands(text: &str) -> Result<Bands> {
+    let values: Vec<f32> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f32>())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::Usage(format!("--bands {text:?}: {e}")))?;
+    match values[..] {
+        [a, b, c] => Bands::new(a, b, c).map_err(|e| Error::Usage(format!("--bands: {e}"))),
+        _ => Err(Error::Usage(format!(
+            "--bands takes three numbers, got {text:?}"
+        ))),
+    }
+}
+
+fn summarize(stats: &RunStats, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "finsent: {} records: {} scored, {} failed; {} sentences in {:.2} s ({:.0} sentences/s){}",
+        stats.read,
+        stats.scored,
+        stats.failed,
+        stats.sentences,
+        stats.elapsed.as_secs_f64(),
+        stats.sentences_per_second(),
+        if stats.output_closed {
+            "; output closed early"
+        } else {
+            ""
+        }
+    );
+}

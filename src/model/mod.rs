@@ -1,0 +1,272 @@
+//! The sentiment model: tokenizer, token-budget batches, ONNX Runtime sessions run in
+//! parallel, and class probabilities out.
+//!
+//! Each rayon worker owns one session (`intra_threads` threads each), so workers ×
+//! intra-op threads = the thread budget. Batches are planned from the texts alone, so the
+//! same text gets the same probabilities whatever the thread count or batch-mates (the
+//! shipped int8 model is statically quantized, hence batch-invariant).
+
+mod batch;
+mod config;
+mod runtime;
+mod session;
+mod tokenize;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use ort::environment::Environment;
+use ort::session::Session;
+use ort::value::TensorRef;
+use rayon::prelude::*;
+
+pub use batch::plan_batches;
+pub use config::{LabelIndex, ModelConfig};
+pub use runtime::{ORT_VERSION, init as init_runtime, locate as locate_runtime};
+use session::build_session;
+use tokenize::Encoder;
+
+use crate::error::{Error, Result};
+
+/// Class probabilities of one text.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Probs {
+    pub negative: f32,
+    pub neutral: f32,
+    pub positive: f32,
+}
+
+impl Probs {
+    /// P(positive) − P(negative), in [−1, 1].
+    pub fn score(&self) -> f32 {
+        self.positive - self.negative
+    }
+
+    /// The most probable class (ties go to neutral, then positive).
+    pub fn class(&self) -> &'static str {
+        if self.neutral >= self.positive && self.neutral >= self.negative {
+            "neutral"
+        } else if self.positive >= self.negative {
+            "positive"
+        } else {
+            "negative"
+        }
+    }
+}
+
+/// How the scorer uses the machine.
+#[derive(Debug, Clone)]
+pub struct ScorerOptions {
+    /// Threads in all: workers × intra-op threads.
+    pub threads: usize,
+    /// ONNX Runtime threads per session.
+    pub intra_threads: usize,
+    /// Most padded tokens (items × longest) in one batch.
+    pub token_budget: usize,
+    /// Most texts in one batch.
+    pub max_batch: usize,
+    /// The domain whose tag is prepended to texts; the model's default when `None`.
+    pub domain: Option<String>,
+}
+
+impl Default for ScorerOptions {
+    fn default() -> Self {
+        Self {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            intra_threads: 1,
+            token_budget: 4096,
+            max_batch: 64,
+            domain: None,
+        }
+    }
+}
+
+pub struct Scorer {
+    config: ModelConfig,
+    labels: LabelIndex,
+    encoder: Encoder,
+    sessions: Vec<Mutex<Session>>,
+    pool: rayon::ThreadPool,
+    needs_token_types: bool,
+    output_name: String,
+    token_budget: usize,
+    max_batch: usize,
+    // Sessions are built in this environment; it must live as long as they do.
+    _env: Environment,
+}
+
+impl Scorer {
+    /// Loads the model in `dir`, after checking the ONNX file against its checksum.
+    pub fn load(env: Environment, dir: &Path, options: &ScorerOptions) -> Result<Self> {
+        let config = ModelConfig::load(dir)?;
+        config.verify(dir)?;
+        let labels = config.label_index()?;
+        let prefix = config.prefix(options.domain.as_deref())?;
+        let encoder = Encoder::load(&dir.join("tokenizer.json"), config.max_length, prefix)?;
+        let intra = options.intra_threads.max(1);
+        let workers = (options.threads.max(1) / intra).max(1);
+        let sessions = (0..workers)
+            .map(|_| build_session(&env, &config.onnx_path(dir), intra).map(Mutex::new))
+            .collect::<Result<Vec<_>>>()?;
+        let first = sessions[0]
+            .lock()
+            .map_err(|_| Error::Model("session lock poisoned".into()))?;
+        let input_names: Vec<&str> = first.inputs().iter().map(|i| i.name()).collect();
+        for required in ["input_ids", "attention_mask"] {
+            if !input_names.contains(&required) {
+                return Err(Error::Model(format!(
+                    "ONNX inputs {input_names:?} lack {required}"
+                )));
+            }
+        }
+        let needs_token_types = input_names.contains(&"token_type_ids");
+        let output_name = first
+            .outputs()
+            .first()
+            .map(|o| o.name().to_string())
+            .ok_or_else(|| Error::Model("the ONNX graph has no output".into()))?;
+        drop(first);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(workers)
+            .thread_name(|i| format!("finsent-worker-{i}"))
+            .build()
+            .map_err(|e| Error::Model(format!("cannot start worker threads: {e}")))?;
+        Ok(Self {
+            config,
+            labels,
+            encoder,
+            sessions,
+            pool,
+            needs_token_types,
+            output_name,
+            token_budget: options.token_budget.max(1),
+            max_batch: options.max_batch.max(1),
+            _env: env,
+        })
+    }
+
+    pub fn config(&self) -> &ModelConfig {
+        &self.config
+    }
+
+    /// The worker pool, for other per-chunk work (splitting) that should share the threads.
+    pub fn pool(&self) -> &rayon::ThreadPool {
+        &self.pool
+    }
+
+    /// Probabilities for each text. A text longer than the model's maximum is scored in
+    /// overlapping windows whose probabilities are averaged.
+    pub fn score(&self, texts: &[&str]) -> Result<Vec<Probs>> {
+        let encoded: Vec<Vec<Vec<u32>>> = self.pool.install(|| {
+            texts
+                .par_iter()
+                .map(|t| self.encoder.encode(t))
+                .collect::<Result<_>>()
+        })?;
+        let windows: Vec<(usize, &[u32])> = encoded
+            .iter()
+            .enumerate()
+            .flat_map(|(owner, ws)| ws.iter().map(move |w| (owner, w.as_slice())))
+            .collect();
+        let lengths: Vec<usize> = windows.iter().map(|(_, w)| w.len()).collect();
+        let batches = plan_batches(&lengths, self.token_budget, self.max_batch);
+        let results: Vec<Vec<Probs>> = self.pool.install(|| {
+            batches
+                .par_iter()
+                .map(|batch| {
+                    let ids: Vec<&[u32]> = batch.iter().map(|&i| windows[i].1).collect();
+                    self.run_batch(&ids)
+                })
+                .collect::<Result<_>>()
+        })?;
+
+        let mut sums = vec![[0f32; 3]; texts.len()];
+        let mut counts = vec![0u32; texts.len()];
+        for (batch, probs) in batches.iter().zip(results) {
+            for (&window, p) in batch.iter().zip(probs) {
+                let owner = windows[window].0;
+                sums[owner][0] += p.negative;
+                sums[owner][1] += p.neutral;
+                sums[owner][2] += p.positive;
+                counts[owner] += 1;
+            }
+        }
+        Ok(sums
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| {
+                let n = n.max(1) as f32;
+                Probs {
+                    negative: s[0] / n,
+                    neutral: s[1] / n,
+                    positive: s[2] / n,
+                }
+            })
+            .collect())
+    }
+
+    /// Runs one padded batch through the calling worker's session.
+    fn run_batch(&self, items: &[&[u32]]) -> Result<Vec<Probs>> {
+        let rows = items.len();
+        let width = items.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
+        let mut input_ids = vec![0i64; rows * width];
+        let mut mask = vec![0i64; rows * width];
+        for (row, ids) in items.iter().enumerate() {
+            let start = row * width;
+            for (slot, &id) in input_ids[start..start + ids.len()]
+                .iter_mut()
+                .zip(ids.iter())
+            {
+                *slot = i64::from(id);
+            }
+            mask[start..start + ids.len()].fill(1);
+        }
+        let token_types = vec![
+            0i64;
+            if self.needs_token_types {
+                rows * width
+            } else {
+                0
+            }
+        ];
+        let shape = [rows, width];
+        let mut inputs = ort::inputs![
+            "input_ids" => TensorRef::from_array_view((shape, input_ids.as_slice()))?,
+            "attention_mask" => TensorRef::from_array_view((shape, mask.as_slice()))?,
+        ];
+        if self.needs_token_types {
+            inputs.push((
+                "token_type_ids".into(),
+                TensorRef::from_array_view((shape, token_types.as_slice()))?.into(),
+            ));
+        }
+        let worker = rayon::current_thread_index().unwrap_or(0) % self.sessions.len();
+        let mut session = self.sessions[worker]
+            .lock()
+            .map_err(|_| Error::Model("session lock poisoned".into()))?;
+        let outputs = session.run(inputs)?;
+        let (out_shape, logits) = outputs[self.output_name.as_str()].try_extract_tensor::<f32>()?;
+        let classes = self.config.labels.len();
+        if out_shape.len() != 2 || out_shape[0] as usize != rows || out_shape[1] as usize != classes
+        {
+            return Err(Error::Model(format!(
+                "logits have shape {out_shape:?}, expected [{rows}, {classes}]"
+            )));
+        }
+        Ok(logits
+            .chunks_exact(classes)
+            .map(|row| self.softmax(row))
+            .collect())
+    }
+
+    fn softmax(&self, logits: &[f32]) -> Probs {
+        let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let exp: Vec<f32> = logits.iter().map(|&l| (l - max).exp()).collect();
+        let sum: f32 = exp.iter().sum();
+        Probs {
+            negative: exp[self.labels.negative] / sum,
+            neutral: exp[self.labels.neutral] / sum,
+            positive: exp[self.labels.positive] / sum,
+        }
+    }
+}

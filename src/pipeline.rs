@@ -1,0 +1,396 @@
+//! Streaming orchestration of `finsent score`: a reader thread loads records into a bounded
+//! channel; the main thread cuts them into chunks (by article count and text size, so the
+//! cut depends on the input only), splits and scores each chunk on the worker pool,
+//! aggregates, and writes the records in input order. Memory stays bounded whatever the
+//! archive size.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::aggregate::{Bands, Weighted, aggregate};
+use crate::article::{Article, ErrorKind, Record, RecordError};
+use crate::error::{Error, Result};
+use crate::model::{Probs, Scorer};
+use crate::split::{Span, char_offsets, split_sentences};
+use crate::writer::{
+    ArticleRecord, Evidence, EvidenceSentence, ModelInfo, OutputRecord, Part, RecordWriter,
+    Rounded, SentenceRecord,
+};
+
+/// How articles are scored and reported.
+#[derive(Debug, Clone)]
+pub struct ScoreOptions {
+    pub bands: Bands,
+    /// Weight of the title relative to one body sentence.
+    pub title_weight: f32,
+    /// Adds every sentence to the output record.
+    pub with_sentences: bool,
+    /// Most articles per chunk.
+    pub chunk_articles: usize,
+    /// Most text bytes per chunk.
+    pub chunk_bytes: usize,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        Self {
+            bands: Bands::default(),
+            title_weight: 2.0,
+            with_sentences: false,
+            chunk_articles: 512,
+            chunk_bytes: 2 << 20,
+        }
+    }
+}
+
+/// What a run did, for the summary line and the exit status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunStats {
+    pub read: u64,
+    pub scored: u64,
+    pub failed: u64,
+    pub sentences: u64,
+    pub elapsed: Duration,
+    /// The reader of standard output went away (`| head`); the run stopped there.
+    pub output_closed: bool,
+}
+
+impl RunStats {
+    pub fn sentences_per_second(&self) -> f64 {
+        self.sentences as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Runs `process` on chunks of the items `produce` yields on a reader thread, in order.
+/// A chunk ends at `max_items` items or once the items' `weight` reaches `max_weight`.
+/// `process` returns `Ok(false)` to stop early.
+pub fn in_chunks<T, I>(
+    produce: impl FnOnce() -> I + Send,
+    weight: impl Fn(&T) -> usize,
+    max_items: usize,
+    max_weight: usize,
+    mut process: impl FnMut(Vec<T>) -> Result<bool>,
+) -> Result<()>
+where
+    T: Send,
+    I: Iterator<Item = T>,
+{
+    let (tx, rx) = crossbeam_channel::bounded::<T>(max_items.max(1) * 2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for item in produce() {
+                if tx.send(item).is_err() {
+                    break;
+                }
+            }
+        });
+        // `rx` is dropped when this closure returns, which stops the reader if we stop early.
+        let rx = rx;
+        let mut chunk = Vec::new();
+        let mut total = 0;
+        for item in rx.iter() {
+            total += weight(&item);
+            chunk.push(item);
+            if chunk.len() >= max_items.max(1) || total >= max_weight {
+                total = 0;
+                if !process(std::mem::take(&mut chunk))? {
+                    return Ok(());
+                }
+            }
+        }
+        if !chunk.is_empty() {
+            process(chunk)?;
+        }
+        Ok(())
+    })
+}
+
+/// Scores every record of `records` and writes one output record per input record.
+pub fn score_stream<I>(
+    records: impl FnOnce() -> I + Send,
+    scorer: &Scorer,
+    options: &ScoreOptions,
+    writer: &mut dyn RecordWriter,
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    let start = Instant::now();
+    let mut stats = RunStats::default();
+    let model = ModelInfo {
+        name: scorer.config().name.clone(),
+        version: scorer.config().version.clone(),
+    };
+    let size = |r: &Record| {
+        r.as_ref().map_or(0, |a| {
+            a.body.len() + a.title.as_ref().map_or(0, String::len)
+        })
+    };
+    in_chunks(
+        records,
+        size,
+        options.chunk_articles,
+        options.chunk_bytes,
+        |chunk| {
+            let out = score_chunk(chunk, scorer, options, &model);
+            for record in &out {
+                stats.read += 1;
+                match record {
+                    OutputRecord::Article(a) => {
+                        stats.scored += 1;
+                        stats.sentences += a.sentences.total as u64;
+                    }
+                    OutputRecord::Error(_) => stats.failed += 1,
+                }
+                if !write_or_stop(writer.write(record), &mut stats)? {
+                    return Ok(false);
+                }
+            }
+            write_or_stop(writer.flush(), &mut stats)
+        },
+    )?;
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}
+
+/// `Ok(true)` to go on, `Ok(false)` when standard output was closed by its reader.
+pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats) -> Result<bool> {
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            stats.output_closed = true;
+            Ok(false)
+        }
+        Err(source) => Err(Error::Output {
+            path: "output".into(),
+            source,
+        }),
+    }
+}
+
+/// Splits, scores and aggregates one chunk; returns its records in input order.
+fn score_chunk(
+    chunk: Vec<Record>,
+    scorer: &Scorer,
+    options: &ScoreOptions,
+    model: &ModelInfo,
+) -> Vec<OutputRecord> {
+    let spans: Vec<Vec<Span>> = scorer.pool().install(|| {
+        chunk
+            .par_iter()
+            .map(|r| {
+                r.as_ref()
+                    .map_or_else(|_| Vec::new(), |a| split_sentences(&a.body))
+            })
+            .collect()
+    });
+    let mut texts: Vec<&str> = Vec::new();
+    for (record, spans) in chunk.iter().zip(&spans) {
+        if let Ok(article) = record {
+            texts.extend(article.title.as_deref());
+            texts.extend(spans.iter().map(|s| s.text(&article.body)));
+        }
+    }
+    let probs = scorer.score(&texts);
+    let mut next = 0;
+    chunk
+        .into_iter()
+        .zip(spans)
+        .map(|(record, spans)| match (record, &probs) {
+            (Err(e), _) => OutputRecord::Error(e.into()),
+            (Ok(article), Ok(probs)) => {
+                let n = usize::from(article.title.is_some()) + spans.len();
+                let mine = &probs[next..next + n];
+                next += n;
+                OutputRecord::Article(Box::new(article_record(
+                    article, &spans, mine, options, model,
+                )))
+            }
+            (Ok(article), Err(e)) => OutputRecord::Error(
+                RecordError {
+                    id: article.id,
+                    kind: ErrorKind::Model,
+                    message: e.to_string(),
+                    origin: article.origin,
+                }
+                .into(),
+            ),
+        })
+        .collect()
+}
+
+/// Builds the output record of one article from its sentence probabilities (title first).
+fn article_record(
+    article: Article,
+    spans: &[Span],
+    probs: &[Probs],
+    options: &ScoreOptions,
+    model: &ModelInfo,
+) -> ArticleRecord {
+    let mut sentences = Vec::with_capacity(probs.len());
+    let mut units = Vec::with_capacity(probs.len());
+    let mut probs = probs.iter();
+    if let (Some(title), Some(&p)) = (&article.title, probs.clone().next()) {
+        probs.next();
+        units.push(Weighted {
+            probs: p,
+            weight: options.title_weight,
+        });
+        sentences.push(sentence_record(
+            Part::Title,
+            title,
+            (0, title.chars().count()),
+            p,
+        ));
+    }
+    for ((span, offsets), &p) in spans
+        .iter()
+        .zip(char_offsets(&article.body, spans))
+        .zip(probs)
+    {
+        units.push(Weighted {
+            probs: p,
+            weight: 1.0,
+        });
+        sentences.push(sentence_record(
+            Part::Body,
+            span.text(&article.body),
+            offsets,
+            p,
+        ));
+    }
+    let score = aggregate(&units, &options.bands);
+    let most_positive = sentences
+        .iter()
+        .filter(|s| s.score.0 > 0.0)
+        .max_by(|a, b| a.score.0.total_cmp(&b.score.0));
+    let most_negative = sentences
+        .iter()
+        .filter(|s| s.score.0 < 0.0)
+        .min_by(|a, b| a.score.0.total_cmp(&b.score.0));
+    let evidence = Evidence {
+        most_positive: most_positive.map(EvidenceSentence::from),
+        most_negative: most_negative.map(EvidenceSentence::from),
+    };
+    ArticleRecord {
+        id: article.id,
+        title: article.title,
+        label: score.label,
+        score: Rounded(score.score),
+        confidence: Rounded(score.confidence),
+        sentences: score.counts,
+        evidence,
+        tickers: Vec::new(),
+        model: model.clone(),
+        published_at: article.published_at,
+        source: article.source,
+        url: article.url,
+        sentence_scores: options.with_sentences.then_some(sentences),
+    }
+}
+
+fn sentence_record(
+    part: Part,
+    text: &str,
+    (start, end): (usize, usize),
+    p: Probs,
+) -> SentenceRecord {
+    SentenceRecord {
+        part,
+        text: text.to_string(),
+        start,
+        end,
+        score: Rounded(p.score()),
+        label: p.class(),
+        probs: p.into(),
+    }
+}
+
+/// `finsent split`: the sentences the model sees, article by article, title first.
+/// Plain output is one sentence per line (inner line breaks become spaces) with a blank
+/// line between articles; JSON output is one `{"id","title","sentences"}` object per
+/// article with character offsets into the body. Record errors go to `on_error`.
+pub fn split_stream<I>(
+    records: impl FnOnce() -> I + Send,
+    json: bool,
+    out: &mut dyn io::Write,
+    on_error: &mut dyn FnMut(&RecordError),
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    #[derive(serde::Serialize)]
+    struct SplitSentence<'a> {
+        text: &'a str,
+        start: usize,
+        end: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct SplitRecord<'a> {
+        id: &'a str,
+        title: Option<&'a str>,
+        sentences: Vec<SplitSentence<'a>>,
+    }
+
+    let start = Instant::now();
+    let mut stats = RunStats::default();
+    in_chunks(
+        records,
+        |_| 1,
+        256,
+        usize::MAX,
+        |chunk| {
+            for record in chunk {
+                stats.read += 1;
+                let article = match record {
+                    Ok(article) => article,
+                    Err(e) => {
+                        stats.failed += 1;
+                        on_error(&e);
+                        continue;
+                    }
+                };
+                stats.scored += 1;
+                let spans = split_sentences(&article.body);
+                stats.sentences += spans.len() as u64;
+                let written = if json {
+                    let sentences = spans
+                        .iter()
+                        .zip(char_offsets(&article.body, &spans))
+                        .map(|(s, (start, end))| SplitSentence {
+                            text: s.text(&article.body),
+                            start,
+                            end,
+                        })
+                        .collect();
+                    let record = SplitRecord {
+                        id: &article.id,
+                        title: article.title.as_deref(),
+                        sentences,
+                    };
+                    serde_json::to_writer(&mut *out, &record)
+                        .map_err(io::Error::from)
+                        .and_then(|()| out.write_all(b"\n"))
+                } else {
+                    let lines = article
+                        .title
+                        .as_deref()
+                        .into_iter()
+                        .chain(spans.iter().map(|s| s.text(&article.body)))
+                        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+                    let mut text: String = lines.map(|l| l + "\n").collect();
+                    text.push('\n');
+                    out.write_all(text.as_bytes())
+                };
+                if !write_or_stop(written, &mut stats)? {
+                    return Ok(false);
+                }
+            }
+            write_or_stop(out.flush(), &mut stats)
+        },
+    )?;
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}

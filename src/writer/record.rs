@@ -1,0 +1,154 @@
+//! The output schema: one JSON object per input record, either a scored article or an
+//! error. Field order and names are stable; the README documents them.
+
+use serde::{Serialize, Serializer};
+
+use crate::aggregate::{ClassCounts, Label};
+use crate::article::{ErrorKind, Origin, RecordError};
+use crate::model::Probs;
+
+/// A float written with 4 decimals, so output is compact and stable across platforms.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rounded(pub f32);
+
+impl Serialize for Rounded {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = (f64::from(self.0) * 1e4).round() / 1e4;
+        s.serialize_f64(if r == 0.0 { 0.0 } else { r })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelInfo {
+    pub name: String,
+    pub version: String,
+}
+
+/// Where a sentence is: the title, or the body with character offsets into the body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Title,
+    Body,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProbsRecord {
+    pub negative: Rounded,
+    pub neutral: Rounded,
+    pub positive: Rounded,
+}
+
+impl From<Probs> for ProbsRecord {
+    fn from(p: Probs) -> Self {
+        Self {
+            negative: Rounded(p.negative),
+            neutral: Rounded(p.neutral),
+            positive: Rounded(p.positive),
+        }
+    }
+}
+
+/// One scored sentence (or the title).
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRecord {
+    pub part: Part,
+    pub text: String,
+    /// Character (Unicode scalar) offsets into the title or the body.
+    pub start: usize,
+    pub end: usize,
+    pub score: Rounded,
+    pub label: &'static str,
+    pub probs: ProbsRecord,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceSentence {
+    pub part: Part,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub score: Rounded,
+}
+
+impl From<&SentenceRecord> for EvidenceSentence {
+    fn from(s: &SentenceRecord) -> Self {
+        Self {
+            part: s.part,
+            text: s.text.clone(),
+            start: s.start,
+            end: s.end,
+            score: s.score,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// The sentence with the highest score, if any is above 0.
+    pub most_positive: Option<EvidenceSentence>,
+    /// The sentence with the lowest score, if any is below 0.
+    pub most_negative: Option<EvidenceSentence>,
+}
+
+/// A listed company the article mentions (filled by the ticker stage).
+#[derive(Debug, Clone, Serialize)]
+pub struct TickerRecord {
+    pub symbol: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub title: Option<String>,
+    pub label: Label,
+    pub score: Rounded,
+    pub confidence: Rounded,
+    pub sentences: ClassCounts,
+    pub evidence: Evidence,
+    pub tickers: Vec<TickerRecord>,
+    pub model: ModelInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Every sentence, with `--sentences`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence_scores: Option<Vec<SentenceRecord>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorDetail {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+/// The record written in place of an article that could not be scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord {
+    pub id: String,
+    pub error: ErrorDetail,
+    pub source: Origin,
+}
+
+impl From<RecordError> for ErrorRecord {
+    fn from(e: RecordError) -> Self {
+        Self {
+            id: e.id,
+            error: ErrorDetail {
+                kind: e.kind,
+                message: e.message,
+            },
+            source: e.origin,
+        }
+    }
+}
+
+/// What a writer receives, in input order.
+#[derive(Debug, Clone)]
+pub enum OutputRecord {
+    Article(Box<ArticleRecord>),
+    Error(ErrorRecord),
+}
