@@ -18,6 +18,7 @@ pub mod loader;
 pub mod model;
 pub mod pipeline;
 pub mod split;
+pub mod tickers;
 pub mod writer;
 
 pub use error::{Error, Result};

@@ -1,0 +1,286 @@
+"""Builds finsent's company gazetteer (gazetteer.jsonl) from three sources:
+
+1. SEC's company_tickers_exchange.json (US public domain), read from ../shared/data:
+   Nasdaq, NYSE and Cboe listings; OTC, shells (SPACs), units, warrants, rights, preferred
+   shares and funds are dropped; filed names are cleaned into the names news uses.
+2. pytickersymbols (MIT, PyPI): Nikkei 225 constituents with their Tokyo codes, and the
+   constituents of European indices that have a home-exchange symbol.
+3. curated.tsv (written by finsent's developers): Japanese, European, UK and Asian companies
+   with their home listings, ADR and other listings, and the short names news writes;
+   us_aliases.tsv: extra names of US companies (brands, short forms).
+
+An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
+edition word list from the english-words package, MIT) or that curated files mark with `~`
+is "ambiguous": finsent accepts it only in business context (see src/tickers/).
+
+Output, one listing per line:
+{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...]}
+`codes` holds the listing's own code first, then its other listings (ADRs).
+"""
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Yahoo-style suffix -> exchange code used in finsent's output.
+SUFFIX_EXCHANGE = {
+    "T": "TSE", "L": "LSE", "DE": "XETRA", "PA": "EPA", "AS": "AMS", "BR": "EBR", "MI": "BIT",
+    "MC": "BME", "SW": "SIX", "CO": "CPH", "ST": "STO", "HE": "HEL", "OL": "OSL", "KS": "KRX",
+    "KQ": "KRX", "TW": "TWSE", "HK": "HKEX", "SS": "SSE", "SZ": "SZSE", "NS": "NSE", "AX": "ASX",
+    "TO": "TSX",
+}
+SEC_EXCHANGE = {"Nasdaq": "NASDAQ", "NYSE": "NYSE", "CBOE": "CBOE"}
+INDEX_SUFFIX = {
+    "NIKKEI 225": "T", "DAX": "DE", "MDAX": "DE", "TecDAX": "DE", "FTSE 100": "L", "CAC_40": "PA",
+    "AEX": "AS", "Switzerland 20": "SW", "OMX Stockholm 30": "ST", "OMX Helsinki 25": "HE",
+    "IBEX 35": "MC", "BEL 20": "BR",
+}
+
+LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|l\.?p|n\.?v|s\.?a|"
+    r"s\.?p\.?a|se|ag|a/s|asa|ab|oyj|kk|k\.k|holdings? inc|the))+\.?$",
+    re.IGNORECASE,
+)
+GROUP_SUFFIX = re.compile(r"\s+(?:group|holdings?|holding co|bancorp|bancshares|enterprises)$", re.IGNORECASE)
+SEC_NOISE = re.compile(r"\s*(/[A-Z]{2,}/?|/ADR|/NEW/?|\\[A-Z]+\\)\s*$", re.IGNORECASE)
+DROP_NAME = re.compile(
+    r"\b(acquisition|blank check|spac|etf|fund|funds|trust series|ishares|spdr|proshares|portfolio|"
+    r"municipal|income trust|royalty trust|closed[- ]end|capital trust|warrant|units?)\b",
+    re.IGNORECASE,
+)
+# Names that news also uses in their ordinary sense although the word list does not say so.
+ALWAYS_AMBIGUOUS = {"amazon", "box", "target", "block", "meta", "gap", "shell", "oracle", "apple", "visa", "ford"}
+# Names that must never be aliases: common acronyms and words (see the issue's list).
+NEVER_ALIAS = {
+    "ai", "us", "it", "on", "all", "now", "ceo", "esg", "etf", "imf", "gdp", "nisa", "gpif", "fed", "eps",
+    "ipo", "cfo", "ev", "new", "one", "first", "general", "american", "national", "united", "global",
+    "international", "group", "holdings", "bank", "energy", "capital", "financial", "technologies",
+}
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sec", type=Path, default=HERE.parents[2] / "shared/data/sec_company_tickers/company_tickers_exchange.json")
+    p.add_argument("--out", type=Path, default=HERE / "gazetteer.jsonl")
+    return p.parse_args()
+
+
+def english_words():
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+
+
+def display_case(name):
+    """SEC names are often upper case: title-case them, keeping acronyms (no vowel, or with &)."""
+    if name != name.upper():
+        return name
+    words = []
+    for w in name.split():
+        core = w.strip(".,")
+        if core in ("CO", "INC", "LTD"):
+            words.append(w.capitalize())
+        elif "&" in w or not re.search(r"[AEIOUY]", core) or len(core) <= 2:
+            words.append(w)
+        else:
+            words.append(w.capitalize())
+    return " ".join(words)
+
+
+def clean_sec_name(name):
+    name = SEC_NOISE.sub("", name).strip(" ,./")
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"\bCOM\b(?=\s+INC)", "", name, flags=re.IGNORECASE)  # AMAZON COM INC
+    return display_case(name).strip()
+
+
+def short_names(name, common):
+    """The full name, the name without its legal form, and without Group/Holdings when distinctive."""
+    out = [name]
+    base = LEGAL_SUFFIX.sub("", name).strip(" ,.")
+    base = re.sub(r"^the\s+", "", base, flags=re.IGNORECASE)
+    if base and base != name:
+        out.append(base)
+    shorter = GROUP_SUFFIX.sub("", base).strip(" ,.")
+    if shorter and shorter != base and (" " in shorter or (shorter.lower() not in common and len(shorter) >= 4)):
+        out.append(shorter)
+    return out
+
+
+def usable(alias):
+    a = alias.strip()
+    return len(a) >= 2 and a.lower() not in NEVER_ALIAS and not a.isdigit()
+
+
+class Gazetteer:
+    def __init__(self, common):
+        self.common = common
+        self.listings = {}  # symbol -> listing
+        self.by_code = {}  # EXCHANGE:CODE -> symbol
+        self.explicit = set()  # (symbol, lower-case alias) given by curated files
+
+    def add(self, symbol, exchange, name, aliases, codes, ambiguous=(), explicit=False):
+        listing = self.listings.setdefault(
+            symbol, {"symbol": symbol, "exchange": exchange, "name": name, "aliases": [], "ambiguous": [], "codes": []}
+        )
+        for code in codes:
+            if code not in self.by_code:
+                self.by_code[code] = symbol
+                listing["codes"].append(code)
+        for alias in aliases:
+            self.add_alias(listing, alias, alias in ambiguous, explicit)
+
+    def add_alias(self, listing, alias, marked_ambiguous=False, explicit=False):
+        """`explicit` aliases come from the curated files and win over derived ones."""
+        alias = alias.strip()
+        if not usable(alias):
+            return
+        if explicit:
+            self.explicit.add((listing["symbol"], alias.lower()))
+        words = alias.split()
+        ambiguous = marked_ambiguous or (len(words) == 1 and alias.lower() in (self.common | ALWAYS_AMBIGUOUS))
+        target = listing["ambiguous"] if ambiguous else listing["aliases"]
+        if alias not in listing["aliases"] and alias not in listing["ambiguous"]:
+            target.append(alias)
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def split_aliases(text):
+    plain, marked = [], []
+    for a in filter(None, (x.strip() for x in text.split("|"))):
+        (marked if a.startswith("~") else plain).append(a.lstrip("~"))
+    return plain, marked
+
+
+def add_curated(gaz):
+    for row in read_tsv(HERE / "curated.tsv"):
+        symbol, exchange = row["symbol"], row["exchange"]
+        own = home_code(symbol, exchange)
+        plain, marked = split_aliases(row["aliases"])
+        others = [c.strip() for c in row["codes"].split("|") if c.strip()]
+        gaz.add(symbol, exchange, row["name"], [row["name"]] + plain + marked, [own] + others, set(marked), explicit=True)
+
+
+def home_code(symbol, exchange):
+    if "." in symbol and symbol.rsplit(".", 1)[1] in SUFFIX_EXCHANGE:
+        return f"{exchange}:{symbol.rsplit('.', 1)[0]}"
+    return f"{exchange}:{symbol}"
+
+
+def add_sec(gaz, path):
+    data = json.loads(path.read_text())
+    rows = [dict(zip(data["fields"], r)) for r in data["data"]]
+    by_cik = defaultdict(list)
+    for r in rows:
+        by_cik[r["cik"]].append(r)
+    kept = dropped = 0
+    for cik, listings in by_cik.items():
+        listed = [r for r in listings if r["exchange"] in SEC_EXCHANGE]
+        if not listed:
+            continue
+        primary = listed[0]
+        name = clean_sec_name(primary["name"])
+        ticker = primary["ticker"].replace("-", ".")
+        if DROP_NAME.search(name) or re.search(r"\.(P[A-Z]?|W[S]?|U|R|RT|WT|UN)$", ticker):
+            dropped += 1
+            continue
+        codes = [f"{SEC_EXCHANGE[r['exchange']]}:{r['ticker'].replace('-', '.')}" for r in listed
+                 if not re.search(r"-(P[A-Z]?|W[S]?|U|R|RT|WT|UN)$", r["ticker"])]
+        existing = next((gaz.by_code[c] for c in codes if c in gaz.by_code), None)
+        if existing:
+            # A foreign company's ADR: its names join the home listing curated.tsv gives.
+            for alias in short_names(name, gaz.common):
+                gaz.add_alias(gaz.listings[existing], alias)
+            continue
+        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], LEGAL_SUFFIX.sub("", name).strip(" ,.") or name,
+                short_names(name, gaz.common), codes)
+        kept += 1
+    print(f"SEC: {kept} US listings kept, {dropped} shells/funds/units dropped", file=sys.stderr)
+
+
+def add_us_aliases(gaz):
+    for row in read_tsv(HERE / "us_aliases.tsv"):
+        listing = gaz.listings.get(row["symbol"])
+        if listing is None:
+            print(f"us_aliases.tsv: {row['symbol']} is not in the SEC list; skipped", file=sys.stderr)
+            continue
+        plain, marked = split_aliases(row["aliases"])
+        for alias in plain:
+            gaz.add_alias(listing, alias, explicit=True)
+        for alias in marked:
+            if alias in listing["aliases"]:
+                listing["aliases"].remove(alias)
+            gaz.add_alias(listing, alias, marked_ambiguous=True, explicit=True)
+
+
+def add_index_constituents(gaz):
+    from pytickersymbols import PyTickerSymbols
+
+    tickers = PyTickerSymbols()
+    known_names = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
+    added = 0
+    for index, suffix in INDEX_SUFFIX.items():
+        for stock in tickers.get_stocks_by_index(index):
+            yahoo = [s.get("yahoo", "") for s in stock.get("symbols", [])]
+            home = next((y for y in yahoo if y.endswith("." + suffix)), None)
+            if home is None or home in gaz.listings or stock["name"].lower() in known_names:
+                continue
+            if suffix == "T" and not re.fullmatch(r"\d{4}\.T", home):
+                continue
+            exchange = SUFFIX_EXCHANGE[suffix]
+            name = LEGAL_SUFFIX.sub("", stock["name"]).strip(" ,.")
+            gaz.add(home, exchange, name, short_names(stock["name"], gaz.common), [home_code(home, exchange)])
+            known_names.add(stock["name"].lower())
+            added += 1
+    print(f"pytickersymbols: {added} index constituents added", file=sys.stderr)
+
+
+def remove_shared_aliases(gaz):
+    """An alias naming several listings stays only with the one curated files give it to;
+    otherwise it names none of them."""
+    owners = defaultdict(set)
+    for l in gaz.listings.values():
+        for a in l["aliases"] + l["ambiguous"]:
+            owners[a.lower()].add(l["symbol"])
+    keep = {}
+    for alias, symbols in owners.items():
+        if len(symbols) > 1:
+            curated = [s for s in symbols if (s, alias) in gaz.explicit]
+            keep[alias] = curated[0] if len(curated) == 1 else None
+    for l in gaz.listings.values():
+        ok = lambda a: a.lower() not in keep or keep[a.lower()] == l["symbol"]
+        l["aliases"] = [a for a in l["aliases"] if ok(a)]
+        l["ambiguous"] = [a for a in l["ambiguous"] if ok(a)]
+    dropped = sum(1 for v in keep.values() if v is None)
+    print(f"{len(keep)} aliases shared by several listings: {len(keep) - dropped} kept for the curated listing, "
+          f"{dropped} dropped", file=sys.stderr)
+
+
+def main():
+    args = parse_args()
+    gaz = Gazetteer(english_words())
+    add_curated(gaz)
+    add_sec(gaz, args.sec)
+    add_us_aliases(gaz)
+    add_index_constituents(gaz)
+    remove_shared_aliases(gaz)
+    listings = sorted(gaz.listings.values(), key=lambda l: l["symbol"])
+    with open(args.out, "w", encoding="utf-8") as f:
+        for l in listings:
+            if l["aliases"] or l["ambiguous"] or l["codes"]:
+                f.write(json.dumps(l, ensure_ascii=False) + "\n")
+    print(f"wrote {len(listings)} listings to {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Scores labelled texts through an exported finsent model (ONNX) and reports accuracy,
+macro-F1 and the confusion matrix.
+
+  evaluate.py FILE.jsonl [...]          any JSONL of {"text", "label"} (labels negative/neutral/positive)
+  evaluate.py --dev-sets                every dev split in ../shared/data, each in its own domain,
+                                        plus batch invariance and throughput (the model card's figures)
+
+The model is scored as finsent scores it: its own tokenizer.json and config.json, the
+domain tag prepended, length-sorted batches with a real attention mask.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import common
+from common import LABEL_ID, LABELS
+
+HERE = Path(__file__).resolve().parent
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("--model", type=Path, default=HERE.parent / "finsent-minilm-v1", help="model directory")
+    p.add_argument("--onnx", type=Path, help="score this ONNX file instead of the directory's (e.g. the fp32 build)")
+    p.add_argument("--domain", help="domain tag for FILE inputs [default: the model's default]")
+    p.add_argument("--dev-sets", action="store_true", help="evaluate every dev split in --data")
+    p.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    return p.parse_args()
+
+
+def print_metrics(name, m):
+    print(f"{name}: n={m['n']} accuracy={m['accuracy']:.4f} macro-F1={m['macro_f1']:.4f}")
+    print("  confusion (rows gold, columns predicted): " + " ".join(f"{l[:3]:>5}" for l in LABELS))
+    for label, row in zip(LABELS, m["confusion"]):
+        print(f"  {label:>8} " + " ".join(f"{v:5d}" for v in row))
+
+
+def main():
+    args = parse_args()
+    config = json.loads((args.model / "config.json").read_text())
+    tokenizer = common.load_tokenizer(args.model / "tokenizer.json", config["max_length"])
+    onnx_path = args.onnx or args.model / config["onnx"]
+    scorer = common.OnnxScorer(onnx_path, tokenizer, threads=args.threads)
+    prefixes = config.get("domain_prefix") or {}
+    tags = bool(prefixes)
+    report = {"model": str(onnx_path)}
+
+    if args.dev_sets:
+        sets = common.dev_sets(args.data)
+        report["dev"] = common.evaluate_sets(scorer, sets, tags=tags)
+        texts = [(prefixes.get(d, "") if tags else "") + t for name, (d, rows) in sets.items() if name != "fpb_all_agree" for t, _ in rows]
+        report["batch_invariance"] = scorer.batch_invariance(texts)
+        report["sentences_per_second"] = scorer.throughput(texts)
+    for path in args.files:
+        rows = common.read_jsonl(path)
+        domain = args.domain or config.get("default_domain")
+        prefix = prefixes.get(domain, "") if domain else ""
+        pred = scorer.probs([prefix + r["text"] for r in rows]).argmax(1)
+        report[str(path)] = common.metrics([LABEL_ID[r["label"]] for r in rows], pred)
+
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        print()
+        return
+    for name, m in report.get("dev", {}).items():
+        print_metrics(f"{name} ({m['domain']})", m)
+    for path in args.files:
+        print_metrics(str(path), report[str(path)])
+    if "batch_invariance" in report:
+        b = report["batch_invariance"]
+        print(f"batch invariance: {b['n']} texts alone vs in sorted batches of 32: "
+              f"max |Δprob| {b['max_abs_delta_prob']:.2e}, label flips {b['label_flips']}")
+        print(f"throughput: {report['sentences_per_second']:.0f} sentences/s "
+              f"({args.threads} threads, sorted batches of 32, tokenizing included)")
+
+
+if __name__ == "__main__":
+    np.seterr(all="ignore")
+    main()

@@ -1,0 +1,140 @@
+//! The company gazetteer (`models/gazetteer/gazetteer.jsonl`, built by
+//! `models/gazetteer/build_gazetteer.py`): listings with their names and codes, and one
+//! Aho-Corasick automaton over every name, built once at start-up.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use super::patterns::is_us;
+use crate::error::{Error, Result};
+
+/// One listed company as finsent reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Canonical symbol: plain for US listings (`NVDA`), Yahoo-style elsewhere (`7203.T`).
+    pub symbol: String,
+    /// finsent's exchange name (`NASDAQ`, `TSE`, `LSE`, ...).
+    pub exchange: String,
+    pub name: String,
+    /// The company's other listings, such as US ADRs, as `EXCHANGE:CODE`.
+    pub other_listings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    symbol: String,
+    exchange: String,
+    name: String,
+    aliases: Vec<String>,
+    ambiguous: Vec<String>,
+    codes: Vec<String>,
+}
+
+/// A name of a listing, as the automaton knows it.
+#[derive(Debug, Clone)]
+pub struct NamePattern {
+    pub listing: usize,
+    /// The name as the gazetteer writes it (case matters for ambiguous names).
+    pub text: String,
+    /// An ordinary word too: needs business context to count.
+    pub ambiguous: bool,
+}
+
+pub struct Gazetteer {
+    pub listings: Vec<Listing>,
+    pub names: AhoCorasick,
+    pub patterns: Vec<NamePattern>,
+    /// `EXCHANGE:CODE` -> listing.
+    codes: HashMap<String, usize>,
+    /// Canonical symbol -> listing.
+    symbols: HashMap<String, usize>,
+    /// Code on any US exchange -> listing (for cashtags).
+    us_codes: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text).map_err(|e| Error::Model(format!("gazetteer {}: {e}", path.display())))
+    }
+
+    pub fn parse(text: &str) -> std::result::Result<Self, String> {
+        let mut listings = Vec::new();
+        let mut patterns = Vec::new();
+        let mut codes = HashMap::new();
+        let mut symbols = HashMap::new();
+        let mut us_codes = HashMap::new();
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let row: Row =
+                serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+            let id = listings.len();
+            for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
+                patterns.extend(names.iter().map(|n| NamePattern {
+                    listing: id,
+                    text: n.clone(),
+                    ambiguous,
+                }));
+            }
+            for code in &row.codes {
+                codes.entry(code.clone()).or_insert(id);
+                if let Some((exchange, local)) = code.split_once(':')
+                    && is_us(exchange)
+                {
+                    us_codes.entry(local.to_string()).or_insert(id);
+                }
+            }
+            symbols.insert(row.symbol.clone(), id);
+            let own = format!("{}:", row.exchange);
+            listings.push(Listing {
+                other_listings: row
+                    .codes
+                    .into_iter()
+                    .filter(|c| !c.starts_with(&own))
+                    .collect(),
+                symbol: row.symbol,
+                exchange: row.exchange,
+                name: row.name,
+            });
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            listings,
+            names,
+            patterns,
+            codes,
+            symbols,
+            us_codes,
+        })
+    }
+
+    /// The listing of `code` on `exchange` (a cashtag when `exchange` is `None`).
+    pub fn by_code(&self, exchange: Option<&str>, code: &str) -> Option<usize> {
+        match exchange {
+            None => self.us_codes.get(code).copied(),
+            Some(e) if is_us(e) => self
+                .codes
+                .get(&format!("{e}:{code}"))
+                .or_else(|| self.us_codes.get(code))
+                .copied(),
+            Some(e) => self.codes.get(&format!("{e}:{code}")).copied(),
+        }
+    }
+
+    pub fn by_symbol(&self, symbol: &str) -> Option<usize> {
+        self.symbols.get(symbol).copied()
+    }
+}

@@ -1,0 +1,269 @@
+//! Tickers: the listed companies an article mentions, each with its own sentiment.
+//!
+//! [`patterns`] finds explicit codes, [`gazetteer`] knows listings and their names,
+//! [`resolve`] turns both into mentions, and [`summarize`] turns an article's mentions
+//! into its `tickers` records: mentions, relevance, and a score from the sentences (and
+//! the title) that mention the company.
+
+mod gazetteer;
+mod patterns;
+mod resolve;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use gazetteer::{Gazetteer, Listing};
+pub use patterns::{ExplicitCode, find_codes};
+pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
+
+use crate::aggregate::{Bands, Label, Weighted, aggregate};
+use crate::error::Result;
+use crate::model::Probs;
+use crate::split::Span;
+
+/// Sentences at the start of the body that count as its lead for relevance.
+pub const LEAD_SENTENCES: usize = 2;
+
+/// The gazetteer and its matcher, built once.
+pub struct Tickers {
+    gazetteer: Gazetteer,
+}
+
+/// How a listing is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingInfo {
+    pub symbol: String,
+    pub exchange: Option<String>,
+    pub name: Option<String>,
+    pub other_listings: Vec<String>,
+}
+
+/// One company of an article, with its sentiment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickerSummary {
+    pub listing: ListingInfo,
+    pub mentions: usize,
+    pub relevance: f32,
+    pub score: f32,
+    pub label: Label,
+}
+
+impl Tickers {
+    pub fn load(path: &Path) -> Result<Self> {
+        Ok(Self {
+            gazetteer: Gazetteer::load(path)?,
+        })
+    }
+
+    pub fn from_gazetteer(gazetteer: Gazetteer) -> Self {
+        Self { gazetteer }
+    }
+
+    /// Mentions in `text`, whose sentences are `sentences`.
+    pub fn find(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
+        find_mentions(&self.gazetteer, text, sentences)
+    }
+
+    pub fn listing(&self, key: &TickerKey) -> ListingInfo {
+        match key {
+            TickerKey::Known(id) => {
+                let l: &Listing = &self.gazetteer.listings[*id];
+                ListingInfo {
+                    symbol: l.symbol.clone(),
+                    exchange: Some(l.exchange.clone()),
+                    name: Some(l.name.clone()),
+                    other_listings: l.other_listings.clone(),
+                }
+            }
+            TickerKey::Unknown { symbol, exchange } => ListingInfo {
+                symbol: symbol.clone(),
+                exchange: exchange.map(str::to_string),
+                name: None,
+                other_listings: Vec::new(),
+            },
+        }
+    }
+
+    /// The tickers of one article, most relevant first.
+    ///
+    /// `title_mentions` are in the title; `body_mentions` in the body, whose sentences are
+    /// `spans` with probabilities `sentence_probs`. Relevance is
+    /// `0.4 × in title + 0.3 × in the lead (first two sentences) + 0.3 × mentions / most
+    /// mentions of any company in the article`, in (0, 1]. The score aggregates the title
+    /// (weighted `title_weight`, when it names the company) and the sentences naming it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn summarize(
+        &self,
+        title_mentions: &[Mention],
+        title_probs: Option<Probs>,
+        body_mentions: &[Mention],
+        spans: &[Span],
+        sentence_probs: &[Probs],
+        title_weight: f32,
+        bands: &Bands,
+    ) -> Vec<TickerSummary> {
+        #[derive(Default)]
+        struct Acc {
+            mentions: usize,
+            in_title: bool,
+            in_lead: bool,
+            sentences: Vec<usize>,
+        }
+        let mut by_key: BTreeMap<&TickerKey, Acc> = BTreeMap::new();
+        for m in title_mentions {
+            let acc = by_key.entry(&m.key).or_default();
+            acc.mentions += 1;
+            acc.in_title = true;
+        }
+        for m in body_mentions {
+            let acc = by_key.entry(&m.key).or_default();
+            acc.mentions += 1;
+            if let Some(i) = spans
+                .iter()
+                .position(|s| s.start <= m.start && m.start < s.end)
+            {
+                acc.in_lead |= i < LEAD_SENTENCES;
+                if acc.sentences.last() != Some(&i) {
+                    acc.sentences.push(i);
+                }
+            }
+        }
+        let most = by_key
+            .values()
+            .map(|a| a.mentions)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f32;
+        let mut out: Vec<TickerSummary> = by_key
+            .into_iter()
+            .map(|(key, acc)| {
+                let mut units: Vec<Weighted> = acc
+                    .sentences
+                    .iter()
+                    .map(|&i| Weighted {
+                        probs: sentence_probs[i],
+                        weight: 1.0,
+                    })
+                    .collect();
+                if let (true, Some(p)) = (acc.in_title, title_probs) {
+                    units.push(Weighted {
+                        probs: p,
+                        weight: title_weight,
+                    });
+                }
+                let score = aggregate(&units, bands);
+                let relevance = 0.4 * f32::from(u8::from(acc.in_title))
+                    + 0.3 * f32::from(u8::from(acc.in_lead))
+                    + 0.3 * acc.mentions as f32 / most;
+                TickerSummary {
+                    listing: self.listing(key),
+                    mentions: acc.mentions,
+                    relevance,
+                    score: score.score,
+                    label: score.label,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.relevance
+                .total_cmp(&a.relevance)
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.listing.symbol.cmp(&b.listing.symbol))
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::split_sentences;
+
+    const GAZETTEER: &str = r#"{"symbol":"7203.T","exchange":"TSE","name":"Toyota Motor","aliases":["Toyota","Toyota Motor","Toyota Motor Corp"],"ambiguous":[],"codes":["TSE:7203","NYSE:TM"]}
+{"symbol":"6201.T","exchange":"TSE","name":"Toyota Industries","aliases":["Toyota Industries"],"ambiguous":[],"codes":["TSE:6201"]}
+{"symbol":"AAPL","exchange":"NASDAQ","name":"Apple","aliases":["Apple Inc"],"ambiguous":["Apple"],"codes":["NASDAQ:AAPL"]}
+{"symbol":"F","exchange":"NYSE","name":"Ford Motor","aliases":["Ford Motor"],"ambiguous":["Ford"],"codes":["NYSE:F"]}"#;
+
+    fn tickers() -> Tickers {
+        Tickers::from_gazetteer(Gazetteer::parse(GAZETTEER).expect("valid gazetteer"))
+    }
+
+    fn symbols(text: &str) -> Vec<String> {
+        let t = tickers();
+        let mut out: Vec<String> = t
+            .find(text, &split_sentences(text))
+            .iter()
+            .map(|m| t.listing(&m.key).symbol)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn names_codes_and_adrs_resolve_to_the_home_listing() {
+        assert_eq!(symbols("Toyota’s profit rose. $TM gained."), ["7203.T"]);
+        assert_eq!(symbols("TOYOTA RAISES FORECAST"), ["7203.T"]);
+        assert_eq!(symbols("Toyota Industries (TSE: 6201) fell."), ["6201.T"]);
+        assert_eq!(symbols("Shares of (Nasdaq: ATXI) jumped."), ["ATXI"]);
+        assert_eq!(symbols("toyota is lowercase here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ordinary_words_need_business_context() {
+        assert_eq!(
+            symbols("Apple shares rose after the iPhone launch."),
+            ["AAPL"]
+        );
+        assert_eq!(
+            symbols("Apple growers expect a record harvest."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            symbols("Harrison Ford starred in the film, which made $400 million."),
+            Vec::<String>::new()
+        );
+        assert_eq!(symbols("APPLE BEATS ESTIMATES"), Vec::<String>::new());
+        assert_eq!(
+            symbols("See https://example.com/Apple-Inc for more."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn summary_scores_each_company_from_its_sentences() {
+        let t = tickers();
+        let body = "Toyota raised its outlook. Ford Motor cut its guidance. Toyota shares rose.";
+        let spans = split_sentences(body);
+        let mentions = t.find(body, &spans);
+        let good = Probs {
+            negative: 0.05,
+            neutral: 0.05,
+            positive: 0.9,
+        };
+        let bad = Probs {
+            negative: 0.9,
+            neutral: 0.05,
+            positive: 0.05,
+        };
+        let out = t.summarize(
+            &[],
+            None,
+            &mentions,
+            &spans,
+            &[good, bad, good],
+            2.0,
+            &Bands::default(),
+        );
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].listing.symbol, "7203.T");
+        assert_eq!(out[0].mentions, 2);
+        assert!(
+            (out[0].relevance - 0.6).abs() < 1e-6,
+            "lead + most mentions: {}",
+            out[0].relevance
+        );
+        assert!(out[0].score > 0.7 && out[1].score < -0.7);
+        assert_eq!(out[1].listing.other_listings, Vec::<String>::new());
+        assert!(out.iter().all(|s| s.relevance > 0.0 && s.relevance <= 1.0));
+    }
+}

@@ -1,0 +1,332 @@
+//! Explicit ticker codes: cashtags (`$AAPL`, `$BRK.B`), exchange-qualified codes as
+//! newswires write them (`(NASDAQ: NVDA)`, `(TSE: 7203)`, `TSE:6758`, `(HKEX: 0700)`),
+//! Yahoo-style suffixes (`9984.T`, `VOD.L`) and Bloomberg-style codes (`7203 JP`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How a code was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeForm {
+    Cashtag,
+    Exchange,
+    Suffix,
+    Bloomberg,
+}
+
+/// A code found in text, normalised: `exchange` is finsent's exchange name (None for a
+/// cashtag), `code` the local code on that exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplicitCode {
+    pub form: CodeForm,
+    pub exchange: Option<&'static str>,
+    pub code: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Exchanges as news writes them -> finsent's exchange name.
+const EXCHANGE_NAMES: &[(&str, &str)] = &[
+    ("NASDAQ", "NASDAQ"),
+    ("Nasdaq", "NASDAQ"),
+    ("NasdaqGS", "NASDAQ"),
+    ("NasdaqGM", "NASDAQ"),
+    ("NasdaqCM", "NASDAQ"),
+    ("NYSE American", "NYSEAMERICAN"),
+    ("NYSE MKT", "NYSEAMERICAN"),
+    ("NYSE Arca", "NYSEARCA"),
+    ("NYSE", "NYSE"),
+    ("AMEX", "NYSEAMERICAN"),
+    ("Cboe", "CBOE"),
+    ("CBOE", "CBOE"),
+    ("OTCQX", "OTC"),
+    ("OTC", "OTC"),
+    ("TSE", "TSE"),
+    ("TYO", "TSE"),
+    ("LSE", "LSE"),
+    ("LON", "LSE"),
+    ("HKEX", "HKEX"),
+    ("HKG", "HKEX"),
+    ("SEHK", "HKEX"),
+    ("ETR", "XETRA"),
+    ("XETRA", "XETRA"),
+    ("Xetra", "XETRA"),
+    ("FRA", "XETRA"),
+    ("EPA", "EPA"),
+    ("Euronext Paris", "EPA"),
+    ("AMS", "AMS"),
+    ("Euronext Amsterdam", "AMS"),
+    ("EBR", "EBR"),
+    ("Euronext Brussels", "EBR"),
+    ("BIT", "BIT"),
+    ("BME", "BME"),
+    ("SIX", "SIX"),
+    ("SWX", "SIX"),
+    ("KRX", "KRX"),
+    ("KOSPI", "KRX"),
+    ("KOSDAQ", "KRX"),
+    ("TWSE", "TWSE"),
+    ("TPE", "TWSE"),
+    ("SSE", "SSE"),
+    ("SHA", "SSE"),
+    ("SZSE", "SZSE"),
+    ("SHE", "SZSE"),
+    ("NSE", "NSE"),
+    ("ASX", "ASX"),
+    ("TSX", "TSX"),
+    ("CPH", "CPH"),
+    ("STO", "STO"),
+    ("HEL", "HEL"),
+    ("OSL", "OSL"),
+];
+
+/// finsent's exchange name -> the Yahoo-style suffix of its symbols (None: US, plain symbols).
+const SUFFIXES: &[(&str, Option<&str>)] = &[
+    ("NASDAQ", None),
+    ("NYSE", None),
+    ("NYSEAMERICAN", None),
+    ("NYSEARCA", None),
+    ("CBOE", None),
+    ("OTC", None),
+    ("TSE", Some("T")),
+    ("LSE", Some("L")),
+    ("XETRA", Some("DE")),
+    ("EPA", Some("PA")),
+    ("AMS", Some("AS")),
+    ("EBR", Some("BR")),
+    ("BIT", Some("MI")),
+    ("BME", Some("MC")),
+    ("SIX", Some("SW")),
+    ("CPH", Some("CO")),
+    ("STO", Some("ST")),
+    ("HEL", Some("HE")),
+    ("OSL", Some("OL")),
+    ("KRX", Some("KS")),
+    ("TWSE", Some("TW")),
+    ("HKEX", Some("HK")),
+    ("SSE", Some("SS")),
+    ("SZSE", Some("SZ")),
+    ("NSE", Some("NS")),
+    ("ASX", Some("AX")),
+    ("TSX", Some("TO")),
+];
+
+/// The canonical symbol of `code` on `exchange`: `7203.T`, `0700.HK`, `NVDA`.
+pub fn symbol_for(exchange: &str, code: &str) -> String {
+    match SUFFIXES
+        .iter()
+        .find(|(e, _)| *e == exchange)
+        .and_then(|(_, s)| *s)
+    {
+        Some(suffix) => format!("{code}.{suffix}"),
+        None => code.to_string(),
+    }
+}
+
+/// The exchange of a Yahoo-style suffix.
+fn exchange_for_suffix(suffix: &str) -> Option<&'static str> {
+    match suffix {
+        "KQ" => Some("KRX"),
+        _ => SUFFIXES
+            .iter()
+            .find(|(_, s)| *s == Some(suffix))
+            .map(|(e, _)| *e),
+    }
+}
+
+/// Whether `exchange` lists plain (US-style) symbols.
+pub fn is_us(exchange: &str) -> bool {
+    SUFFIXES.iter().any(|(e, s)| *e == exchange && s.is_none())
+}
+
+static CASHTAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$([A-Z]{1,6}(?:\.[A-Z]{1,2})?)\b").expect("valid regex"));
+
+static EXCHANGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = EXCHANGE_NAMES.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternatives = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(\(\s*)?\b({alternatives})(\s?:\s?)([A-Z0-9]{{1,6}}\b(?:[.\- ][A-Z]\b)?)"
+    ))
+    .expect("valid regex")
+});
+
+static SUFFIX_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:([0-9]{4}|[0-9]{3}[A-Z])\.(T)|([0-9]{4,5})\.(HK)|([0-9]{6})\.(KS|KQ|SS|SZ)|([0-9]{4})\.(TW)",
+        r"|([A-Z][A-Z0-9]{0,5}(?:-[A-Z])?)\.(L|DE|PA|AS|BR|MI|MC|SW|CO|ST|HE|OL|NS|AX|TO))\b"
+    ))
+    .expect("valid regex")
+});
+
+static BLOOMBERG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([0-9]{4}) (JP|JT)\b|\b([0-9]{4}) (HK)\b|\b([0-9]{6}) (KS)\b")
+        .expect("valid regex")
+});
+
+/// Every explicit code in `text`, in order of position.
+pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = Vec::new();
+    for c in CASHTAG.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if prev_char(text, whole.start()).is_some_and(|p| p.is_alphanumeric()) {
+            continue;
+        }
+        out.push(ExplicitCode {
+            form: CodeForm::Cashtag,
+            exchange: None,
+            code: c[1].to_string(),
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    for c in EXCHANGE_CODE.captures_iter(text) {
+        // `(Nasdaq: ATXI)` or `TSE:6758`; not prose such as "Nasdaq: AI stocks rallied".
+        if c.get(1).is_none() && c[3].contains(char::is_whitespace) {
+            continue;
+        }
+        let whole = c.get(2).expect("exchange").start()..c.get(4).expect("code").end();
+        let exchange = EXCHANGE_NAMES
+            .iter()
+            .find(|(n, _)| *n == &c[2])
+            .map(|(_, e)| *e)
+            .expect("the regex only matches known names");
+        let code = &c[4];
+        out.push(ExplicitCode {
+            form: CodeForm::Exchange,
+            exchange: Some(exchange),
+            code: normalize_code(exchange, code),
+            start: whole.start,
+            end: whole.end,
+        });
+    }
+    for c in SUFFIX_CODE.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if continues_as_word(text, whole.end())
+            || prev_char(text, whole.start()).is_some_and(|p| p == '.' || p == '/')
+        {
+            continue;
+        }
+        let groups: Vec<&str> = c.iter().skip(1).flatten().map(|m| m.as_str()).collect();
+        let (code, suffix) = (groups[0], groups[1]);
+        let Some(exchange) = exchange_for_suffix(suffix) else {
+            continue;
+        };
+        out.push(ExplicitCode {
+            form: CodeForm::Suffix,
+            exchange: Some(exchange),
+            code: normalize_code(exchange, code),
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    for c in BLOOMBERG.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if text[whole.end()..].trim_start().starts_with("Morgan") {
+            continue;
+        }
+        let groups: Vec<&str> = c.iter().skip(1).flatten().map(|m| m.as_str()).collect();
+        let exchange = match groups[1] {
+            "HK" => "HKEX",
+            "KS" => "KRX",
+            _ => "TSE",
+        };
+        out.push(ExplicitCode {
+            form: CodeForm::Bloomberg,
+            exchange: Some(exchange),
+            code: normalize_code(exchange, groups[0]),
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // A code inside another (a suffix code inside an exchange-qualified one) counts once.
+    let mut kept: Vec<ExplicitCode> = Vec::with_capacity(out.len());
+    for code in out {
+        if kept.last().is_none_or(|k| code.start >= k.end) {
+            kept.push(code);
+        }
+    }
+    kept
+}
+
+/// Codes as exchanges list them: Hong Kong with 4 digits, Nordic share classes with `-`.
+fn normalize_code(exchange: &str, code: &str) -> String {
+    match exchange {
+        "HKEX" => format!("{:0>4}", code.trim_start_matches('0')),
+        "CPH" | "STO" | "HEL" | "OSL" => code.replace([' ', '.'], "-"),
+        _ => code.replace(' ', "."),
+    }
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// True when the text goes on as part of the same token (`BBC.CO.UK`, `VOD.Lx`).
+fn continues_as_word(text: &str, at: usize) -> bool {
+    let mut rest = text[at..].chars();
+    match rest.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('.') => rest.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(Option<&'static str>, String)> {
+        find_codes(text)
+            .into_iter()
+            .map(|c| (c.exchange, c.code))
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_newswire_forms() {
+        let text = "Nvidia (NASDAQ: NVDA) and AT&T (NYSE:T) rose; Toyota (TSE: 7203), SoftBank (TYO: 9984), \
+                    Sony TSE:6758, Vodafone (LSE: VOD), Tencent (HKEX: 700), SAP (ETR: SAP), $AAPL, $BRK.B, \
+                    9984.T, VOD.L, 7203 JP, Novo (CPH: NOVO B).";
+        assert_eq!(
+            codes(text),
+            [
+                (Some("NASDAQ"), "NVDA".to_string()),
+                (Some("NYSE"), "T".into()),
+                (Some("TSE"), "7203".into()),
+                (Some("TSE"), "9984".into()),
+                (Some("TSE"), "6758".into()),
+                (Some("LSE"), "VOD".into()),
+                (Some("HKEX"), "0700".into()),
+                (Some("XETRA"), "SAP".into()),
+                (None, "AAPL".into()),
+                (None, "BRK.B".into()),
+                (Some("TSE"), "9984".into()),
+                (Some("LSE"), "VOD".into()),
+                (Some("TSE"), "7203".into()),
+                (Some("CPH"), "NOVO-B".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_amounts_domains_and_bank_names() {
+        let text = "Revenue was $6.77 billion, up 3.5%; see bbc.co.uk or www.example.com/VOD.L; \
+                    in 2025 JP Morgan said. Nasdaq: AI stocks rallied. TSE: Shares fell.";
+        assert!(codes(text).is_empty(), "{:?}", codes(text));
+    }
+
+    #[test]
+    fn symbols_take_the_exchange_suffix() {
+        assert_eq!(symbol_for("TSE", "7203"), "7203.T");
+        assert_eq!(symbol_for("NASDAQ", "ATXI"), "ATXI");
+        assert_eq!(symbol_for("HKEX", "0700"), "0700.HK");
+    }
+}

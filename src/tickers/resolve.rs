@@ -1,0 +1,442 @@
+//! Mentions of listed companies in a text: explicit codes first, then gazetteer names on
+//! word boundaries with case rules, and ordinary-word names (`Apple`, `Shell`) only in
+//! business context.
+
+use super::gazetteer::Gazetteer;
+use super::patterns::{CodeForm, find_codes, symbol_for};
+use crate::split::Span;
+
+/// Which listing a mention is of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TickerKey {
+    /// A listing of the gazetteer (its index).
+    Known(usize),
+    /// An explicit code the gazetteer does not know, reported as written.
+    Unknown {
+        symbol: String,
+        exchange: Option<&'static str>,
+    },
+}
+
+/// How a mention was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    Cashtag,
+    Exchange,
+    Suffix,
+    Bloomberg,
+    Name,
+    /// An ordinary-word name accepted because of its context.
+    NameInContext,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub key: TickerKey,
+    /// Byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    pub form: MentionForm,
+}
+
+/// Words after an ordinary-word name that make it a company: `Apple Inc.`, `Shell shares`.
+const COMPANY_WORDS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Plc",
+    "plc",
+    "PLC",
+    "Group",
+    "Holdings",
+    "Platforms",
+    "Incorporated",
+    "Corporation",
+    "Company",
+    "shares",
+    "stock",
+    "stocks",
+    "Chief",
+    "CEO",
+];
+
+/// Words whose presence in the sentence says it is about business.
+const BUSINESS_WORDS: &[&str] = &[
+    "shares",
+    "share",
+    "stock",
+    "stocks",
+    "earnings",
+    "revenue",
+    "revenues",
+    "profit",
+    "profits",
+    "quarter",
+    "quarterly",
+    "ceo",
+    "chief",
+    "executive",
+    "investors",
+    "investor",
+    "analyst",
+    "analysts",
+    "company",
+    "companies",
+    "valuation",
+    "sales",
+    "guidance",
+    "forecast",
+    "outlook",
+    "dividend",
+    "buyback",
+    "ipo",
+    "listed",
+    "nasdaq",
+    "nyse",
+    "traded",
+    "deal",
+    "acquisition",
+    "acquire",
+    "acquired",
+    "rival",
+    "rivals",
+    "supplier",
+    "suppliers",
+    "customers",
+    "products",
+    "launched",
+    "unveiled",
+    "results",
+    "fiscal",
+    "stores",
+    "retailer",
+    "brand",
+    "subscribers",
+    "cloud",
+    "chip",
+    "chips",
+    "iphone",
+    "iphones",
+    "ipad",
+    "smartphone",
+    "smartphones",
+    "app",
+    "apps",
+    "platform",
+    "carmaker",
+    "automaker",
+    "refinery",
+    "lng",
+    "lender",
+    "payments",
+    "airline",
+    "software",
+    "database",
+    "layoffs",
+    "employees",
+    "lawsuit",
+    "regulators",
+    "antitrust",
+    "shareholders",
+    "stake",
+    "downgrade",
+    "downgraded",
+    "upgrade",
+    "upgraded",
+    "rating",
+    "bonds",
+    "market",
+    "billion",
+    "percent",
+    "%",
+    "inc",
+    "corp",
+    "merger",
+    "units",
+    "unit",
+    "executives",
+    "boss",
+    "store",
+    "devices",
+    "ads",
+    "advertising",
+    "trading",
+    "cut",
+    "jobs",
+    "data",
+    "center",
+    "centers",
+    "ai",
+    "subscription",
+    "streaming",
+    "contract",
+];
+
+/// Words right after an ordinary-word name that give it its ordinary sense.
+const ORDINARY_NEXT: &[&str] = &[
+    "pie",
+    "pies",
+    "juice",
+    "orchard",
+    "orchards",
+    "growers",
+    "grower",
+    "tree",
+    "trees",
+    "cider",
+    "harvest",
+    "harvests",
+    "blossom",
+    "rainforest",
+    "river",
+    "basin",
+    "jungle",
+    "forest",
+    "forests",
+    "tribe",
+    "tribes",
+    "deforestation",
+    "audience",
+    "audiences",
+    "date",
+    "dates",
+    "range",
+    "rate",
+    "rates",
+    "application",
+    "applications",
+    "requirements",
+    "requirement",
+    "rules",
+    "waiver",
+    "waivers",
+    "holders",
+    "applicants",
+    "sponsorship",
+    "shock",
+    "shocks",
+    "companies",
+    "company",
+    "chain",
+    "chains",
+    "party",
+    "parties",
+    "analysis",
+    "analyses",
+    "between",
+    "widened",
+    "widens",
+    "narrowed",
+    "narrows",
+    "year",
+    "years",
+    "crossing",
+    "fiesta",
+    "fruit",
+    "fruits",
+    "varieties",
+];
+
+/// Capitalised words that may stand before a company name without being part of another name.
+const FREE_CAPITALISED: &[&str] = &[
+    "The",
+    "In",
+    "On",
+    "At",
+    "And",
+    "But",
+    "For",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "If",
+    "Meanwhile",
+    "Shares",
+    "Rival",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Why",
+    "How",
+    "Also",
+    "Both",
+    "Like",
+    "Unlike",
+];
+
+/// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their context.
+pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = find_codes(text)
+        .into_iter()
+        .filter(|c| !in_url(text, c.start, c.end))
+        .map(|c| {
+            let known = match c.form {
+                CodeForm::Suffix => c
+                    .exchange
+                    .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
+                    .or_else(|| gazetteer.by_code(c.exchange, &c.code)),
+                _ => gazetteer.by_code(c.exchange, &c.code),
+            };
+            let key = known.map_or_else(
+                || TickerKey::Unknown {
+                    symbol: c
+                        .exchange
+                        .map_or_else(|| c.code.clone(), |e| symbol_for(e, &c.code)),
+                    exchange: c.exchange,
+                },
+                TickerKey::Known,
+            );
+            let form = match c.form {
+                CodeForm::Cashtag => MentionForm::Cashtag,
+                CodeForm::Exchange => MentionForm::Exchange,
+                CodeForm::Suffix => MentionForm::Suffix,
+                CodeForm::Bloomberg => MentionForm::Bloomberg,
+            };
+            Mention {
+                key,
+                start: c.start,
+                end: c.end,
+                form,
+            }
+        })
+        .collect();
+
+    let mut candidates = Vec::new();
+    for m in gazetteer.names.find_iter(text) {
+        let pattern = &gazetteer.patterns[m.pattern().as_usize()];
+        let (start, end) = (m.start(), m.end());
+        let overlaps_code = mentions.iter().any(|c| start < c.end && c.start < end);
+        if overlaps_code
+            || !on_word_boundaries(text, start, end)
+            || !case_fits(&text[start..end], &pattern.text, pattern.ambiguous)
+            || in_url(text, start, end)
+        {
+            continue;
+        }
+        candidates.push((pattern.listing, pattern.ambiguous, start, end));
+    }
+    let sure: Vec<usize> = mentions
+        .iter()
+        .filter_map(|m| match m.key {
+            TickerKey::Known(id) => Some(id),
+            TickerKey::Unknown { .. } => None,
+        })
+        .chain(candidates.iter().filter(|c| !c.1).map(|c| c.0))
+        .collect();
+    for (listing, ambiguous, start, end) in candidates {
+        let form = if !ambiguous {
+            MentionForm::Name
+        } else if sure.contains(&listing) || in_business_context(text, start, end, sentences) {
+            MentionForm::NameInContext
+        } else {
+            continue;
+        };
+        mentions.push(Mention {
+            key: TickerKey::Known(listing),
+            start,
+            end,
+            form,
+        });
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// Names must be whole words; a possessive (`Toyota's`) or plural `s` may follow.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '.' | '_' | '$' | '#'))
+    {
+        return false;
+    }
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some('s') => after.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some('.') => after.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// Ordinary-word and short names must be written as the gazetteer writes them (`Apple`,
+/// `IBM`); other names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`).
+fn case_fits(found: &str, name: &str, ambiguous: bool) -> bool {
+    if ambiguous || name.chars().count() <= 4 {
+        return found == name;
+    }
+    match (found.chars().next(), name.chars().next()) {
+        (Some(f), Some(n)) => f == n || f.is_uppercase(),
+        _ => false,
+    }
+}
+
+/// The whitespace-delimited token around `start..end` is a URL or a path.
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let token_start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token_end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let token = &text[token_start..token_end];
+    token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
+}
+
+fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
+    let next_word: String = text[end..]
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    if COMPANY_WORDS.contains(&next_word.as_str()) {
+        return true;
+    }
+    if ORDINARY_NEXT.contains(&next_word.to_lowercase().as_str()) || part_of_other_name(text, start)
+    {
+        return false;
+    }
+    let sentence = sentences
+        .iter()
+        .find(|s| s.start <= start && end <= s.end)
+        .map_or(text, |s| s.text(text));
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '%'))
+        .any(|w| BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// `Harrison Ford`, `Big Apple`: a capitalised word right before the name makes it part of another name.
+fn part_of_other_name(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let word = before
+        .trim_end_matches(' ')
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !FREE_CAPITALISED.contains(&word)
+}

@@ -1,0 +1,502 @@
+//! End-to-end tests of the `finsent` binary with the shipped model on the sample corpus.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn finsent(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("finsent runs")
+}
+
+fn stdout_records(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// id -> (expected class, companies) from tests/fixtures/corpus_expected.tsv.
+fn expected() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/corpus_expected.tsv"))
+        .expect("fixture");
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0].to_string(), cols[1].to_string())
+        })
+        .collect()
+}
+
+fn score_corpus(extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["score", "corpus", "-q"];
+    args.extend_from_slice(extra);
+    let out = finsent(&args);
+    assert!(
+        out.status.success(),
+        "finsent score failed: {}",
+        stderr(&out)
+    );
+    stdout_records(&out)
+}
+
+#[test]
+fn corpus_records_follow_the_schema() {
+    let records = score_corpus(&[]);
+    let expected = expected();
+    assert_eq!(
+        records.len(),
+        expected.len(),
+        "one record per corpus article"
+    );
+    for r in &records {
+        let id = r["id"].as_str().expect("id");
+        for key in [
+            "title",
+            "label",
+            "score",
+            "confidence",
+            "sentences",
+            "evidence",
+            "tickers",
+            "model",
+        ] {
+            assert!(r.get(key).is_some(), "{id} lacks {key}: {r}");
+        }
+        let score = r["score"].as_f64().expect("score is a number");
+        assert!((-1.0..=1.0).contains(&score), "{id}: score {score}");
+        let confidence = r["confidence"].as_f64().expect("confidence");
+        assert!(
+            (0.0..=1.0).contains(&confidence),
+            "{id}: confidence {confidence}"
+        );
+        let label = r["label"].as_str().expect("label");
+        let band = match score.abs() {
+            s if s < 0.15 => "neutral",
+            s if s < 0.40 => "mildly",
+            s if s < 0.70 => "plain",
+            _ => "strongly",
+        };
+        match band {
+            "neutral" => assert_eq!(label, "neutral", "{id}"),
+            "mildly" | "strongly" => assert!(label.starts_with(band), "{id}: {label} for {score}"),
+            _ => assert!(
+                label == "positive" || label == "negative",
+                "{id}: {label} for {score}"
+            ),
+        }
+        if label != "neutral" {
+            assert_eq!(
+                label.ends_with("positive"),
+                score > 0.0,
+                "{id}: sign of {label}"
+            );
+        }
+        let counts = &r["sentences"];
+        let total = counts["total"].as_u64().expect("total");
+        let parts: u64 = ["positive", "neutral", "negative"]
+            .iter()
+            .map(|k| counts[k].as_u64().expect("count"))
+            .sum();
+        assert_eq!(total, parts, "{id}: class counts add up");
+        assert!(total > 0, "{id}");
+        assert!(r["tickers"].is_array());
+        assert_eq!(r["model"]["name"], "finsent-minilm-v1");
+        assert!(r.get("sentence_scores").is_none(), "only with --sentences");
+    }
+    let wire = records
+        .iter()
+        .find(|r| r["id"] == "wire-0001")
+        .expect("JSONL record by its id");
+    assert!(
+        wire["published_at"].is_string() && wire["source"].is_string() && wire["url"].is_string()
+    );
+}
+
+#[test]
+fn clear_cases_get_their_direction() {
+    let records = score_corpus(&[]);
+    let by_id: HashMap<&str, &Value> = records
+        .iter()
+        .map(|r| (r["id"].as_str().expect("id"), r))
+        .collect();
+    let mut wrong = Vec::new();
+    for (id, class) in expected() {
+        let r = by_id
+            .get(id.as_str())
+            .unwrap_or_else(|| panic!("{id} was not scored"));
+        let score = r["score"].as_f64().expect("score");
+        let ok = match class.as_str() {
+            "positive" => score >= 0.15,
+            "negative" => score <= -0.15,
+            _ => true,
+        };
+        if !ok {
+            wrong.push(format!(
+                "{id}: expected {class}, got {} ({score})",
+                r["label"]
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "misjudged clear cases:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn records_come_in_input_order() {
+    let records = score_corpus(&[]);
+    let ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    let expected: Vec<String> = {
+        let mut files: Vec<String> = walk(&root().join("corpus"));
+        files.sort();
+        files
+    };
+    // Directory entries come in name order; archives expand in place, line by line.
+    let mut expanded = Vec::new();
+    for f in &expected {
+        match f.as_str() {
+            "corpus/archive.jsonl" => expanded.extend((1..=6).map(|i| format!("wire-{i:04}"))),
+            "corpus/archive.csv" => expanded.extend((1..=5).map(|i| format!("csv-{i:04}"))),
+            other if other.ends_with("/README") => {}
+            other => expanded.push(other.to_string()),
+        }
+    }
+    assert_eq!(ids, expanded);
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("corpus dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(
+                path.strip_prefix(root())
+                    .expect("under root")
+                    .display()
+                    .to_string(),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn thread_count_does_not_change_output() {
+    let one = finsent(&["score", "corpus", "-q", "-j", "1", "--sentences"]);
+    let two = finsent(&["score", "corpus", "-q", "-j", "2", "--sentences"]);
+    assert!(one.status.success() && two.status.success());
+    assert!(!one.stdout.is_empty());
+    assert!(one.stdout == two.stdout, "-j 1 and -j 2 differ");
+}
+
+#[test]
+fn runs_are_byte_identical() {
+    let first = finsent(&["score", "corpus", "-q"]);
+    let second = finsent(&["score", "corpus", "-q"]);
+    assert!(first.status.success());
+    assert!(first.stdout == second.stdout);
+}
+
+#[test]
+fn batch_composition_does_not_change_scores() {
+    let default = score_corpus(&["--sentences"]);
+    let tiny = score_corpus(&["--sentences", "--max-batch", "1"]);
+    let odd = score_corpus(&["--sentences", "--token-budget", "300", "--max-batch", "7"]);
+    for other in [&tiny, &odd] {
+        assert_eq!(default.len(), other.len());
+        for (a, b) in default.iter().zip(other) {
+            let delta =
+                (a["score"].as_f64().expect("score") - b["score"].as_f64().expect("score")).abs();
+            assert!(delta <= 1e-4, "{}: article score moved by {delta}", a["id"]);
+            let (sa, sb) = (
+                a["sentence_scores"].as_array().expect("list"),
+                b["sentence_scores"].as_array().expect("list"),
+            );
+            assert_eq!(sa.len(), sb.len());
+            for (x, y) in sa.iter().zip(sb) {
+                for class in ["negative", "neutral", "positive"] {
+                    let d = (x["probs"][class].as_f64().expect("p")
+                        - y["probs"][class].as_f64().expect("p"))
+                    .abs();
+                    assert!(d <= 1e-4, "{}: {} moved by {d}", a["id"], x["text"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sentence_offsets_point_into_the_body() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let body = "Toyota Motor Corp. said profit rose 3.5% to ¥1.08 trillion. Shares of the carmaker fell 2% in Tokyo.\n\n“We are cautious,” the CFO said.";
+    let line =
+        serde_json::json!({"id": "a1", "title": "Toyota’s profit rises", "body": body}).to_string();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, line + "\n").expect("write");
+    let out = finsent(&[
+        "score",
+        input.to_str().expect("utf-8 path"),
+        "-q",
+        "--sentences",
+    ]);
+    let r = &stdout_records(&out)[0];
+    let chars: Vec<char> = body.chars().collect();
+    let sentences = r["sentence_scores"].as_array().expect("sentences");
+    assert_eq!(sentences[0]["part"], "title");
+    assert_eq!(
+        sentences.len(),
+        4,
+        "title + 3 body sentences: {sentences:?}"
+    );
+    for s in &sentences[1..] {
+        let (start, end) = (
+            s["start"].as_u64().expect("start") as usize,
+            s["end"].as_u64().expect("end") as usize,
+        );
+        let text: String = chars[start..end].iter().collect();
+        assert_eq!(text, s["text"].as_str().expect("text"));
+        let sum: f64 = ["negative", "neutral", "positive"]
+            .iter()
+            .map(|k| s["probs"][k].as_f64().expect("p"))
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-3, "probabilities sum to 1: {sum}");
+    }
+}
+
+#[test]
+fn bad_records_become_error_records_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("mixed.jsonl");
+    let lines = [
+        r#"{"id": "ok-1", "title": "Sony raises its outlook", "body": "Sony lifted its profit forecast."}"#,
+        r#"{"id": "trunc", "body": "Shares"#,
+        r#"["not", "an", "object"]"#,
+        r#"{"id": "empty", "body": "   "}"#,
+        r#"{"id": "ok-2", "text": "Ford cut its guidance after a recall."}"#,
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
+    let missing = dir.path().join("missing.txt");
+    let out = finsent(&[
+        "score",
+        input.to_str().expect("path"),
+        missing.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "some records failed: exit 1");
+    let records = stdout_records(&out);
+    let ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    let mixed = input.display().to_string();
+    assert_eq!(
+        ids,
+        [
+            "ok-1",
+            &format!("{mixed}:2"),
+            &format!("{mixed}:3"),
+            "empty",
+            "ok-2",
+            missing.to_str().expect("path")
+        ]
+    );
+    let kinds: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r["error"]["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["parse", "parse", "empty_text", "io"]);
+    assert_eq!(records[1]["source"]["line"], 2);
+    assert!(
+        records[1]["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("JSON")
+    );
+    let summary = stderr(&out);
+    assert!(
+        summary.contains("6 records: 2 scored, 4 failed"),
+        "summary: {summary}"
+    );
+}
+
+#[test]
+fn all_good_input_exits_zero_and_writes_the_file_atomically() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("scores.jsonl");
+    let out = finsent(&[
+        "score",
+        "corpus/archive.jsonl",
+        "-o",
+        target.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&target).expect("output file");
+    assert_eq!(written.lines().count(), 6);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(["score", "corpus", "-q", "-j", "1"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The pipe's reader is gone now, as with `| head -c 16`.
+    let status = child.wait().expect("wait");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    assert!(status.success(), "exit {status:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn missing_runtime_is_a_clear_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(["score", "corpus/archive.jsonl"])
+        .env("ORT_DYLIB_PATH", "/nonexistent/libonnxruntime.so.1.31.1")
+        .current_dir(root())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("ONNX Runtime") && err.contains("ORT_DYLIB_PATH") && err.contains("pip"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn wrong_model_checksum_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = root().join("models/finsent-minilm-v1");
+    for file in ["model.onnx", "tokenizer.json"] {
+        std::fs::copy(model.join(file), dir.path().join(file)).expect("copy");
+    }
+    let mut config: Value =
+        serde_json::from_str(&std::fs::read_to_string(model.join("config.json")).expect("config"))
+            .expect("json");
+    config["onnx_sha256"] = Value::String("0".repeat(64));
+    std::fs::write(dir.path().join("config.json"), config.to_string()).expect("write");
+    let out = finsent(&[
+        "score",
+        "corpus/archive.jsonl",
+        "--model",
+        dir.path().to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("sha256"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn classify_scores_lines_and_keeps_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("h.jsonl");
+    std::fs::write(
+        &input,
+        "{\"text\": \"Nvidia shares soar to a record after blowout earnings\", \"ticker\": \"NVDA\"}\n\
+         {\"text\": \"Boeing shares plunge after regulators ground its jets\"}\n\
+         {\"headline\": \"no text field\"}\n",
+    )
+    .expect("write");
+    let out = finsent(&["classify", input.to_str().expect("path"), "-q"]);
+    assert_eq!(out.status.code(), Some(1), "one line lacks text");
+    let records = stdout_records(&out);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["ticker"], "NVDA", "extra fields pass through");
+    assert_eq!(records[0]["label"], "positive");
+    assert_eq!(records[1]["label"], "negative");
+    assert!(records[0]["score"].as_f64().expect("score") > 0.0);
+    assert_eq!(records[2]["error"]["kind"], "empty_text");
+
+    let plain =
+        Command::new(env!("CARGO_BIN_EXE_finsent"))
+            .args(["classify", "-q"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().expect("stdin").write_all(
+                    b"Toyota posts record profit\n\nIntel cuts jobs as losses mount\n",
+                )?;
+                child.wait_with_output()
+            })
+            .expect("classify from stdin");
+    let records = stdout_records(&plain);
+    assert_eq!(records.len(), 2, "blank lines are not records");
+    assert_eq!(records[0]["text"], "Toyota posts record profit");
+    assert_eq!(records[1]["label"], "negative");
+}
+
+#[test]
+fn split_shows_the_sentences() {
+    let out = finsent(&["split", "corpus/md/apple_record_services.md"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 5);
+    assert!(
+        !lines[0].starts_with('#'),
+        "the title without its heading mark: {}",
+        lines[0]
+    );
+
+    let json = finsent(&["split", "--json", "corpus/archive.jsonl"]);
+    let records = stdout_records(&json);
+    assert_eq!(records.len(), 6);
+    assert_eq!(records[0]["id"], "wire-0001");
+    let sentences = records[0]["sentences"].as_array().expect("sentences");
+    let mut last_end = 0;
+    for s in sentences {
+        let (start, end) = (
+            s["start"].as_u64().expect("start"),
+            s["end"].as_u64().expect("end"),
+        );
+        assert!(start >= last_end && end > start, "ordered, non-overlapping");
+        last_end = end;
+    }
+}
