@@ -9,6 +9,12 @@ use finsent::loader::{FieldNames, InputFormat, LoadOptions};
 pub const DEFAULT_MODEL_DIR: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/models/finsent-minilm-v1");
 
+/// The company gazetteer shipped with the source tree.
+pub const DEFAULT_GAZETTEER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/models/gazetteer/gazetteer.jsonl"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "finsent",
@@ -32,6 +38,15 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Print the sentences finsent sees in each article (title first).
     Split(SplitArgs),
+    /// Print the company mentions finsent finds in each article, with offsets.
+    Tickers(TickersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    /// Company gazetteer (JSON Lines, see models/gazetteer/).
+    #[arg(long, env = "FINSENT_GAZETTEER", default_value = DEFAULT_GAZETTEER, value_name = "FILE")]
+    pub gazetteer: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +131,11 @@ pub struct ScoreArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub model: ModelArgs,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+    /// Leave `tickers` empty (no company matching).
+    #[arg(long)]
+    pub no_tickers: bool,
     /// Output file, or `-` for standard output. A file appears only once the run completes.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
@@ -160,4 +180,12 @@ pub struct SplitArgs {
     /// offsets in characters of the body.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TickersArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
 }

@@ -3,17 +3,18 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! loader -> split -> model (tokenize, batch, ONNX sessions) -> aggregate -> writer
+//! loader -> split -> model (tokenize, batch, ONNX sessions) -> aggregate -> tickers -> writer
 //! ```
 //!
 //! [`pipeline::score_stream`] runs it over a stream of [`article::Record`]s;
 //! [`classify::classify_stream`] scores short texts without splitting;
-//! [`pipeline::split_stream`] shows what the splitter makes of an article.
+//! [`inspect`] shows what the splitter and the ticker matcher make of an article.
 
 pub mod aggregate;
 pub mod article;
 pub mod classify;
 pub mod error;
+pub mod inspect;
 pub mod loader;
 pub mod model;
 pub mod pipeline;

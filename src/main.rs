@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use finsent::aggregate::Bands;
 use finsent::error::{Error, Result};
+use finsent::inspect::{split_stream, tickers_stream};
 use finsent::loader::load;
 use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
-use finsent::pipeline::{RunStats, ScoreOptions, score_stream, split_stream};
+use finsent::pipeline::{RunStats, ScoreOptions, score_stream};
+use finsent::tickers::Tickers;
 use finsent::writer::{JsonlWriter, RecordWriter, Sink};
 
 use cli::{Cli, Command, ModelArgs};
@@ -39,6 +41,11 @@ fn run(cli: Cli) -> Result<RunStats> {
                 ..ScoreOptions::default()
             };
             let scorer = load_scorer(&args.model)?;
+            let tickers = if args.no_tickers {
+                None
+            } else {
+                Some(Tickers::load(&args.gazetteer.gazetteer)?)
+            };
             let output = args.output.display().to_string();
             let sink = Sink::open(&args.output).map_err(|source| Error::Output {
                 path: output.clone(),
@@ -49,6 +56,7 @@ fn run(cli: Cli) -> Result<RunStats> {
             let stats = score_stream(
                 move || load(inputs, load_options),
                 &scorer,
+                tickers.as_ref(),
                 &options,
                 writer.as_mut(),
             )?;
@@ -75,19 +83,30 @@ fn run(cli: Cli) -> Result<RunStats> {
         }
         Command::Split(args) => {
             let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            let mut report = |e: &finsent::article::RecordError| {
-                eprintln!("finsent: {}: {}", e.id, e.message);
-            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
             split_stream(
                 move || load(inputs, load_options),
                 args.json,
                 &mut out,
-                &mut report,
+                &mut report_error,
+            )
+        }
+        Command::Tickers(args) => {
+            let tickers = Tickers::load(&args.gazetteer.gazetteer)?;
+            let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            tickers_stream(
+                move || load(inputs, load_options),
+                &tickers,
+                &mut out,
+                &mut report_error,
             )
         }
     }
+}
+
+fn report_error(e: &finsent::article::RecordError) {
+    eprintln!("finsent: {}: {}", e.id, e.message);
 }
 
 fn load_scorer(args: &ModelArgs) -> Result<Scorer> {

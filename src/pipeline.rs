@@ -14,9 +14,10 @@ use crate::article::{Article, ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
 use crate::model::{Probs, Scorer};
 use crate::split::{Span, char_offsets, split_sentences};
+use crate::tickers::{Mention, Tickers};
 use crate::writer::{
     ArticleRecord, Evidence, EvidenceSentence, ModelInfo, OutputRecord, Part, RecordWriter,
-    Rounded, SentenceRecord,
+    Rounded, SentenceRecord, TickerRecord,
 };
 
 /// How articles are scored and reported.
@@ -108,9 +109,11 @@ where
 }
 
 /// Scores every record of `records` and writes one output record per input record.
+/// With `tickers`, each article also lists the companies it mentions.
 pub fn score_stream<I>(
     records: impl FnOnce() -> I + Send,
     scorer: &Scorer,
+    tickers: Option<&Tickers>,
     options: &ScoreOptions,
     writer: &mut dyn RecordWriter,
 ) -> Result<RunStats>
@@ -134,7 +137,7 @@ where
         options.chunk_articles,
         options.chunk_bytes,
         |chunk| {
-            let out = score_chunk(chunk, scorer, options, &model);
+            let out = score_chunk(chunk, scorer, tickers, options, &model);
             for record in &out {
                 stats.read += 1;
                 match record {
@@ -170,43 +173,76 @@ pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats) -> Result<boo
     }
 }
 
+/// What an article's text yields before scoring: its sentences and company mentions.
+#[derive(Default)]
+struct Parsed {
+    spans: Vec<Span>,
+    title_mentions: Vec<Mention>,
+    body_mentions: Vec<Mention>,
+}
+
+fn parse_article(article: &Article, tickers: Option<&Tickers>) -> Parsed {
+    let spans = split_sentences(&article.body);
+    let Some(tickers) = tickers else {
+        return Parsed {
+            spans,
+            ..Parsed::default()
+        };
+    };
+    let title_mentions = article.title.as_deref().map_or_else(Vec::new, |t| {
+        tickers.find(
+            t,
+            &[Span {
+                start: 0,
+                end: t.len(),
+            }],
+        )
+    });
+    let body_mentions = tickers.find(&article.body, &spans);
+    Parsed {
+        spans,
+        title_mentions,
+        body_mentions,
+    }
+}
+
 /// Splits, scores and aggregates one chunk; returns its records in input order.
 fn score_chunk(
     chunk: Vec<Record>,
     scorer: &Scorer,
+    tickers: Option<&Tickers>,
     options: &ScoreOptions,
     model: &ModelInfo,
 ) -> Vec<OutputRecord> {
-    let spans: Vec<Vec<Span>> = scorer.pool().install(|| {
+    let parsed: Vec<Parsed> = scorer.pool().install(|| {
         chunk
             .par_iter()
             .map(|r| {
                 r.as_ref()
-                    .map_or_else(|_| Vec::new(), |a| split_sentences(&a.body))
+                    .map_or_else(|_| Parsed::default(), |a| parse_article(a, tickers))
             })
             .collect()
     });
     let mut texts: Vec<&str> = Vec::new();
-    for (record, spans) in chunk.iter().zip(&spans) {
+    for (record, parsed) in chunk.iter().zip(&parsed) {
         if let Ok(article) = record {
             texts.extend(article.title.as_deref());
-            texts.extend(spans.iter().map(|s| s.text(&article.body)));
+            texts.extend(parsed.spans.iter().map(|s| s.text(&article.body)));
         }
     }
     let probs = scorer.score(&texts);
     let mut next = 0;
     chunk
         .into_iter()
-        .zip(spans)
-        .map(|(record, spans)| match (record, &probs) {
+        .zip(parsed)
+        .map(|(record, parsed)| match (record, &probs) {
             (Err(e), _) => OutputRecord::Error(e.into()),
             (Ok(article), Ok(probs)) => {
-                let n = usize::from(article.title.is_some()) + spans.len();
+                let n = usize::from(article.title.is_some()) + parsed.spans.len();
                 let mine = &probs[next..next + n];
                 next += n;
-                OutputRecord::Article(Box::new(article_record(
-                    article, &spans, mine, options, model,
-                )))
+                let record = article_record(article, &parsed, mine, tickers, options, model);
+                OutputRecord::Article(Box::new(record))
             }
             (Ok(article), Err(e)) => OutputRecord::Error(
                 RecordError {
@@ -221,19 +257,23 @@ fn score_chunk(
         .collect()
 }
 
-/// Builds the output record of one article from its sentence probabilities (title first).
+/// Builds the output record of one article from its probabilities (title first).
 fn article_record(
     article: Article,
-    spans: &[Span],
+    parsed: &Parsed,
     probs: &[Probs],
+    tickers: Option<&Tickers>,
     options: &ScoreOptions,
     model: &ModelInfo,
 ) -> ArticleRecord {
+    let spans = &parsed.spans;
+    let (title_probs, body_probs) = match (&article.title, probs.split_first()) {
+        (Some(_), Some((first, rest))) => (Some(*first), rest),
+        _ => (None, probs),
+    };
     let mut sentences = Vec::with_capacity(probs.len());
     let mut units = Vec::with_capacity(probs.len());
-    let mut probs = probs.iter();
-    if let (Some(title), Some(&p)) = (&article.title, probs.clone().next()) {
-        probs.next();
+    if let (Some(title), Some(p)) = (&article.title, title_probs) {
         units.push(Weighted {
             probs: p,
             weight: options.title_weight,
@@ -245,11 +285,8 @@ fn article_record(
             p,
         ));
     }
-    for ((span, offsets), &p) in spans
-        .iter()
-        .zip(char_offsets(&article.body, spans))
-        .zip(probs)
-    {
+    let offsets = char_offsets(&article.body, spans);
+    for ((span, offsets), &p) in spans.iter().zip(offsets).zip(body_probs) {
         units.push(Weighted {
             probs: p,
             weight: 1.0,
@@ -274,6 +311,18 @@ fn article_record(
         most_positive: most_positive.map(EvidenceSentence::from),
         most_negative: most_negative.map(EvidenceSentence::from),
     };
+    let tickers = tickers.map_or_else(Vec::new, |t| {
+        let summaries = t.summarize(
+            &parsed.title_mentions,
+            title_probs,
+            &parsed.body_mentions,
+            spans,
+            body_probs,
+            options.title_weight,
+            &options.bands,
+        );
+        summaries.into_iter().map(TickerRecord::from).collect()
+    });
     ArticleRecord {
         id: article.id,
         title: article.title,
@@ -282,7 +331,7 @@ fn article_record(
         confidence: Rounded(score.confidence),
         sentences: score.counts,
         evidence,
-        tickers: Vec::new(),
+        tickers,
         model: model.clone(),
         published_at: article.published_at,
         source: article.source,
@@ -306,91 +355,4 @@ fn sentence_record(
         label: p.class(),
         probs: p.into(),
     }
-}
-
-/// `finsent split`: the sentences the model sees, article by article, title first.
-/// Plain output is one sentence per line (inner line breaks become spaces) with a blank
-/// line between articles; JSON output is one `{"id","title","sentences"}` object per
-/// article with character offsets into the body. Record errors go to `on_error`.
-pub fn split_stream<I>(
-    records: impl FnOnce() -> I + Send,
-    json: bool,
-    out: &mut dyn io::Write,
-    on_error: &mut dyn FnMut(&RecordError),
-) -> Result<RunStats>
-where
-    I: Iterator<Item = Record>,
-{
-    #[derive(serde::Serialize)]
-    struct SplitSentence<'a> {
-        text: &'a str,
-        start: usize,
-        end: usize,
-    }
-    #[derive(serde::Serialize)]
-    struct SplitRecord<'a> {
-        id: &'a str,
-        title: Option<&'a str>,
-        sentences: Vec<SplitSentence<'a>>,
-    }
-
-    let start = Instant::now();
-    let mut stats = RunStats::default();
-    in_chunks(
-        records,
-        |_| 1,
-        256,
-        usize::MAX,
-        |chunk| {
-            for record in chunk {
-                stats.read += 1;
-                let article = match record {
-                    Ok(article) => article,
-                    Err(e) => {
-                        stats.failed += 1;
-                        on_error(&e);
-                        continue;
-                    }
-                };
-                stats.scored += 1;
-                let spans = split_sentences(&article.body);
-                stats.sentences += spans.len() as u64;
-                let written = if json {
-                    let sentences = spans
-                        .iter()
-                        .zip(char_offsets(&article.body, &spans))
-                        .map(|(s, (start, end))| SplitSentence {
-                            text: s.text(&article.body),
-                            start,
-                            end,
-                        })
-                        .collect();
-                    let record = SplitRecord {
-                        id: &article.id,
-                        title: article.title.as_deref(),
-                        sentences,
-                    };
-                    serde_json::to_writer(&mut *out, &record)
-                        .map_err(io::Error::from)
-                        .and_then(|()| out.write_all(b"\n"))
-                } else {
-                    let lines = article
-                        .title
-                        .as_deref()
-                        .into_iter()
-                        .chain(spans.iter().map(|s| s.text(&article.body)))
-                        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
-                    let mut text: String = lines.map(|l| l + "\n").collect();
-                    text.push('\n');
-                    out.write_all(text.as_bytes())
-                };
-                if !write_or_stop(written, &mut stats)? {
-                    return Ok(false);
-                }
-            }
-            write_or_stop(out.flush(), &mut stats)
-        },
-    )?;
-    stats.elapsed = start.elapsed();
-    Ok(stats)
 }

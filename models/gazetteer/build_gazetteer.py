@@ -78,7 +78,8 @@ def english_words():
 
 
 def display_case(name):
-    """SEC names are often upper case: title-case them, keeping acronyms (no vowel, or with &)."""
+    """SEC names are often upper case: title-case them, keeping acronyms (up to 3 letters, no
+    vowel, or with &), so that `TIM S.A.` stays `TIM` and does not match the first name Tim."""
     if name != name.upper():
         return name
     words = []
@@ -86,7 +87,7 @@ def display_case(name):
         core = w.strip(".,")
         if core in ("CO", "INC", "LTD"):
             words.append(w.capitalize())
-        elif "&" in w or not re.search(r"[AEIOUY]", core) or len(core) <= 2:
+        elif "&" in w or not re.search(r"[AEIOUY]", core) or len(core) <= 3:
             words.append(w)
         else:
             words.append(w.capitalize())
@@ -136,6 +137,14 @@ class Gazetteer:
         for alias in aliases:
             self.add_alias(listing, alias, alias in ambiguous, explicit)
 
+    def is_common_word(self, alias):
+        """One word that is also an ordinary English word (or the plural of one)."""
+        word = alias.lower()
+        if " " in word:
+            return False
+        common = self.common | ALWAYS_AMBIGUOUS
+        return word in common or (word.endswith("s") and word[:-1] in common)
+
     def add_alias(self, listing, alias, marked_ambiguous=False, explicit=False):
         """`explicit` aliases come from the curated files and win over derived ones."""
         alias = alias.strip()
@@ -143,8 +152,8 @@ class Gazetteer:
             return
         if explicit:
             self.explicit.add((listing["symbol"], alias.lower()))
-        words = alias.split()
-        ambiguous = marked_ambiguous or (len(words) == 1 and alias.lower() in (self.common | ALWAYS_AMBIGUOUS))
+        # Curated names are reviewed: only their `~` marks make them ambiguous.
+        ambiguous = marked_ambiguous or (not explicit and self.is_common_word(alias))
         target = listing["ambiguous"] if ambiguous else listing["aliases"]
         if alias not in listing["aliases"] and alias not in listing["ambiguous"]:
             target.append(alias)

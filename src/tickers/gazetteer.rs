@@ -33,11 +33,17 @@ struct Row {
     codes: Vec<String>,
 }
 
-/// A name of a listing, as the automaton knows it.
+/// A name of a listing, as the automaton knows it: one pattern per name ignoring ASCII
+/// case, with every spelling the gazetteer gives (`NIKE`, `Nike`).
 #[derive(Debug, Clone)]
 pub struct NamePattern {
     pub listing: usize,
-    /// The name as the gazetteer writes it (case matters for ambiguous names).
+    pub spellings: Vec<Spelling>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Spelling {
+    /// The name as the gazetteer writes it (case matters for short and ambiguous names).
     pub text: String,
     /// An ordinary word too: needs business context to count.
     pub ambiguous: bool,
@@ -66,7 +72,8 @@ impl Gazetteer {
 
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
         let mut listings = Vec::new();
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<NamePattern> = Vec::new();
+        let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut codes = HashMap::new();
         let mut symbols = HashMap::new();
         let mut us_codes = HashMap::new();
@@ -79,11 +86,25 @@ impl Gazetteer {
                 serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
             let id = listings.len();
             for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
-                patterns.extend(names.iter().map(|n| NamePattern {
-                    listing: id,
-                    text: n.clone(),
-                    ambiguous,
-                }));
+                for name in names {
+                    let spelling = Spelling {
+                        text: name.clone(),
+                        ambiguous,
+                    };
+                    let slot = *by_lower
+                        .entry(name.to_ascii_lowercase())
+                        .or_insert_with(|| {
+                            patterns.push(NamePattern {
+                                listing: id,
+                                spellings: Vec::new(),
+                            });
+                            patterns.len() - 1
+                        });
+                    // A name two listings share (the builder avoids it) stays with the first.
+                    if patterns[slot].listing == id {
+                        patterns[slot].spellings.push(spelling);
+                    }
+                }
             }
             for code in &row.codes {
                 codes.entry(code.clone()).or_insert(id);
@@ -109,7 +130,7 @@ impl Gazetteer {
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.text.as_str()))
+            .build(patterns.iter().map(|p| p.spellings[0].text.as_str()))
             .map_err(|e| e.to_string())?;
         Ok(Self {
             listings,

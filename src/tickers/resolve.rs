@@ -163,15 +163,34 @@ const BUSINESS_WORDS: &[&str] = &[
     "ads",
     "advertising",
     "trading",
-    "cut",
-    "jobs",
-    "data",
     "center",
     "centers",
-    "ai",
     "subscription",
     "streaming",
     "contract",
+    "fees",
+    "merchants",
+    "settlement",
+    "buybacks",
+    "crude",
+    "barrel",
+    "oil",
+    "payment",
+    "gas",
+    "retailers",
+    "lenders",
+    "bank",
+    "banks",
+    "production",
+    "inventory",
+    "plant",
+    "factory",
+    "factories",
+    "vehicles",
+    "deliveries",
+    "recall",
+    "model",
+    "models",
 ];
 
 /// Words right after an ordinary-word name that give it its ordinary sense.
@@ -237,6 +256,16 @@ const ORDINARY_NEXT: &[&str] = &[
     "fruit",
     "fruits",
     "varieties",
+    "of",
+    "soup",
+    "trades",
+    "trade",
+    "game",
+    "games",
+    "on",
+    "letters",
+    "letter",
+    "inflation",
 ];
 
 /// Capitalised words that may stand before a company name without being part of another name.
@@ -282,6 +311,48 @@ const FREE_CAPITALISED: &[&str] = &[
     "Both",
     "Like",
     "Unlike",
+    "Japanese",
+    "Japan",
+    "Dutch",
+    "German",
+    "French",
+    "British",
+    "American",
+    "Chinese",
+    "Korean",
+    "Taiwanese",
+    "Swiss",
+    "Danish",
+    "Swedish",
+    "Finnish",
+    "Norwegian",
+    "Italian",
+    "Spanish",
+    "European",
+    "Asian",
+    "Indian",
+    "Peer",
+    "Exporters",
+    "Carmaker",
+    "Chipmaker",
+    "Automaker",
+    "Retailer",
+    "Tokyo",
+    "London",
+    "Frankfurt",
+    "Paris",
+    "Seoul",
+    "Taipei",
+    "Hong",
+    "Kong",
+    "Wall",
+    "Street",
+    "Nasdaq",
+    "NYSE",
+    "Analysts",
+    "Investors",
+    "Sell",
+    "Buy",
 ];
 
 /// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their context.
@@ -325,15 +396,24 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
     for m in gazetteer.names.find_iter(text) {
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
-        let overlaps_code = mentions.iter().any(|c| start < c.end && c.start < end);
-        if overlaps_code
+        let found = &text[start..end];
+        let caps = in_capitals(text, start, end);
+        let fitting: Vec<_> = pattern
+            .spellings
+            .iter()
+            .filter(|s| case_fits(found, &s.text, s.ambiguous, caps))
+            .collect();
+        if fitting.is_empty()
+            || mentions.iter().any(|c| start < c.end && c.start < end)
             || !on_word_boundaries(text, start, end)
-            || !case_fits(&text[start..end], &pattern.text, pattern.ambiguous)
             || in_url(text, start, end)
+            || names_another_coded_company(text, end, &mentions, pattern.listing)
+            || (!found.contains(' ') && part_of_other_name(text, start, end, sentences))
         {
             continue;
         }
-        candidates.push((pattern.listing, pattern.ambiguous, start, end));
+        let ambiguous = fitting.iter().all(|s| s.ambiguous);
+        candidates.push((pattern.listing, ambiguous, start, end));
     }
     let sure: Vec<usize> = mentions
         .iter()
@@ -379,15 +459,51 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Ordinary-word and short names must be written as the gazetteer writes them (`Apple`,
-/// `IBM`); other names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`).
-fn case_fits(found: &str, name: &str, ambiguous: bool) -> bool {
-    if ambiguous || name.chars().count() <= 4 {
-        return found == name;
+/// `IBM`), short ones also in capitals inside an all-capitals headline (`SONY`); other
+/// names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`).
+fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: bool) -> bool {
+    if found == name {
+        return true;
+    }
+    if ambiguous {
+        return false;
+    }
+    if name.chars().count() <= 4 {
+        return in_capitals && found == name.to_uppercase();
     }
     match (found.chars().next(), name.chars().next()) {
         (Some(f), Some(n)) => f == n || f.is_uppercase(),
         _ => false,
     }
+}
+
+/// The line around `start..end` is written in capitals (a wire headline).
+fn in_capitals(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = &text[line_start..line_end];
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 8 && !line.chars().any(char::is_lowercase)
+}
+
+/// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words and a
+/// code names the coded company, not the listing the shorter name is.
+fn names_another_coded_company(text: &str, end: usize, codes: &[Mention], listing: usize) -> bool {
+    let Some(code) = codes.iter().find(|c| c.start >= end) else {
+        return false;
+    };
+    if code.key == TickerKey::Known(listing) {
+        return false;
+    }
+    let between = text[end..code.start]
+        .trim_end()
+        .trim_end_matches('(')
+        .trim_end();
+    !between.is_empty()
+        && between.starts_with(' ')
+        && between.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphanumeric() || "&.-'".contains(c))
+        })
 }
 
 /// The whitespace-delimited token around `start..end` is a URL or a path.
@@ -412,31 +528,51 @@ fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span])
     if COMPANY_WORDS.contains(&next_word.as_str()) {
         return true;
     }
-    if ORDINARY_NEXT.contains(&next_word.to_lowercase().as_str()) || part_of_other_name(text, start)
-    {
+    if ORDINARY_NEXT.contains(&next_word.to_lowercase().as_str()) {
         return false;
     }
-    let sentence = sentences
-        .iter()
-        .find(|s| s.start <= start && end <= s.end)
-        .map_or(text, |s| s.text(text));
-    sentence
+    sentence_of(text, start, end, sentences)
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .any(|w| BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// `Harrison Ford`, `Big Apple`: a capitalised word right before the name makes it part of another name.
-fn part_of_other_name(text: &str, start: usize) -> bool {
+/// `Harrison Ford`, `Nikola Tesla`: a capitalised word right before a one-word name makes
+/// it part of another name, unless the sentence is in title case (a headline).
+fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
     let before = &text[..start];
     if !before.ends_with(' ') {
         return false;
     }
-    let word = before
-        .trim_end_matches(' ')
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    word.chars().next().is_some_and(char::is_uppercase)
+    let word_end = before.trim_end_matches(' ').len();
+    let word_start = before[..word_end]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..word_end];
+    // A sentence's first word is capitalised for its position, not as a name.
+    let sentence = sentences.iter().find(|s| s.start <= start && end <= s.end);
+    let first_of_sentence = sentence.map_or(word_start == 0, |s| s.start == word_start);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
-        && !FREE_CAPITALISED.contains(&word)
+        && !FREE_CAPITALISED.contains(&word);
+    capitalised && !first_of_sentence && !title_case(sentence_of(text, start, end, sentences))
+}
+
+/// Most words start with a capital letter.
+fn title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 6
+}
+
+fn sentence_of<'t>(text: &'t str, start: usize, end: usize, sentences: &[Span]) -> &'t str {
+    sentences
+        .iter()
+        .find(|s| s.start <= start && end <= s.end)
+        .map_or(text, |s| s.text(text))
 }

@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 use crate::aggregate::{ClassCounts, Label};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::model::Probs;
+use crate::tickers::TickerSummary;
 
 /// A float written with 4 decimals, so output is compact and stable across platforms.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,10 +92,35 @@ pub struct Evidence {
     pub most_negative: Option<EvidenceSentence>,
 }
 
-/// A listed company the article mentions (filled by the ticker stage).
+/// A listed company the article mentions, with its own sentiment.
 #[derive(Debug, Clone, Serialize)]
 pub struct TickerRecord {
+    /// Canonical listing: plain for US listings (`NVDA`), Yahoo-style elsewhere (`7203.T`).
     pub symbol: String,
+    pub exchange: Option<String>,
+    /// Company name; null for an explicit code the gazetteer does not know.
+    pub name: Option<String>,
+    pub mentions: usize,
+    pub relevance: Rounded,
+    pub score: Rounded,
+    pub label: Label,
+    /// Other listings of the company, such as US ADRs (`NYSE:TM` for Toyota).
+    pub other_listings: Vec<String>,
+}
+
+impl From<TickerSummary> for TickerRecord {
+    fn from(t: TickerSummary) -> Self {
+        Self {
+            symbol: t.listing.symbol,
+            exchange: t.listing.exchange,
+            name: t.listing.name,
+            mentions: t.mentions,
+            relevance: Rounded(t.relevance),
+            score: Rounded(t.score),
+            label: t.label,
+            other_listings: t.listing.other_listings,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

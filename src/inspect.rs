@@ -1,0 +1,205 @@
+//! Commands that show what the pipeline sees: `finsent split` (sentences) and
+//! `finsent tickers` (company mentions), over the same loaders as `finsent score`.
+
+use std::io;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::article::{Article, Record, RecordError};
+use crate::error::Result;
+use crate::pipeline::{RunStats, in_chunks, write_or_stop};
+use crate::split::{Span, char_offsets, split_sentences};
+use crate::tickers::{MentionForm, Tickers};
+use crate::writer::Part;
+
+/// Writes what `show` makes of every article of `records`; record errors go to `on_error`.
+/// `show` returns how many items (sentences, mentions) it wrote.
+fn for_each_article<I>(
+    records: impl FnOnce() -> I + Send,
+    out: &mut dyn io::Write,
+    on_error: &mut dyn FnMut(&RecordError),
+    mut show: impl FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    let start = Instant::now();
+    let mut stats = RunStats::default();
+    in_chunks(
+        records,
+        |_| 1,
+        256,
+        usize::MAX,
+        |chunk| {
+            for record in chunk {
+                stats.read += 1;
+                match record {
+                    Ok(article) => {
+                        stats.scored += 1;
+                        let shown = show(&article, out).map(|n| stats.sentences += n as u64);
+                        if !write_or_stop(shown, &mut stats)? {
+                            return Ok(false);
+                        }
+                    }
+                    Err(e) => {
+                        stats.failed += 1;
+                        on_error(&e);
+                    }
+                }
+            }
+            write_or_stop(out.flush(), &mut stats)
+        },
+    )?;
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}
+
+fn write_json_line(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// `finsent split`: the sentences the model sees, article by article, title first.
+/// Plain output is one sentence per line (inner line breaks become spaces) with a blank
+/// line between articles; JSON output is one `{"id","title","sentences"}` object per
+/// article with character offsets into the body.
+pub fn split_stream<I>(
+    records: impl FnOnce() -> I + Send,
+    json: bool,
+    out: &mut dyn io::Write,
+    on_error: &mut dyn FnMut(&RecordError),
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    #[derive(Serialize)]
+    struct SplitSentence<'a> {
+        text: &'a str,
+        start: usize,
+        end: usize,
+    }
+    #[derive(Serialize)]
+    struct SplitRecord<'a> {
+        id: &'a str,
+        title: Option<&'a str>,
+        sentences: Vec<SplitSentence<'a>>,
+    }
+
+    for_each_article(records, out, on_error, |article, out| {
+        let spans = split_sentences(&article.body);
+        if json {
+            let sentences = spans
+                .iter()
+                .zip(char_offsets(&article.body, &spans))
+                .map(|(s, (start, end))| SplitSentence {
+                    text: s.text(&article.body),
+                    start,
+                    end,
+                })
+                .collect();
+            let title = article.title.as_deref();
+            write_json_line(
+                out,
+                &SplitRecord {
+                    id: &article.id,
+                    title,
+                    sentences,
+                },
+            )?;
+        } else {
+            let lines = article
+                .title
+                .as_deref()
+                .into_iter()
+                .chain(spans.iter().map(|s| s.text(&article.body)))
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+            let mut text: String = lines.map(|l| l + "\n").collect();
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(spans.len())
+    })
+}
+
+/// `finsent tickers`: every company mention of every article, one JSON object per article,
+/// `{"id","tickers":[{"symbol","exchange","name","part","text","start","end","form"}]}`,
+/// with offsets in characters of the title or the body.
+pub fn tickers_stream<I>(
+    records: impl FnOnce() -> I + Send,
+    tickers: &Tickers,
+    out: &mut dyn io::Write,
+    on_error: &mut dyn FnMut(&RecordError),
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    #[derive(Serialize)]
+    struct Match<'a> {
+        symbol: String,
+        exchange: Option<String>,
+        name: Option<String>,
+        part: Part,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        form: MentionForm,
+    }
+    #[derive(Serialize)]
+    struct TickersRecord<'a> {
+        id: &'a str,
+        tickers: Vec<Match<'a>>,
+    }
+
+    for_each_article(records, out, on_error, |article, out| {
+        let title = article.title.as_deref().unwrap_or("");
+        let parts = [
+            (
+                Part::Title,
+                title,
+                vec![Span {
+                    start: 0,
+                    end: title.len(),
+                }],
+            ),
+            (
+                Part::Body,
+                article.body.as_str(),
+                split_sentences(&article.body),
+            ),
+        ];
+        let mut matches = Vec::new();
+        for (part, text, spans) in &parts {
+            let mentions = tickers.find(text, spans);
+            let found: Vec<Span> = mentions
+                .iter()
+                .map(|m| Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect();
+            for (m, (start, end)) in mentions.iter().zip(char_offsets(text, &found)) {
+                let listing = tickers.listing(&m.key);
+                matches.push(Match {
+                    symbol: listing.symbol,
+                    exchange: listing.exchange,
+                    name: listing.name,
+                    part: *part,
+                    text: &text[m.start..m.end],
+                    start,
+                    end,
+                    form: m.form,
+                });
+            }
+        }
+        let n = matches.len();
+        write_json_line(
+            out,
+            &TickersRecord {
+                id: &article.id,
+                tickers: matches,
+            },
+        )?;
+        Ok(n)
+    })
+}
