@@ -500,3 +500,31 @@ fn split_shows_the_sentences() {
         last_end = end;
     }
 }
+
+#[test]
+fn sentences_longer_than_the_model_are_scored_in_windows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = "the company said quarterly revenue rose strongly across its regions ".repeat(60);
+    let line = serde_json::json!({"id": "long", "body": long.trim()}).to_string();
+    let input = dir.path().join("long.jsonl");
+    std::fs::write(&input, line + "\n").expect("write");
+    let out = finsent(&["score", input.to_str().expect("path"), "-q", "--sentences"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = &stdout_records(&out)[0];
+    let sentences = r["sentence_scores"].as_array().expect("sentences");
+    assert_eq!(sentences.len(), 1, "one sentence of ~600 tokens");
+    let p = &sentences[0]["probs"];
+    let sum: f64 = ["negative", "neutral", "positive"]
+        .iter()
+        .map(|k| p[k].as_f64().expect("p"))
+        .sum();
+    assert!(
+        (sum - 1.0).abs() < 1e-3,
+        "window averages are probabilities: {sum}"
+    );
+    assert_eq!(
+        r["label"].as_str().map(|l| l.ends_with("positive")),
+        Some(true),
+        "{r}"
+    );
+}

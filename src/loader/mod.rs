@@ -159,16 +159,7 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
                     let path = err
                         .path()
                         .map_or_else(|| input.display().to_string(), |p| p.display().to_string());
-                    let origin = Origin {
-                        path: path.clone(),
-                        line: None,
-                    };
-                    Box::new(std::iter::once(record_error(
-                        path,
-                        ErrorKind::Io,
-                        err.to_string(),
-                        origin,
-                    )))
+                    unreadable(path, &err)
                 }
             }
         }));
@@ -184,19 +175,22 @@ fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records
     let name = path.display().to_string();
     match File::open(path) {
         Ok(file) => read_format(format, Box::new(BufReader::new(file)), name, options),
-        Err(err) => {
-            let origin = Origin {
-                path: name.clone(),
-                line: None,
-            };
-            Box::new(std::iter::once(record_error(
-                name,
-                ErrorKind::Io,
-                err.to_string(),
-                origin,
-            )))
-        }
+        Err(err) => unreadable(name, &err),
     }
+}
+
+/// The one record of an input that cannot be read at all.
+fn unreadable(path: String, err: &dyn std::fmt::Display) -> Records {
+    let origin = Origin {
+        path: path.clone(),
+        line: None,
+    };
+    Box::new(std::iter::once(record_error(
+        path,
+        ErrorKind::Io,
+        err.to_string(),
+        origin,
+    )))
 }
 
 fn load_stdin(options: LoadOptions) -> Records {
