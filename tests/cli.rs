@@ -528,3 +528,37 @@ fn sentences_longer_than_the_model_are_scored_in_windows() {
         "{r}"
     );
 }
+
+#[test]
+fn tickers_command_shows_matches_with_offsets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("t.jsonl");
+    let body = "Shares of Toyota’s rival Honda rose; SoftBank (TYO: 9984) fell. AI and US stocks were flat.";
+    std::fs::write(
+        &input,
+        serde_json::json!({"id": "t1", "title": "Sony lifts outlook", "body": body}).to_string()
+            + "\n",
+    )
+    .expect("write");
+    let out = finsent(&["tickers", input.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = stdout_records(&out);
+    let matches = records[0]["tickers"].as_array().expect("tickers");
+    let symbols: Vec<&str> = matches
+        .iter()
+        .map(|m| m["symbol"].as_str().expect("symbol"))
+        .collect();
+    assert_eq!(symbols, ["6758.T", "7203.T", "7267.T", "9984.T", "9984.T"]);
+    let chars: Vec<char> = body.chars().collect();
+    for m in matches.iter().filter(|m| m["part"] == "body") {
+        let (start, end) = (
+            m["start"].as_u64().expect("start") as usize,
+            m["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            m["text"].as_str().expect("text")
+        );
+    }
+    assert_eq!(matches[4]["form"], "exchange");
+}

@@ -40,6 +40,8 @@ def parse_args():
     p.add_argument("--teacher-logits", type=Path, help="teacher.py output: distil its news-convention labels")
     p.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the teacher in FPB targets")
     p.add_argument("--kd-temperature", type=float, default=2.0)
+    p.add_argument("--kd-extra", default="sentfin", help="comma-separated sources whose texts are added as "
+                   "news sentences with teacher labels: sentfin, tfns, or none")
     p.add_argument("--limit", type=int, help="train on a random subset of this size (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--threads", type=int, default=2)
@@ -82,8 +84,12 @@ def training_examples(args):
             if t in teacher:
                 target = (1 - args.kd_alpha) * target + args.kd_alpha * teacher[t]
             rows.append((tag("news") + t, target))
-    fpb_texts = {t for t, _ in common.fpb(args.data, "train")}
-    rows += [(tag("news") + t, p) for t, p in teacher.items() if t not in fpb_texts]
+    extra = set()
+    if "sentfin" in args.kd_extra:
+        extra |= {r["text"] for r in common.read_jsonl(Path(args.data) / "sentfin" / "train.jsonl")}
+    if "tfns" in args.kd_extra:
+        extra |= {t for t, _ in common.tfns(args.data, "train")}
+    rows += [(tag("news") + t, p) for t, p in teacher.items() if t in extra]
     rows += [(tag("tweet") + t, one_hot(l)) for t, l in common.tfns(args.data, "train")]
     rows += [(tag("headline") + t, one_hot(l)) for t, l in common.sentfin_headlines(args.data, "train")]
     if args.fiqa:
