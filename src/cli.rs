@@ -139,6 +139,19 @@ pub struct ScoreArgs {
     /// Output file, or `-` for standard output. A file appears only once the run completes.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
+    /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
+    /// shard outputs together hold every article once.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Append to the output file in place, skipping the ids it already holds, so an
+    /// interrupted run finishes where it stopped. Start long runs with it: without it the
+    /// output appears only when the run completes.
+    #[arg(long)]
+    pub resume: bool,
+    /// Articles per chunk: the unit of batching and of output flushing. Does not change
+    /// scores.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub chunk_articles: usize,
     /// Add every sentence with its offsets and probabilities (`sentence_scores`).
     #[arg(long)]
     pub sentences: bool,

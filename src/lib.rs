@@ -18,6 +18,7 @@ pub mod inspect;
 pub mod loader;
 pub mod model;
 pub mod pipeline;
+pub mod select;
 pub mod split;
 pub mod tickers;
 pub mod writer;

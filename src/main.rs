@@ -13,6 +13,7 @@ use finsent::inspect::{split_stream, tickers_stream};
 use finsent::loader::load;
 use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
 use finsent::pipeline::{RunStats, ScoreOptions, score_stream};
+use finsent::select::{Shard, resume_ids};
 use finsent::tickers::Tickers;
 use finsent::writer::{JsonlWriter, RecordWriter, Sink};
 
@@ -34,12 +35,16 @@ fn run(cli: Cli) -> Result<RunStats> {
     match cli.command {
         Command::Score(args) => {
             let bands = parse_bands(&args.bands)?;
-            let options = ScoreOptions {
+            let mut options = ScoreOptions {
                 bands,
                 title_weight: args.title_weight,
                 with_sentences: args.sentences,
+                chunk_articles: args.chunk_articles.max(1),
                 ..ScoreOptions::default()
             };
+            if let Some(shard) = &args.shard {
+                options.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
+            }
             let scorer = load_scorer(&args.model)?;
             let tickers = if args.no_tickers {
                 None
@@ -47,10 +52,21 @@ fn run(cli: Cli) -> Result<RunStats> {
                 Some(Tickers::load(&args.gazetteer.gazetteer)?)
             };
             let output = args.output.display().to_string();
-            let sink = Sink::open(&args.output).map_err(|source| Error::Output {
+            let output_error = |source| Error::Output {
                 path: output.clone(),
                 source,
-            })?;
+            };
+            let sink = if args.resume {
+                if output == "-" {
+                    return Err(Error::Usage(
+                        "--resume needs an output file (-o FILE)".into(),
+                    ));
+                }
+                options.selection.done = resume_ids(&args.output).map_err(output_error)?;
+                Sink::append(&args.output).map_err(output_error)?
+            } else {
+                Sink::open(&args.output).map_err(output_error)?
+            };
             let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
             let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
             let stats = score_stream(
@@ -145,10 +161,11 @@ fn summarize(stats: &RunStats, quiet: bool) {
     }
     let _ = writeln!(
         io::stderr(),
-        "finsent: {} records: {} scored, {} failed; {} sentences in {:.2} s ({:.0} sentences/s){}",
+        "finsent: {} records: {} scored, {} failed, {} skipped; {} sentences in {:.2} s ({:.0} sentences/s){}",
         stats.read,
         stats.scored,
         stats.failed,
+        stats.skipped,
         stats.sentences,
         stats.elapsed.as_secs_f64(),
         stats.sentences_per_second(),

@@ -5,6 +5,7 @@
 //! archive size.
 
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use crate::aggregate::{Bands, Weighted, aggregate};
 use crate::article::{Article, ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
 use crate::model::{Probs, Scorer};
+use crate::select::Selection;
 use crate::split::{Span, char_offsets, split_sentences};
 use crate::tickers::{Mention, Tickers};
 use crate::writer::{
@@ -32,6 +34,8 @@ pub struct ScoreOptions {
     pub chunk_articles: usize,
     /// Most text bytes per chunk.
     pub chunk_bytes: usize,
+    /// Which records to score (`--shard`, `--resume`); the others are skipped.
+    pub selection: Selection,
 }
 
 impl Default for ScoreOptions {
@@ -42,6 +46,7 @@ impl Default for ScoreOptions {
             with_sentences: false,
             chunk_articles: 512,
             chunk_bytes: 2 << 20,
+            selection: Selection::default(),
         }
     }
 }
@@ -49,9 +54,12 @@ impl Default for ScoreOptions {
 /// What a run did, for the summary line and the exit status.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunStats {
+    /// Records read: `scored + failed + skipped`.
     pub read: u64,
     pub scored: u64,
     pub failed: u64,
+    /// Records left out by `--shard` or `--resume`.
+    pub skipped: u64,
     pub sentences: u64,
     pub elapsed: Duration,
     /// The reader of standard output went away (`| head`); the run stopped there.
@@ -131,8 +139,18 @@ where
             a.body.len() + a.title.as_ref().map_or(0, String::len)
         })
     };
+    let skipped = AtomicU64::new(0);
+    let selected = || {
+        records().filter(|r| {
+            let keep = options.selection.keeps(r);
+            if !keep {
+                skipped.fetch_add(1, Ordering::Relaxed);
+            }
+            keep
+        })
+    };
     in_chunks(
-        records,
+        selected,
         size,
         options.chunk_articles,
         options.chunk_bytes,
@@ -154,6 +172,8 @@ where
             write_or_stop(writer.flush(), &mut stats)
         },
     )?;
+    stats.skipped = skipped.into_inner();
+    stats.read += stats.skipped;
     stats.elapsed = start.elapsed();
     Ok(stats)
 }

@@ -562,3 +562,119 @@ fn tickers_command_shows_matches_with_offsets() {
     }
     assert_eq!(matches[4]["form"], "exchange");
 }
+
+/// A JSONL archive of `n` short articles with distinct sentences.
+fn archive(dir: &Path, n: usize) -> PathBuf {
+    let verbs = ["raised", "cut", "kept", "beat", "missed"];
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            let body = format!(
+                "Company {i} {} its forecast for fiscal {}. Its shares moved {}.{}% in Tokyo.",
+                verbs[i % verbs.len()],
+                2020 + i % 7,
+                i % 9,
+                i % 10
+            );
+            serde_json::json!({"id": format!("a{i:05}"), "title": format!("Update {i}"), "body": body}).to_string()
+        })
+        .collect();
+    let path = dir.join("archive.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write archive");
+    path
+}
+
+#[test]
+fn shard_outputs_add_up_to_the_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = archive(dir.path(), 120);
+    let input = input.to_str().expect("path");
+    let whole = finsent(&["score", input, "-q"]);
+    let mut whole_lines: Vec<String> = String::from_utf8_lossy(&whole.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut shard_lines = Vec::new();
+    for k in 1..=3 {
+        let out = finsent(&["score", input, "--shard", &format!("{k}/3")]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert!(
+            !lines.is_empty() && lines.len() < 120,
+            "shard {k} has {} records",
+            lines.len()
+        );
+        assert!(
+            stderr(&out).contains(&format!("{} skipped", 120 - lines.len())),
+            "{}",
+            stderr(&out)
+        );
+        shard_lines.extend(lines);
+    }
+    whole_lines.sort();
+    shard_lines.sort();
+    assert_eq!(whole_lines, shard_lines);
+    assert_eq!(
+        finsent(&["score", input, "--shard", "4/3"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn resume_finishes_a_killed_run_without_duplicates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = archive(dir.path(), 400);
+    let input = input.to_str().expect("path");
+    let direct = finsent(&["score", input, "-q", "--chunk-articles", "20"]);
+    assert!(direct.status.success());
+
+    let output = dir.path().join("scores.jsonl");
+    let out_arg = output.to_str().expect("path");
+    let args = [
+        "score",
+        input,
+        "-q",
+        "--chunk-articles",
+        "20",
+        "-j",
+        "1",
+        "--resume",
+        "-o",
+        out_arg,
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(args)
+        .current_dir(root())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let written = std::fs::read_to_string(&output)
+            .map(|t| t.lines().count())
+            .unwrap_or(0);
+        if written >= 40 || std::time::Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("reaped");
+    let partial = std::fs::read_to_string(&output)
+        .expect("partial output")
+        .lines()
+        .count();
+    assert!(
+        (40..400).contains(&partial),
+        "killed mid-way, after {partial} records"
+    );
+
+    let resumed = finsent(&args);
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    let text = std::fs::read(&output).expect("output");
+    assert!(
+        text == direct.stdout,
+        "resumed output differs from a direct run"
+    );
+}

@@ -21,9 +21,11 @@ pub trait RecordWriter {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// Standard output, or a file that appears at its path only once finished.
+/// Standard output, a file that appears at its path only once finished, or (for
+/// `--resume`) an existing file appended to in place.
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
+    Append(BufWriter<File>),
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
@@ -50,9 +52,22 @@ impl Sink {
         })
     }
 
+    /// Appends to `path` (created if missing); what is written is on disk after each flush.
+    pub fn append(path: &Path) -> io::Result<Self> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(Self::Append(BufWriter::new(file)))
+    }
+
     pub fn finish(self) -> io::Result<()> {
         match self {
             Self::Stdout(mut out) => out.flush(),
+            Self::Append(mut out) => {
+                out.flush()?;
+                out.get_ref().sync_all()
+            }
             Self::File { temp, path } => {
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
                 temp.as_file().sync_all()?;
@@ -68,6 +83,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Self::Stdout(out) => out.write(buf),
+            Self::Append(out) => out.write(buf),
             Self::File { temp, .. } => temp.write(buf),
         }
     }
@@ -75,6 +91,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Self::Stdout(out) => out.flush(),
+            Self::Append(out) => out.flush(),
             Self::File { temp, .. } => temp.flush(),
         }
     }
