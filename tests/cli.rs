@@ -625,7 +625,7 @@ fn shard_outputs_add_up_to_the_whole() {
 #[test]
 fn resume_finishes_a_killed_run_without_duplicates() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let input = archive(dir.path(), 400);
+    let input = archive(dir.path(), 600);
     let input = input.to_str().expect("path");
     let direct = finsent(&["score", input, "-q", "--chunk-articles", "20"]);
     assert!(direct.status.success());
