@@ -678,3 +678,27 @@ fn resume_finishes_a_killed_run_without_duplicates() {
         "resumed output differs from a direct run"
     );
 }
+
+#[test]
+fn classify_keeps_the_input_field_order() {
+    let out = Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(["classify", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(b"{\"zid\": 1, \"text\": \"Sony beats estimates\", \"a\": 2}\n")?;
+            child.wait_with_output()
+        })
+        .expect("classify");
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        line.starts_with("{\"zid\":1,\"text\":\"Sony beats estimates\",\"a\":2,\"label\":"),
+        "{line}"
+    );
+}

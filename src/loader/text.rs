@@ -2,7 +2,7 @@
 
 /// Returns (title, body).
 pub fn extract(text: &str) -> (Option<String>, String) {
-    let text = text.trim_start();
+    let text = text.trim();
     match text.split_once('\n') {
         Some((first, rest)) => (Some(first.trim().to_string()), rest.trim().to_string()),
         None => (None, text.trim().to_string()),
@@ -22,7 +22,7 @@ mod tests {
 
     #[test]
     fn single_line_is_body() {
-        let (title, body) = extract("Shares rose 3%.");
+        let (title, body) = extract("Shares rose 3%.\n");
         assert_eq!(title, None);
         assert_eq!(body, "Shares rose 3%.");
     }
