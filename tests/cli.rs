@@ -702,3 +702,17 @@ fn classify_keeps_the_input_field_order() {
         "{line}"
     );
 }
+
+#[test]
+fn output_to_dev_null_leaves_the_device_alone() {
+    let out = finsent(&["score", "corpus/archive.jsonl", "-q", "-o", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!meta.is_file(), "/dev/null is still a device");
+    let leftovers = std::fs::read_dir("/dev")
+        .expect("/dev")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".finsent-"))
+        .count();
+    assert_eq!(leftovers, 0);
+}

@@ -21,11 +21,11 @@ pub trait RecordWriter {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// Standard output, a file that appears at its path only once finished, or (for
-/// `--resume`) an existing file appended to in place.
+/// Standard output, a file that appears at its path only once finished, or a file
+/// written in place (`--resume` appends; devices and pipes are written as they are).
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
-    Append(BufWriter<File>),
+    InPlace(BufWriter<File>),
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
@@ -33,10 +33,15 @@ pub enum Sink {
 }
 
 impl Sink {
-    /// `-` is standard output; anything else a file, created in its directory.
+    /// `-` is standard output; an existing device or pipe (`/dev/null`, a FIFO) is written
+    /// as it is; anything else is a file, created under a temporary name in its directory.
     pub fn open(path: &Path) -> io::Result<Self> {
         if path.as_os_str() == "-" {
             return Ok(Self::Stdout(BufWriter::new(io::stdout())));
+        }
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(Self::InPlace(BufWriter::new(file)));
         }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -58,15 +63,19 @@ impl Sink {
             .create(true)
             .append(true)
             .open(path)?;
-        Ok(Self::Append(BufWriter::new(file)))
+        Ok(Self::InPlace(BufWriter::new(file)))
     }
 
     pub fn finish(self) -> io::Result<()> {
         match self {
             Self::Stdout(mut out) => out.flush(),
-            Self::Append(mut out) => {
+            Self::InPlace(mut out) => {
                 out.flush()?;
-                out.get_ref().sync_all()
+                match out.get_ref().sync_all() {
+                    // Devices and pipes cannot be synced.
+                    Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(()),
+                    other => other,
+                }
             }
             Self::File { temp, path } => {
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
@@ -83,7 +92,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Self::Stdout(out) => out.write(buf),
-            Self::Append(out) => out.write(buf),
+            Self::InPlace(out) => out.write(buf),
             Self::File { temp, .. } => temp.write(buf),
         }
     }
@@ -91,7 +100,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Self::Stdout(out) => out.flush(),
-            Self::Append(out) => out.flush(),
+            Self::InPlace(out) => out.flush(),
             Self::File { temp, .. } => temp.flush(),
         }
     }
