@@ -17,7 +17,7 @@ use finsent::select::{Shard, resume_ids};
 use finsent::tickers::Tickers;
 use finsent::writer::{JsonlWriter, RecordWriter, Sink};
 
-use cli::{Cli, Command, ModelArgs};
+use cli::{Cli, Command, ModelArgs, ScoreArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,58 +33,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<RunStats> {
     match cli.command {
-        Command::Score(args) => {
-            let bands = parse_bands(&args.bands)?;
-            let mut options = ScoreOptions {
-                bands,
-                title_weight: args.title_weight,
-                with_sentences: args.sentences,
-                chunk_articles: args.chunk_articles.max(1),
-                ..ScoreOptions::default()
-            };
-            if let Some(shard) = &args.shard {
-                options.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
-            }
-            let scorer = load_scorer(&args.model)?;
-            let tickers = if args.no_tickers {
-                None
-            } else {
-                Some(Tickers::load(&args.gazetteer.gazetteer)?)
-            };
-            let output = args.output.display().to_string();
-            let output_error = |source| Error::Output {
-                path: output.clone(),
-                source,
-            };
-            let sink = if args.resume {
-                if output == "-" {
-                    return Err(Error::Usage(
-                        "--resume needs an output file (-o FILE)".into(),
-                    ));
-                }
-                options.selection.done = resume_ids(&args.output).map_err(output_error)?;
-                Sink::append(&args.output).map_err(output_error)?
-            } else {
-                Sink::open(&args.output).map_err(output_error)?
-            };
-            let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
-            let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
-            let stats = score_stream(
-                move || load(inputs, load_options),
-                &scorer,
-                tickers.as_ref(),
-                &options,
-                writer.as_mut(),
-            )?;
-            if !stats.output_closed {
-                writer.finish().map_err(|source| Error::Output {
-                    path: output,
-                    source,
-                })?;
-            }
-            summarize(&stats, args.quiet);
-            Ok(stats)
-        }
+        Command::Score(args) => score(args),
         Command::Classify(args) => {
             let scorer = load_scorer(&args.model)?;
             let output = args.output.display().to_string();
@@ -119,6 +68,56 @@ fn run(cli: Cli) -> Result<RunStats> {
             )
         }
     }
+}
+
+fn score(args: ScoreArgs) -> Result<RunStats> {
+    let mut options = ScoreOptions {
+        bands: parse_bands(&args.bands)?,
+        title_weight: args.title_weight,
+        with_sentences: args.sentences,
+        chunk_articles: args.chunk_articles.max(1),
+        ..ScoreOptions::default()
+    };
+    if let Some(shard) = &args.shard {
+        options.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
+    }
+    let scorer = load_scorer(&args.model)?;
+    let tickers = if args.no_tickers {
+        None
+    } else {
+        Some(Tickers::load(&args.gazetteer.gazetteer)?)
+    };
+    let output = args.output.display().to_string();
+    let output_error = |source| Error::Output {
+        path: output.clone(),
+        source,
+    };
+    let sink = if args.resume {
+        if output == "-" {
+            return Err(Error::Usage(
+                "--resume needs an output file (-o FILE)".into(),
+            ));
+        }
+        options.selection.done = resume_ids(&args.output).map_err(output_error)?;
+        Sink::append(&args.output).map_err(output_error)?
+    } else {
+        Sink::open(&args.output).map_err(output_error)?
+    };
+    let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
+    let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+    let records = move || load(inputs, load_options);
+    let stats = score_stream(
+        records,
+        &scorer,
+        tickers.as_ref(),
+        &options,
+        writer.as_mut(),
+    )?;
+    if !stats.output_closed {
+        writer.finish().map_err(output_error)?;
+    }
+    summarize(&stats, args.quiet);
+    Ok(stats)
 }
 
 fn report_error(e: &finsent::article::RecordError) {
