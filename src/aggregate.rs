@@ -155,7 +155,8 @@ pub fn aggregate(units: &[Weighted], bands: &Bands) -> ArticleScore {
             .sum::<f32>()
             / total_weight
     };
-    let score = weighted_mean(&|p| p.score()).clamp(-1.0, 1.0);
+    // Rounded as written out, so the label always agrees with the score a reader sees.
+    let score = ((weighted_mean(&|p| p.score()) * 1e4).round() / 1e4).clamp(-1.0, 1.0);
     let label = bands.label(score);
     let confidence = match label.polarity() {
         1 => weighted_mean(&|p| p.positive),

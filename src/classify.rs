@@ -15,8 +15,15 @@ use crate::model::Scorer;
 use crate::pipeline::{RunStats, in_chunks, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
-/// One input line: the object to extend and its text, or why it cannot be scored.
-type Item = std::result::Result<(Map<String, Value>, String), RecordError>;
+/// One input line: the object to extend, its text and where it came from.
+struct Line {
+    object: Map<String, Value>,
+    text: String,
+    origin: Origin,
+}
+
+/// A line to score, or why it cannot be.
+type Item = std::result::Result<Line, RecordError>;
 
 /// Lines of each input (`-` is standard input), blank lines skipped.
 fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item> {
@@ -24,34 +31,50 @@ fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item>
         let path = input.display().to_string();
         let reader: io::Result<Box<dyn BufRead>> = if path == "-" {
             Ok(Box::new(BufReader::new(io::stdin())))
+        } else if input.is_dir() {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is a directory; classify reads files",
+            ))
         } else {
             File::open(&input).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
         };
         let field = text_field.clone();
-        let lines: Box<dyn Iterator<Item = Item>> =
-            match reader {
-                Ok(reader) => Box::new(reader.split(b'\n').enumerate().filter_map(
-                    move |(i, line)| {
-                        let origin = Origin {
-                            path: path.clone(),
-                            line: Some(i as u64 + 1),
-                        };
-                        parse_line(line, &field, origin)
-                    },
-                )),
-                Err(err) => {
-                    let origin = Origin {
-                        path: path.clone(),
-                        line: None,
-                    };
-                    Box::new(std::iter::once(Err(RecordError {
-                        id: path,
-                        kind: ErrorKind::Io,
-                        message: err.to_string(),
-                        origin,
-                    })))
-                }
-            };
+        let lines: Box<dyn Iterator<Item = Item>> = match reader {
+            Ok(reader) => {
+                // A read error is reported once; the rest of that input is not read.
+                let mut failed = false;
+                Box::new(
+                    reader
+                        .split(b'\n')
+                        .enumerate()
+                        .map_while(move |(i, line)| {
+                            if failed {
+                                return None;
+                            }
+                            failed = line.is_err();
+                            let origin = Origin {
+                                path: path.clone(),
+                                line: Some(i as u64 + 1),
+                            };
+                            Some(parse_line(line, &field, origin))
+                        })
+                        .flatten(),
+                )
+            }
+            Err(err) => {
+                let origin = Origin {
+                    path: path.clone(),
+                    line: None,
+                };
+                Box::new(std::iter::once(Err(RecordError {
+                    id: path,
+                    kind: ErrorKind::Io,
+                    message: err.to_string(),
+                    origin,
+                })))
+            }
+        };
         lines
     })
 }
@@ -73,20 +96,30 @@ fn parse_line(line: io::Result<Vec<u8>>, field: &str, origin: Origin) -> Option<
     let Ok(text) = String::from_utf8(bytes) else {
         return fail(ErrorKind::Encoding, "line is not valid UTF-8".into());
     };
-    let text = text.trim_end_matches(['\r', '\n']);
+    let text = text
+        .trim_end_matches(['\r', '\n'])
+        .trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return None;
     }
     if !text.trim_start().starts_with('{') {
         let mut object = Map::new();
         object.insert("text".into(), Value::String(text.to_string()));
-        return Some(Ok((object, text.to_string())));
+        return Some(Ok(Line {
+            object,
+            text: text.to_string(),
+            origin,
+        }));
     }
     match serde_json::from_str::<Map<String, Value>>(text) {
         Ok(object) => match object.get(field) {
             Some(Value::String(s)) if !s.trim().is_empty() => {
-                let s = s.clone();
-                Some(Ok((object, s)))
+                let text = s.clone();
+                Some(Ok(Line {
+                    object,
+                    text,
+                    origin,
+                }))
             }
             _ => fail(
                 ErrorKind::EmptyText,
@@ -115,14 +148,28 @@ pub fn classify_stream(
             let texts: Vec<&str> = chunk
                 .iter()
                 .filter_map(|i| i.as_ref().ok())
-                .map(|(_, t)| t.as_str())
+                .map(|line| line.text.as_str())
                 .collect();
-            let mut probs = scorer.score(&texts)?.into_iter();
+            // A model failure fails the chunk's lines, each with its own error record.
+            let scored = scorer.score(&texts);
+            let mut probs = scored.as_ref().map(|p| p.iter()).map_err(|e| e.to_string());
             for item in chunk {
                 stats.read += 1;
+                let item = match (item, &mut probs) {
+                    (Ok(line), Ok(probs)) => Ok((
+                        line.object,
+                        *probs.next().expect("one probability per text"),
+                    )),
+                    (Ok(line), Err(message)) => Err(RecordError {
+                        id: format!("{}:{}", line.origin.path, line.origin.line.unwrap_or(0)),
+                        kind: ErrorKind::Model,
+                        message: message.clone(),
+                        origin: line.origin,
+                    }),
+                    (Err(e), _) => Err(e),
+                };
                 let line = match item {
-                    Ok((mut object, _)) => {
-                        let p = probs.next().unwrap_or_default();
+                    Ok((mut object, p)) => {
                         stats.scored += 1;
                         stats.sentences += 1;
                         object.insert("label".into(), json!(p.class()));

@@ -71,6 +71,12 @@ fn run(cli: Cli) -> Result<RunStats> {
 }
 
 fn score(args: ScoreArgs) -> Result<RunStats> {
+    if !(args.title_weight.is_finite() && args.title_weight >= 0.0) {
+        return Err(Error::Usage(format!(
+            "--title-weight must be a number >= 0, got {}",
+            args.title_weight
+        )));
+    }
     let mut options = ScoreOptions {
         bands: parse_bands(&args.bands)?,
         title_weight: args.title_weight,

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs::OpenOptions;
-use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -66,7 +66,8 @@ impl Selection {
 
 /// The ids of the records in an existing JSONL output. A last line cut short by a crash
 /// (no newline at the end, or not JSON) is removed from the file, so appending goes on
-/// from the last whole record.
+/// from the last whole record; a bad line before the last means the file is not
+/// finsent's output, and nothing is changed.
 pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
     let mut file = match OpenOptions::new().read(true).write(true).open(path) {
         Ok(file) => file,
@@ -91,7 +92,17 @@ pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
                 ids.insert(id);
                 whole += n as u64;
             }
-            _ => break,
+            _ => {
+                let mut rest = [0u8; 1];
+                if reader.read(&mut rest)? > 0 {
+                    let message = format!(
+                        "line {} is not a finsent output record; not resuming into this file",
+                        ids.len() + 1
+                    );
+                    return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+                }
+                break;
+            }
         }
     }
     drop(reader);
@@ -152,6 +163,17 @@ mod tests {
             resume_ids(&dir.path().join("missing.jsonl"))
                 .expect("no file is no ids")
                 .is_empty()
+        );
+        let other = dir.path().join("notes.txt");
+        std::fs::write(&other, "{\"id\":\"a\"}\nmy notes\nmore notes\n").expect("write");
+        assert!(
+            resume_ids(&other).is_err(),
+            "a bad line before the last is refused"
+        );
+        let kept = std::fs::read_to_string(&other).expect("read");
+        assert_eq!(
+            kept, "{\"id\":\"a\"}\nmy notes\nmore notes\n",
+            "and the file is left alone"
         );
     }
 }

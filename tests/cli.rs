@@ -716,3 +716,12 @@ fn output_to_dev_null_leaves_the_device_alone() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn classify_reports_an_unreadable_input_once() {
+    let out = finsent(&["classify", "corpus", "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = stdout_records(&out);
+    assert_eq!(records.len(), 1, "one error record for the directory");
+    assert_eq!(records[0]["error"]["kind"], "io");
+}

@@ -77,7 +77,16 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
             file_origin,
         )));
     }
-    Box::new(csv.into_byte_records().map(move |row| {
+    // A read error is reported once; the rest of the file is not read.
+    let mut failed = false;
+    let rows = csv.into_byte_records().map_while(move |row| {
+        if failed {
+            return None;
+        }
+        failed = row.as_ref().is_err_and(|e| e.is_io_error());
+        Some(row)
+    });
+    Box::new(rows.map(move |row| {
         let row = match row {
             Ok(row) => row,
             Err(err) => {

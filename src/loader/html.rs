@@ -59,9 +59,11 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 pub fn extract(html: &str) -> (Option<String>, String) {
     let doc = Html::parse_document(html);
     let root = ROOTS.iter().find_map(|s| doc.select(s).next());
+    // The article's heading; else the page's first heading outside navigation, headers and
+    // footers (a site logo in a <header><h1> is not a title).
     let h1 = root
         .and_then(|r| r.select(&H1).next())
-        .or_else(|| doc.select(&H1).next());
+        .or_else(|| doc.select(&H1).find(|h| !inside_skipped(*h)));
     let title = h1
         .or_else(|| doc.select(&TITLE).next())
         .map(|e| collapse(&e.text().collect::<String>()))
@@ -136,6 +138,13 @@ impl Text {
     fn finish(self) -> String {
         self.buf
     }
+}
+
+fn inside_skipped(element: ElementRef) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| SKIPPED.contains(&a.value().name()))
 }
 
 fn collapse(text: &str) -> String {

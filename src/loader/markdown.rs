@@ -21,11 +21,10 @@ static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^>[ \t]?").exp
 pub fn extract(text: &str) -> (Option<String>, String) {
     let text = text.trim_start();
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
-    match first.strip_prefix('#') {
-        Some(heading) => (
-            Some(heading.trim_start_matches('#').trim().to_string()),
-            clean(rest),
-        ),
+    // `# Title`, not a `#hashtag`.
+    let heading = first.trim_start_matches('#');
+    match (first.starts_with('#') && heading.starts_with([' ', '\t'])).then_some(heading) {
+        Some(heading) => (Some(heading.trim().to_string()), clean(rest)),
         None => {
             let (title, body) = super::text::extract(text);
             (title, clean(&body))

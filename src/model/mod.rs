@@ -54,6 +54,25 @@ impl Probs {
     }
 }
 
+/// The probabilities of a text from those of its windows: the windows' mean weighted by
+/// their token counts (a short last window counts less); one window is taken as it is.
+fn combine_windows(windows: &[(f32, Probs)]) -> Probs {
+    if let [(_, p)] = windows {
+        return *p;
+    }
+    let total: f32 = windows
+        .iter()
+        .map(|(w, _)| w)
+        .sum::<f32>()
+        .max(f32::MIN_POSITIVE);
+    let mean = |f: fn(&Probs) -> f32| windows.iter().map(|(w, p)| w * f(p)).sum::<f32>() / total;
+    Probs {
+        negative: mean(|p| p.negative),
+        neutral: mean(|p| p.neutral),
+        positive: mean(|p| p.positive),
+    }
+}
+
 /// How the scorer uses the machine.
 #[derive(Debug, Clone)]
 pub struct ScorerOptions {
@@ -102,7 +121,7 @@ impl Scorer {
         config.verify(dir)?;
         let labels = config.label_index()?;
         let prefix = config.prefix(options.domain.as_deref())?;
-        let encoder = Encoder::load(&dir.join("tokenizer.json"), config.max_length, prefix)?;
+        let encoder = Encoder::load(&dir.join("tokenizer.json"), config.max_length, &prefix)?;
         let intra = options.intra_threads.max(1);
         let workers = (options.threads.max(1) / intra).max(1);
         let sessions = (0..workers)
@@ -180,27 +199,23 @@ impl Scorer {
                 .collect::<Result<_>>()
         })?;
 
-        let mut sums = vec![[0f32; 3]; texts.len()];
-        let mut counts = vec![0u32; texts.len()];
+        // Each text's windows, in window order (not batch order), so the result does not
+        // depend on the batch plan.
+        let mut per_text: Vec<Vec<(usize, Probs)>> = vec![Vec::new(); texts.len()];
         for (batch, probs) in batches.iter().zip(results) {
             for (&window, p) in batch.iter().zip(probs) {
-                let owner = windows[window].0;
-                sums[owner][0] += p.negative;
-                sums[owner][1] += p.neutral;
-                sums[owner][2] += p.positive;
-                counts[owner] += 1;
+                per_text[windows[window].0].push((window, p));
             }
         }
-        Ok(sums
-            .iter()
-            .zip(counts)
-            .map(|(s, n)| {
-                let n = n.max(1) as f32;
-                Probs {
-                    negative: s[0] / n,
-                    neutral: s[1] / n,
-                    positive: s[2] / n,
-                }
+        Ok(per_text
+            .into_iter()
+            .map(|mut ws| {
+                ws.sort_by_key(|(window, _)| *window);
+                combine_windows(
+                    &ws.iter()
+                        .map(|&(w, p)| (windows[w].1.len() as f32, p))
+                        .collect::<Vec<_>>(),
+                )
             })
             .collect())
     }

@@ -12,41 +12,65 @@ const WINDOW_OVERLAP: usize = 32;
 
 pub struct Encoder {
     tokenizer: Tokenizer,
-    prefix: String,
+    /// Token ids of the domain tag, inserted after the leading special tokens of every window.
+    prefix_ids: Vec<u32>,
 }
 
 impl Encoder {
-    /// Loads `tokenizer.json`; `prefix` is prepended to every text (the model's domain tag).
-    pub fn load(path: &Path, max_length: usize, prefix: String) -> Result<Self> {
+    /// Loads `tokenizer.json`; `prefix` (the model's domain tag) starts every window.
+    pub fn load(path: &Path, max_length: usize, prefix: &str) -> Result<Self> {
         let mut tokenizer = Tokenizer::from_file(path)
             .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
         tokenizer.with_padding(None);
+        let prefix_ids = tokenizer
+            .encode_fast(prefix, false)
+            .map_err(|e| Error::Tokenizer(e.to_string()))?
+            .get_ids()
+            .to_vec();
+        let room = max_length.saturating_sub(prefix_ids.len());
+        if room < 8 {
+            return Err(Error::Model(format!(
+                "max_length {max_length} leaves no room after the domain tag"
+            )));
+        }
         tokenizer
             .with_truncation(Some(TruncationParams {
-                max_length,
-                stride: WINDOW_OVERLAP.min(max_length / 4),
+                max_length: room,
+                stride: WINDOW_OVERLAP.min(room / 4),
                 strategy: TruncationStrategy::LongestFirst,
                 direction: TruncationDirection::Right,
             }))
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
-        Ok(Self { tokenizer, prefix })
+        Ok(Self {
+            tokenizer,
+            prefix_ids,
+        })
     }
 
-    /// The token ids of `text` in windows of at most the maximum length, special tokens included.
+    /// The token ids of `text` in windows of at most the maximum length, special tokens and
+    /// the domain tag included. Tokenizing the tag apart gives the same ids as tokenizing
+    /// it in front of the text (it ends with a space), and lets every window carry it.
     pub fn encode(&self, text: &str) -> Result<Vec<Vec<u32>>> {
-        let input = if self.prefix.is_empty() {
-            text.to_string()
-        } else {
-            format!("{}{text}", self.prefix)
-        };
         let mut encoding = self
             .tokenizer
-            .encode_fast(input, true)
+            .encode_fast(text, true)
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
         let overflow = encoding.take_overflowing();
-        let mut windows = Vec::with_capacity(1 + overflow.len());
-        windows.push(encoding.get_ids().to_vec());
-        windows.extend(overflow.iter().map(|e| e.get_ids().to_vec()));
-        Ok(windows)
+        Ok(std::iter::once(&encoding)
+            .chain(&overflow)
+            .map(|window| {
+                let ids = window.get_ids();
+                let leading = window
+                    .get_special_tokens_mask()
+                    .iter()
+                    .take_while(|&&m| m == 1)
+                    .count();
+                let mut out = Vec::with_capacity(ids.len() + self.prefix_ids.len());
+                out.extend_from_slice(&ids[..leading]);
+                out.extend_from_slice(&self.prefix_ids);
+                out.extend_from_slice(&ids[leading..]);
+                out
+            })
+            .collect())
     }
 }

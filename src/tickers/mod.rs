@@ -102,41 +102,57 @@ impl Tickers {
         title_weight: f32,
         bands: &Bands,
     ) -> Vec<TickerSummary> {
-        #[derive(Default)]
         struct Acc {
+            listing: ListingInfo,
             mentions: usize,
             in_title: bool,
             in_lead: bool,
             sentences: Vec<usize>,
         }
-        let mut by_key: BTreeMap<&TickerKey, Acc> = BTreeMap::new();
-        for m in title_mentions {
-            let acc = by_key.entry(&m.key).or_default();
+        // By symbol, so `$XYZ` and `(NYSE: XYZ)` of an unknown company are one entry.
+        let mut by_symbol: BTreeMap<String, Acc> = BTreeMap::new();
+        let mut mention = |key: &TickerKey, sentence: Option<usize>| {
+            let listing = self.listing(key);
+            let acc = by_symbol
+                .entry(listing.symbol.clone())
+                .or_insert_with(|| Acc {
+                    listing: listing.clone(),
+                    mentions: 0,
+                    in_title: false,
+                    in_lead: false,
+                    sentences: Vec::new(),
+                });
+            if acc.listing.exchange.is_none() {
+                acc.listing.exchange = listing.exchange;
+            }
             acc.mentions += 1;
-            acc.in_title = true;
-        }
-        for m in body_mentions {
-            let acc = by_key.entry(&m.key).or_default();
-            acc.mentions += 1;
-            if let Some(i) = spans
-                .iter()
-                .position(|s| s.start <= m.start && m.start < s.end)
-            {
-                acc.in_lead |= i < LEAD_SENTENCES;
-                if acc.sentences.last() != Some(&i) {
-                    acc.sentences.push(i);
+            match sentence {
+                None => acc.in_title = true,
+                Some(i) => {
+                    acc.in_lead |= i < LEAD_SENTENCES;
+                    if acc.sentences.last() != Some(&i) {
+                        acc.sentences.push(i);
+                    }
                 }
             }
+        };
+        for m in title_mentions {
+            mention(&m.key, None);
         }
-        let most = by_key
+        for m in body_mentions {
+            // Mentions come in text order, so their sentences do too.
+            let i = spans.partition_point(|s| s.end <= m.start);
+            mention(&m.key, Some(i.min(spans.len().saturating_sub(1))));
+        }
+        let most = by_symbol
             .values()
             .map(|a| a.mentions)
             .max()
             .unwrap_or(1)
             .max(1) as f32;
-        let mut out: Vec<TickerSummary> = by_key
-            .into_iter()
-            .map(|(key, acc)| {
+        let mut out: Vec<TickerSummary> = by_symbol
+            .into_values()
+            .map(|acc| {
                 let mut units: Vec<Weighted> = acc
                     .sentences
                     .iter()
@@ -156,7 +172,7 @@ impl Tickers {
                     + 0.3 * f32::from(u8::from(acc.in_lead))
                     + 0.3 * acc.mentions as f32 / most;
                 TickerSummary {
-                    listing: self.listing(key),
+                    listing: acc.listing,
                     mentions: acc.mentions,
                     relevance,
                     score: score.score,
@@ -226,6 +242,40 @@ mod tests {
         assert_eq!(
             symbols("See https://example.com/Apple-Inc for more."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn review_regressions() {
+        // Multi-byte spaces before a name or a code used to split a character.
+        assert_eq!(
+            symbols("said\u{a0}Toyota (NYSE: TM)\u{3000}rose"),
+            ["7203.T"]
+        );
+        assert_eq!(
+            symbols("Harrison\u{202f}Ford\u{a0}starred"),
+            Vec::<String>::new()
+        );
+        // "X on Thursday reported" is the wire's own construction.
+        assert_eq!(
+            symbols("Apple on Thursday reported record revenue."),
+            ["AAPL"]
+        );
+        assert_eq!(symbols("Apple fell 3%."), ["AAPL"]);
+        // Currencies are not cashtags; a class share joins its listing.
+        assert_eq!(
+            symbols("The deal is worth $US 5bn and $HK10 a share."),
+            Vec::<String>::new()
+        );
+        // A title-case headline naming two companies keeps both.
+        assert_eq!(
+            symbols("Toyota Partners With Ford (NYSE: F) On Batteries"),
+            ["7203.T", "F"]
+        );
+        // `Nissan/Renault.` is not a URL.
+        assert_eq!(
+            symbols("A tie-up between Toyota/Ford Motor."),
+            ["7203.T", "F"]
         );
     }
 

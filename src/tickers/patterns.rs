@@ -175,7 +175,11 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
     let mut out = Vec::new();
     for c in CASHTAG.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        if prev_char(text, whole.start()).is_some_and(|p| p.is_alphanumeric()) {
+        // `$US 5bn`, `$HK10`: a currency, not a cashtag.
+        let amount_follows = text[whole.end()..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit());
+        if prev_char(text, whole.start()).is_some_and(|p| p.is_alphanumeric()) || amount_follows {
             continue;
         }
         out.push(ExplicitCode {
@@ -261,7 +265,7 @@ fn normalize_code(exchange: &str, code: &str) -> String {
     match exchange {
         "HKEX" => format!("{:0>4}", code.trim_start_matches('0')),
         "CPH" | "STO" | "HEL" | "OSL" => code.replace([' ', '.'], "-"),
-        _ => code.replace(' ', "."),
+        _ => code.replace([' ', '-'], "."),
     }
 }
 

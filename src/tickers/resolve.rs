@@ -2,6 +2,10 @@
 //! word boundaries with case rules, and ordinary-word names (`Apple`, `Shell`) only in
 //! business context.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::gazetteer::Gazetteer;
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::Span;
@@ -60,7 +64,7 @@ const BUSINESS_WORDS: &[&str] = &[
     "apps", "platform", "carmaker", "automaker", "refinery", "lng", "lender", "payments", "airline",
     "software", "database", "layoffs", "employees", "lawsuit", "regulators", "antitrust",
     "shareholders", "stake", "downgrade", "downgraded", "upgrade", "upgraded", "rating", "bonds",
-    "market", "billion", "percent", "%", "inc", "corp", "merger", "units", "unit", "executives",
+    "market", "billion", "percent", "inc", "corp", "merger", "units", "unit", "executives",
     "boss", "store", "devices", "ads", "advertising", "trading", "center", "centers",
     "subscription", "streaming", "contract", "fees", "merchants", "settlement", "buybacks", "crude",
     "barrel", "oil", "payment", "gas", "retailers", "lenders", "bank", "banks", "production",
@@ -77,8 +81,8 @@ const ORDINARY_NEXT: &[&str] = &[
     "rates", "application", "applications", "requirements", "requirement", "rules", "waiver",
     "waivers", "holders", "applicants", "sponsorship", "shock", "shocks", "companies", "company",
     "chain", "chains", "party", "parties", "analysis", "analyses", "between", "widened", "widens",
-    "narrowed", "narrows", "year", "years", "crossing", "fiesta", "fruit", "fruits", "varieties",
-    "of", "soup", "trades", "trade", "game", "games", "on", "letters", "letter", "inflation",
+    "narrowed", "narrows", "crossing", "fiesta", "fruit", "fruits", "varieties",
+    "of", "soup", "trades", "trade", "game", "games", "letters", "letter", "inflation",
 ];
 
 /// Capitalised words that may stand before a company name without being part of another name.
@@ -137,17 +141,25 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
         let found = &text[start..end];
-        let caps = in_capitals(text, start, end);
+        if !on_word_boundaries(text, start, end)
+            || mentions.iter().any(|c| start < c.end && c.start < end)
+        {
+            continue;
+        }
+        // Whether the line is in capitals matters only for short names: computed once, lazily.
+        let mut caps = None;
         let fitting: Vec<_> = pattern
             .spellings
             .iter()
-            .filter(|s| case_fits(found, &s.text, s.ambiguous, caps))
+            .filter(|s| {
+                case_fits(found, &s.text, s.ambiguous, || {
+                    *caps.get_or_insert_with(|| in_capitals(text, start, end))
+                })
+            })
             .collect();
         if fitting.is_empty()
-            || mentions.iter().any(|c| start < c.end && c.start < end)
-            || !on_word_boundaries(text, start, end)
             || in_url(text, start, end)
-            || names_another_coded_company(text, end, &mentions, pattern.listing)
+            || names_another_coded_company(text, start, end, &mentions, pattern.listing, sentences)
             || (!found.contains(' ') && part_of_other_name(text, start, end, sentences))
         {
             continue;
@@ -185,8 +197,7 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
 /// Names must be whole words; a possessive (`Toyota's`) or plural `s` may follow.
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '.' | '_' | '$' | '#'))
-    {
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '_' | '$' | '#')) {
         return false;
     }
     let mut after = text[end..].chars();
@@ -201,7 +212,7 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 /// Ordinary-word and short names must be written as the gazetteer writes them (`Apple`,
 /// `IBM`), short ones also in capitals inside an all-capitals headline (`SONY`); other
 /// names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`).
-fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: bool) -> bool {
+fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: impl FnOnce() -> bool) -> bool {
     if found == name {
         return true;
     }
@@ -209,7 +220,7 @@ fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: bool) -> boo
         return false;
     }
     if name.chars().count() <= 4 {
-        return in_capitals && found == name.to_uppercase();
+        return found == name.to_uppercase() && in_capitals();
     }
     match (found.chars().next(), name.chars().next()) {
         (Some(f), Some(n)) => f == n || f.is_uppercase(),
@@ -227,20 +238,32 @@ fn in_capitals(text: &str, start: usize, end: usize) -> bool {
 
 /// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words and a
 /// code names the coded company, not the listing the shorter name is.
-fn names_another_coded_company(text: &str, end: usize, codes: &[Mention], listing: usize) -> bool {
-    let Some(code) = codes.iter().find(|c| c.start >= end) else {
+fn names_another_coded_company(
+    text: &str,
+    start: usize,
+    end: usize,
+    codes: &[Mention],
+    listing: usize,
+    sentences: &[Span],
+) -> bool {
+    let sentence = sentence_span(text, start, end, sentences);
+    let Some(code) = codes
+        .iter()
+        .find(|c| c.start >= end && c.end <= sentence.end)
+    else {
         return false;
     };
-    if code.key == TickerKey::Known(listing) {
+    if code.key == TickerKey::Known(listing) || title_case(sentence.text(text)) {
         return false;
     }
     let between = text[end..code.start]
         .trim_end()
         .trim_end_matches('(')
         .trim_end();
-    !between.is_empty()
-        && between.starts_with(' ')
-        && between.split_whitespace().all(|w| {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    between.starts_with(' ')
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphanumeric() || "&.-'".contains(c))
         })
@@ -249,14 +272,21 @@ fn names_another_coded_company(text: &str, end: usize, codes: &[Mention], listin
 /// The whitespace-delimited token around `start..end` is a URL or a path.
 fn in_url(text: &str, start: usize, end: usize) -> bool {
     let token_start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
-    let token = &text[token_start..token_end];
-    token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
+    let token =
+        text[token_start..token_end].trim_end_matches(|c: char| ".,;:!?)]}\"'’”".contains(c));
+    token.contains("://") || token.starts_with("www.") || DOMAIN_PATH.is_match(token)
 }
+
+/// `example.com/…`, `nikkei.co.jp/…`: a lower-case domain followed by a path.
+static DOMAIN_PATH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[a-z0-9-]\.[a-z]{2,6}/").expect("valid regex"));
 
 fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
     let next_word: String = text[end..]
@@ -273,7 +303,7 @@ fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span])
     }
     sentence_of(text, start, end, sentences)
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
-        .any(|w| BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| w.ends_with('%') || BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// `Harrison Ford`, `Nikola Tesla`: a capitalised word right before a one-word name makes
@@ -285,12 +315,13 @@ fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) 
     }
     let word_end = before.trim_end_matches(' ').len();
     let word_start = before[..word_end]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..word_end];
     // A sentence's first word is capitalised for its position, not as a name.
-    let sentence = sentences.iter().find(|s| s.start <= start && end <= s.end);
-    let first_of_sentence = sentence.map_or(word_start == 0, |s| s.start == word_start);
+    let first_of_sentence = sentence_span(text, start, end, sentences).start == word_start;
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
         && !FREE_CAPITALISED.contains(&word);
@@ -310,9 +341,18 @@ fn title_case(sentence: &str) -> bool {
     words.len() >= 3 && capitalised * 10 >= words.len() * 6
 }
 
+/// The sentence holding `start..end` (sentences are sorted), or the whole text.
+fn sentence_span(text: &str, start: usize, end: usize, sentences: &[Span]) -> Span {
+    let i = sentences.partition_point(|s| s.end < end);
+    match sentences.get(i) {
+        Some(s) if s.start <= start => *s,
+        _ => Span {
+            start: 0,
+            end: text.len(),
+        },
+    }
+}
+
 fn sentence_of<'t>(text: &'t str, start: usize, end: usize, sentences: &[Span]) -> &'t str {
-    sentences
-        .iter()
-        .find(|s| s.start <= start && end <= s.end)
-        .map_or(text, |s| s.text(text))
+    sentence_span(text, start, end, sentences).text(text)
 }

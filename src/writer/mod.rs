@@ -43,6 +43,12 @@ impl Sink {
             let file = std::fs::OpenOptions::new().write(true).open(path)?;
             return Ok(Self::InPlace(BufWriter::new(file)));
         }
+        if path.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "the output path is a directory",
+            ));
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -51,6 +57,13 @@ impl Sink {
             .prefix(".finsent-")
             .suffix(".partial")
             .tempfile_in(dir)?;
+        // Temporary files are private (0600); the finished output is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
         Ok(Self::File {
             temp: BufWriter::new(temp),
             path: path.to_path_buf(),
