@@ -72,9 +72,11 @@ def parse_args():
 
 
 def english_words():
+    """(ordinary lower-case words, capitalised proper names such as Noah or Dave) of Webster's 2nd."""
     from english_words import get_english_words_set
 
-    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return {w for w in words if w.islower()}, {w.lower() for w in words if w[:1].isupper()}
 
 
 def display_case(name):
@@ -120,8 +122,8 @@ def usable(alias):
 
 
 class Gazetteer:
-    def __init__(self, common):
-        self.common = common
+    def __init__(self, words):
+        self.common, self.proper_names = words
         self.listings = {}  # symbol -> listing
         self.by_code = {}  # EXCHANGE:CODE -> symbol
         self.explicit = set()  # (symbol, lower-case alias) given by curated files
@@ -152,8 +154,18 @@ class Gazetteer:
             return
         if explicit:
             self.explicit.add((listing["symbol"], alias.lower()))
-        # Curated names are reviewed: only their `~` marks make them ambiguous.
-        ambiguous = marked_ambiguous or (not explicit and self.is_common_word(alias))
+        if not explicit and len(alias) <= 3:
+            return  # generated two- and three-letter names (`KE`, `NN`, `XP`) are acronyms, not names
+        # Curated names are reviewed: only their `~` marks make them ambiguous. Generated
+        # one-word names that are ordinary words, first names (`Noah`, `Dave`) or as short
+        # as a ticker (`NOV`, `CTRL`) need context.
+        ambiguous = marked_ambiguous or (
+            not explicit
+            and " " not in alias
+            and (self.is_common_word(alias) or alias.lower() in self.proper_names or len(alias) <= 4)
+        )
+        if explicit and not ambiguous and alias in listing["ambiguous"]:
+            listing["ambiguous"].remove(alias)  # a curated plain name overrides a generated mark
         target = listing["ambiguous"] if ambiguous else listing["aliases"]
         if alias not in listing["aliases"] and alias not in listing["ambiguous"]:
             target.append(alias)

@@ -290,7 +290,7 @@ static DOMAIN_PATH: LazyLock<Regex> =
 
 fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
     let next_word: String = text[end..]
-        .trim_start_matches(['\'', '’', 's'])
+        .trim_start_matches(['\'', '’', 's', '-'])
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphanumeric())
