@@ -139,6 +139,10 @@ pub struct ScoreArgs {
     /// Output file, or `-` for standard output. A file appears only once the run completes.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
+    /// Write error records to this file instead of the output (same schema; a file appears
+    /// only once the run completes).
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
     /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
     /// shard outputs together hold every article once.
     #[arg(long, value_name = "K/N")]

@@ -110,6 +110,17 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         Sink::open(&args.output).map_err(output_error)?
     };
     let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
+    let errors_path = args.errors.as_ref().map(|p| p.display().to_string());
+    let errors_error = |source| Error::Output {
+        path: errors_path.clone().unwrap_or_default(),
+        source,
+    };
+    let mut errors: Option<Box<dyn RecordWriter>> = match &args.errors {
+        Some(path) => Some(Box::new(JsonlWriter::new(
+            Sink::open(path).map_err(errors_error)?,
+        ))),
+        None => None,
+    };
     let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
     let records = move || load(inputs, load_options);
     let stats = score_stream(
@@ -118,9 +129,13 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         tickers.as_ref(),
         &options,
         writer.as_mut(),
+        errors.as_mut().map(|e| e.as_mut() as &mut dyn RecordWriter),
     )?;
     if !stats.output_closed {
         writer.finish().map_err(output_error)?;
+    }
+    if let Some(errors) = errors {
+        errors.finish().map_err(errors_error)?;
     }
     summarize(&stats, args.quiet);
     Ok(stats)

@@ -116,14 +116,16 @@ where
     })
 }
 
-/// Scores every record of `records` and writes one output record per input record.
-/// With `tickers`, each article also lists the companies it mentions.
+/// Scores every record of `records` and writes one output record per input record, error
+/// records to `errors` when given. With `tickers`, each article also lists the companies it
+/// mentions.
 pub fn score_stream<I>(
     records: impl FnOnce() -> I + Send,
     scorer: &Scorer,
     tickers: Option<&Tickers>,
     options: &ScoreOptions,
     writer: &mut dyn RecordWriter,
+    mut errors: Option<&mut dyn RecordWriter>,
 ) -> Result<RunStats>
 where
     I: Iterator<Item = Record>,
@@ -165,9 +167,16 @@ where
                     }
                     OutputRecord::Error(_) => stats.failed += 1,
                 }
-                if !write_or_stop(writer.write(record), &mut stats)? {
+                let target: &mut dyn RecordWriter = match (record, errors.as_deref_mut()) {
+                    (OutputRecord::Error(_), Some(errors)) => errors,
+                    _ => &mut *writer,
+                };
+                if !write_or_stop(target.write(record), &mut stats)? {
                     return Ok(false);
                 }
+            }
+            if let Some(errors) = errors.as_deref_mut() {
+                write_or_stop(errors.flush(), &mut stats)?;
             }
             write_or_stop(writer.flush(), &mut stats)
         },

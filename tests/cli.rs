@@ -725,3 +725,63 @@ fn classify_reports_an_unreadable_input_once() {
     assert_eq!(records.len(), 1, "one error record for the directory");
     assert_eq!(records[0]["error"]["kind"], "io");
 }
+
+#[test]
+fn error_records_can_go_to_their_own_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("mixed.jsonl");
+    std::fs::write(&input, "{\"id\": \"ok\", \"body\": \"Sony raised its forecast.\"}\nnot json\n{\"id\": \"e\", \"body\": \"\"}\n").expect("write");
+    let errors = dir.path().join("errors.jsonl");
+    let out = finsent(&[
+        "score",
+        input.to_str().expect("path"),
+        "-q",
+        "--errors",
+        errors.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let scored = stdout_records(&out);
+    assert_eq!(scored.len(), 1);
+    assert_eq!(scored[0]["id"], "ok");
+    let errors: Vec<Value> = std::fs::read_to_string(&errors)
+        .expect("errors file")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let kinds: Vec<&str> = errors
+        .iter()
+        .map(|e| e["error"]["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["parse", "empty_text"]);
+}
+
+#[test]
+fn binary_and_utf16_files_in_a_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a_binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00",
+    )
+    .expect("write");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "Toyota lifts outlook\n\nToyota raised its profit forecast."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(dir.path().join("b_utf16.txt"), utf16).expect("write");
+    std::fs::write(dir.path().join("c_ignored.bin"), [0u8, 1, 2]).expect("write");
+    let out = finsent(&["score", dir.path().to_str().expect("path"), "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = stdout_records(&out);
+    assert_eq!(
+        records.len(),
+        2,
+        "files of unknown type are not read from a directory"
+    );
+    assert_eq!(records[0]["error"]["kind"], "encoding");
+    assert_eq!(records[1]["title"], "Toyota lifts outlook");
+    assert_eq!(records[1]["tickers"][0]["symbol"], "7203.T");
+}

@@ -181,16 +181,15 @@ fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records
 
 /// The one record of an input that cannot be read at all.
 fn unreadable(path: String, err: &dyn std::fmt::Display) -> Records {
+    unreadable_as(path, ErrorKind::Io, &err.to_string())
+}
+
+fn unreadable_as(path: String, kind: ErrorKind, message: &str) -> Records {
     let origin = Origin {
         path: path.clone(),
         line: None,
     };
-    Box::new(std::iter::once(record_error(
-        path,
-        ErrorKind::Io,
-        err.to_string(),
-        origin,
-    )))
+    Box::new(std::iter::once(record_error(path, kind, message, origin)))
 }
 
 fn load_stdin(options: LoadOptions) -> Records {
@@ -220,10 +219,20 @@ fn sniff(reader: &mut Box<dyn BufRead>) -> InputFormat {
 
 fn read_format(
     format: InputFormat,
-    reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead>,
     path: String,
     options: &LoadOptions,
 ) -> Records {
+    let archive = matches!(format, InputFormat::Jsonl | InputFormat::Csv);
+    if archive
+        && reader
+            .fill_buf()
+            .is_ok_and(|b| b.starts_with(b"\xff\xfe") || b.starts_with(b"\xfe\xff"))
+    {
+        let message =
+            "UTF-16 archives are not read; convert the file to UTF-8 (iconv -f UTF-16 -t UTF-8)";
+        return unreadable_as(path, ErrorKind::Encoding, message);
+    }
     match format {
         InputFormat::Jsonl => Box::new(jsonl::records(reader, path, options.fields.clone())),
         InputFormat::Csv => csv::records(reader, path, options.fields.clone()),
@@ -260,8 +269,49 @@ fn read_document(format: InputFormat, mut reader: Box<dyn BufRead>, path: String
     .into_article(path, origin)
 }
 
-/// UTF-8 text without a byte-order mark; anything else is an encoding error.
+/// The text of a whole-file article: UTF-8 (a byte-order mark is dropped), or UTF-16 with
+/// a byte-order mark. A file with NUL bytes is binary, and text that is not valid in its
+/// encoding is an error: finsent reports such input instead of guessing at it.
 fn decode(bytes: &[u8]) -> Result<String, String> {
+    let utf16 = |bytes: &[u8], from: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|c| from([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16(&units).map_err(|e| format!("input is not valid UTF-16: {e}"))
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(rest, u16::from_be_bytes);
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("binary file (NUL bytes), not text".into());
+    }
     String::from_utf8(bytes.to_vec()).map_err(|e| format!("input is not valid UTF-8: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf16_and_refuses_binary() {
+        let text = "Sony ¥";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).as_deref(), Ok(text));
+        assert_eq!(decode(&be).as_deref(), Ok(text));
+        assert_eq!(decode(b"\xef\xbb\xbfplain").as_deref(), Ok("plain"));
+        assert!(decode(b"\x7fELF\x02\x01\x00\x00").is_err());
+        assert!(decode(b"caf\xe9").is_err());
+    }
 }
