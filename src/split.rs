@@ -155,6 +155,12 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// The index of the sentence (of sorted, non-overlapping `spans`) that holds `start..end`.
+pub fn sentence_at(spans: &[Span], start: usize, end: usize) -> Option<usize> {
+    let i = spans.partition_point(|s| s.end < end);
+    spans.get(i).filter(|s| s.start <= start).map(|_| i)
+}
+
 /// Converts byte spans into (start, end) character offsets, as Python's `str` slicing counts them.
 pub fn char_offsets(text: &str, spans: &[Span]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(spans.len());

@@ -19,7 +19,7 @@ pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 use crate::aggregate::{Bands, Label, Weighted, aggregate};
 use crate::error::Result;
 use crate::model::Probs;
-use crate::split::Span;
+use crate::split::{Span, sentence_at};
 
 /// Sentences at the start of the body that count as its lead for relevance.
 pub const LEAD_SENTENCES: usize = 2;
@@ -141,8 +141,12 @@ impl Tickers {
         }
         for m in body_mentions {
             // Mentions come in text order, so their sentences do too.
-            let i = spans.partition_point(|s| s.end <= m.start);
-            mention(&m.key, Some(i.min(spans.len().saturating_sub(1))));
+            let i = sentence_at(spans, m.start, m.end).unwrap_or_else(|| {
+                spans
+                    .partition_point(|s| s.end <= m.start)
+                    .min(spans.len().saturating_sub(1))
+            });
+            mention(&m.key, Some(i));
         }
         let most = by_symbol
             .values()

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::patterns::{CodeForm, find_codes, symbol_for};
-use crate::split::Span;
+use crate::split::{Span, sentence_at};
 
 /// Which listing a mention is of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -343,14 +343,13 @@ fn title_case(sentence: &str) -> bool {
 
 /// The sentence holding `start..end` (sentences are sorted), or the whole text.
 fn sentence_span(text: &str, start: usize, end: usize, sentences: &[Span]) -> Span {
-    let i = sentences.partition_point(|s| s.end < end);
-    match sentences.get(i) {
-        Some(s) if s.start <= start => *s,
-        _ => Span {
+    sentence_at(sentences, start, end).map_or(
+        Span {
             start: 0,
             end: text.len(),
         },
-    }
+        |i| sentences[i],
+    )
 }
 
 fn sentence_of<'t>(text: &'t str, start: usize, end: usize, sentences: &[Span]) -> &'t str {
