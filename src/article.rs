@@ -6,7 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Origin {
     pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The 1-based line of an archive record; null for whole-file articles.
     pub line: Option<u64>,
 }
 
@@ -18,10 +18,15 @@ pub struct Article {
     pub title: Option<String>,
     /// The visible text, after HTML or Markdown is reduced to plain text.
     pub body: String,
+    /// Publication time, normalised to RFC 3339 in UTC (`2026-02-12T07:10:00Z`).
     pub published_at: Option<String>,
-    pub source: Option<String>,
+    /// The news outlet (the input's `source` field).
+    pub outlet: Option<String>,
     pub url: Option<String>,
     pub origin: Origin,
+    /// What was changed or dropped while reading the article (an unreadable date,
+    /// truncation), reported in its output record.
+    pub warnings: Vec<String>,
 }
 
 /// Why a record could not be scored.
@@ -37,6 +42,8 @@ pub enum ErrorKind {
     Encoding,
     /// Neither a title nor a body with text.
     EmptyText,
+    /// The record is larger than `--max-record-bytes`; it was not read.
+    TooLarge,
     /// The model failed on the record's text.
     Model,
 }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
 use crate::model::Scorer;
-use crate::pipeline::{RunStats, in_chunks, write_or_stop};
+use crate::pipeline::{OUTPUT, RunStats, in_chunks, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
 /// One input line: the object to extend, its text and where it came from.
@@ -184,11 +184,11 @@ pub fn classify_stream(
                 }
                 .map_err(io::Error::from);
                 let written = line.and_then(|l| writeln!(sink, "{l}"));
-                if !write_or_stop(written, &mut stats)? {
+                if !write_or_stop(written, &mut stats, OUTPUT)? {
                     return Ok(false);
                 }
             }
-            write_or_stop(sink.flush(), &mut stats)
+            write_or_stop(sink.flush(), &mut stats, OUTPUT)
         },
     )?;
     if !stats.output_closed {

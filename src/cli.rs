@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use finsent::limits::Limits;
 use finsent::loader::{FieldNames, InputFormat, LoadOptions};
+use finsent::model::ScorerOptions;
+use finsent::writer::Format;
 
 /// The model shipped with the source tree.
 pub const DEFAULT_MODEL_DIR: &str =
@@ -32,8 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score news articles: one JSON record per input article, in input order.
-    Score(ScoreArgs),
+    /// Score news articles: one record per input article, in input order (JSONL, CSV or Parquet).
+    Score(Box<ScoreArgs>),
     /// Score short texts (headlines, tweets, sentences) as they are, without splitting.
     Classify(ClassifyArgs),
     /// Print the sentences finsent sees in each article (title first).
@@ -71,12 +74,16 @@ pub struct InputArgs {
     /// JSONL/CSV field with the publication time [default: published_at, else date, published, datetime, timestamp].
     #[arg(long, value_name = "NAME")]
     pub date_field: Option<String>,
-    /// JSONL/CSV field with the news source [default: source].
-    #[arg(long, value_name = "NAME")]
-    pub source_field: Option<String>,
+    /// JSONL/CSV field with the news outlet [default: source, else outlet, publisher].
+    #[arg(long, visible_alias = "source-field", value_name = "NAME")]
+    pub outlet_field: Option<String>,
     /// JSONL/CSV field with the URL [default: url, else link].
     #[arg(long, value_name = "NAME")]
     pub url_field: Option<String>,
+    /// Largest input record read (a file, a JSONL line); a larger one is a `too_large`
+    /// error record and is not read.
+    #[arg(long, default_value_t = Limits::default().max_record_bytes, value_name = "BYTES")]
+    pub max_record_bytes: u64,
 }
 
 impl InputArgs {
@@ -87,7 +94,7 @@ impl InputArgs {
             (&self.title_field, &mut fields.title),
             (&self.body_field, &mut fields.body),
             (&self.date_field, &mut fields.published_at),
-            (&self.source_field, &mut fields.source),
+            (&self.outlet_field, &mut fields.outlet),
             (&self.url_field, &mut fields.url),
         ];
         for (flag, names) in overrides {
@@ -98,6 +105,8 @@ impl InputArgs {
         LoadOptions {
             fields,
             format: self.input_format,
+            max_record_bytes: self.max_record_bytes,
+            ..LoadOptions::default()
         }
     }
 }
@@ -114,10 +123,11 @@ pub struct ModelArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub intra_threads: usize,
     /// Most padded tokens (texts × longest) in one model batch. Does not change scores.
-    #[arg(long, default_value_t = 4096, value_name = "TOKENS")]
+    #[arg(long, default_value_t = ScorerOptions::default().token_budget, value_name = "TOKENS")]
     pub token_budget: usize,
-    /// Most texts in one model batch. Does not change scores.
-    #[arg(long, default_value_t = 64, value_name = "N")]
+    /// Most texts in one model batch. Does not change scores. Small batches were fastest
+    /// here and keep ONNX Runtime's memory arena small (see README, "Throughput").
+    #[arg(long, default_value_t = ScorerOptions::default().max_batch, value_name = "N")]
     pub max_batch: usize,
     /// Text domain, whose tag is prepended as in training: news, tweet or headline
     /// [default: the model's, news].
@@ -139,8 +149,15 @@ pub struct ScoreArgs {
     /// Output file, or `-` for standard output. A file appears only once the run completes.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
-    /// Write error records to this file instead of the output (same schema; a file appears
-    /// only once the run completes).
+    /// Output format [default: from the extension of -o: .csv, .parquet/.pq, else jsonl].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// CSV: one row per (article, ticker) instead of one per article; an article without
+    /// tickers still has one row, with empty ticker columns.
+    #[arg(long)]
+    pub per_ticker: bool,
+    /// Write error records to this file instead of the output (same schema, format from its
+    /// extension; a file appears only once the run completes).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
     /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
@@ -156,6 +173,13 @@ pub struct ScoreArgs {
     /// scores.
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub chunk_articles: usize,
+    /// Longest article body scored; a longer body is cut (at a space) and the cut is listed
+    /// in the record's `warnings`.
+    #[arg(long, default_value_t = Limits::default().max_article_bytes, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+    /// Most body sentences scored per article; the rest are left out and `warnings` says so.
+    #[arg(long, default_value_t = Limits::default().max_sentences, value_name = "N")]
+    pub max_sentences: usize,
     /// Add every sentence with its offsets and probabilities (`sentence_scores`).
     #[arg(long)]
     pub sentences: bool,
@@ -166,9 +190,22 @@ pub struct ScoreArgs {
     /// Weight of the title relative to one body sentence in the article score.
     #[arg(long, default_value_t = 2.0, value_name = "W")]
     pub title_weight: f32,
-    /// No run summary on standard error.
+    /// Seconds between progress lines when standard error is not a terminal (on a terminal
+    /// a progress bar is drawn instead).
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub progress_every: f64,
+    /// No progress and no run summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Score every sentence, even when the same text occurs again in the chunk (by default
+    /// each distinct sentence of a chunk is scored once: bylines and disclaimers repeat).
+    /// Does not change scores.
+    #[arg(long)]
+    pub no_sentence_cache: bool,
+    /// After the summary, where the time went: model inference, tokenizing, splitting and
+    /// ticker matching, aggregating and writing.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,17 +5,20 @@ mod cli;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use finsent::aggregate::Bands;
 use finsent::error::{Error, Result};
 use finsent::inspect::{split_stream, tickers_stream};
+use finsent::limits::Limits;
 use finsent::loader::load;
 use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
-use finsent::pipeline::{RunStats, ScoreOptions, score_stream};
+use finsent::pipeline::{self, RunStats, ScoreOptions, score_stream};
+use finsent::progress::{Progress, input_size};
 use finsent::select::{Shard, resume_ids};
 use finsent::tickers::Tickers;
-use finsent::writer::{JsonlWriter, RecordWriter, Sink};
+use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
 
 use cli::{Cli, Command, ModelArgs, ScoreArgs};
 
@@ -33,7 +36,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<RunStats> {
     match cli.command {
-        Command::Score(args) => score(args),
+        Command::Score(args) => score(*args),
         Command::Classify(args) => {
             let scorer = load_scorer(&args.model)?;
             let output = args.output.display().to_string();
@@ -82,6 +85,12 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         title_weight: args.title_weight,
         with_sentences: args.sentences,
         chunk_articles: args.chunk_articles.max(1),
+        dedupe: !args.no_sentence_cache,
+        limits: Limits {
+            max_record_bytes: args.input.max_record_bytes,
+            max_article_bytes: args.max_article_bytes,
+            max_sentences: args.max_sentences,
+        },
         ..ScoreOptions::default()
     };
     if let Some(shard) = &args.shard {
@@ -93,6 +102,26 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
     } else {
         Some(Tickers::load(&args.gazetteer.gazetteer)?)
     };
+    let layout = Layout {
+        with_sentences: args.sentences,
+        per_ticker: args.per_ticker,
+    };
+    let format = args
+        .format
+        .unwrap_or_else(|| Format::from_path(&args.output));
+    if args.per_ticker && format != Format::Csv {
+        return Err(Error::Usage(
+            "--per-ticker is for CSV output (--format csv or -o FILE.csv); \
+             JSONL and Parquet keep the tickers of an article in one list"
+                .into(),
+        ));
+    }
+    if !(args.progress_every.is_finite() && args.progress_every >= 0.0) {
+        return Err(Error::Usage(format!(
+            "--progress-every must be a number of seconds >= 0, got {}",
+            args.progress_every
+        )));
+    }
     let output = args.output.display().to_string();
     let output_error = |source| Error::Output {
         path: output.clone(),
@@ -104,24 +133,46 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
                 "--resume needs an output file (-o FILE)".into(),
             ));
         }
+        if format != Format::Jsonl {
+            return Err(Error::Usage(
+                "--resume appends to JSON Lines output only; convert the finished file to \
+                 CSV or Parquet afterwards, or score shards (--shard) into separate files"
+                    .into(),
+            ));
+        }
         options.selection.done = resume_ids(&args.output).map_err(output_error)?;
         Sink::append(&args.output).map_err(output_error)?
     } else {
         Sink::open(&args.output).map_err(output_error)?
     };
-    let mut writer: Box<dyn RecordWriter> = Box::new(JsonlWriter::new(sink));
+    let mut writer = open_writer(format, sink, layout).map_err(output_error)?;
     let errors_path = args.errors.as_ref().map(|p| p.display().to_string());
     let errors_error = |source| Error::Output {
         path: errors_path.clone().unwrap_or_default(),
         source,
     };
     let mut errors: Option<Box<dyn RecordWriter>> = match &args.errors {
-        Some(path) => Some(Box::new(JsonlWriter::new(
-            Sink::open(path).map_err(errors_error)?,
-        ))),
+        Some(path) => {
+            let sink = Sink::open(path).map_err(errors_error)?;
+            let layout = Layout {
+                per_ticker: false,
+                ..layout
+            };
+            Some(open_writer(Format::from_path(path), sink, layout).map_err(errors_error)?)
+        }
         None => None,
     };
-    let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+    let load_options = args.input.load_options();
+    let total = (!args.quiet)
+        .then(|| input_size(&args.input.inputs))
+        .flatten();
+    let mut progress = Progress::new(
+        args.quiet,
+        Duration::from_secs_f64(args.progress_every),
+        total,
+        load_options.bytes_read.clone(),
+    );
+    let inputs = args.input.inputs.clone();
     let records = move || load(inputs, load_options);
     let stats = score_stream(
         records,
@@ -130,7 +181,14 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         &options,
         writer.as_mut(),
         errors.as_mut().map(|e| e.as_mut() as &mut dyn RecordWriter),
-    )?;
+        &mut |stats| progress.update(stats),
+    )
+    .map_err(|e| match e {
+        Error::Output { path, source } if path == pipeline::OUTPUT => output_error(source),
+        Error::Output { path, source } if path == pipeline::ERROR_FILE => errors_error(source),
+        other => other,
+    })?;
+    progress.finish();
     if !stats.output_closed {
         writer.finish().map_err(output_error)?;
     }
@@ -138,7 +196,35 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         errors.finish().map_err(errors_error)?;
     }
     summarize(&stats, args.quiet);
+    if args.timings {
+        report_timings(&stats, &scorer);
+    }
     Ok(stats)
+}
+
+/// Shares of the wall time: the workers' time per worker for the stages they run.
+fn report_timings(stats: &RunStats, scorer: &Scorer) {
+    let wall = stats.elapsed.as_secs_f64().max(1e-9);
+    let workers = scorer.workers() as f64;
+    let (tokenize, inference) = scorer.busy();
+    let share = |secs: f64| format!("{secs:.2} s ({:.1} %)", 100.0 * secs / wall);
+    let phases = &stats.phases;
+    let _ = writeln!(
+        io::stderr(),
+        "finsent: timings over {wall:.2} s of wall time, {workers} workers: model inference {} \
+         per worker; tokenizing {} per worker; splitting and tickers {}; aggregating and \
+         writing {}; waiting for input {}",
+        share(inference.as_secs_f64() / workers),
+        share(tokenize.as_secs_f64() / workers),
+        share(phases.parse.as_secs_f64()),
+        share(phases.aggregate_and_write.as_secs_f64()),
+        share(
+            (stats
+                .elapsed
+                .saturating_sub(phases.parse + phases.score + phases.aggregate_and_write))
+            .as_secs_f64()
+        ),
+    );
 }
 
 fn report_error(e: &finsent::article::RecordError) {

@@ -4,6 +4,7 @@
 //! aggregates, and writes the records in input order. Memory stays bounded whatever the
 //! archive size.
 
+use std::collections::HashMap;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use crate::aggregate::{Bands, Weighted, aggregate};
 use crate::article::{Article, ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
+use crate::limits::{Limits, cut_body};
 use crate::model::{Probs, Scorer};
 use crate::select::Selection;
 use crate::split::{Span, char_offsets, split_sentences};
@@ -36,6 +38,10 @@ pub struct ScoreOptions {
     pub chunk_bytes: usize,
     /// Which records to score (`--shard`, `--resume`); the others are skipped.
     pub selection: Selection,
+    /// Longest body and most sentences scored per article.
+    pub limits: Limits,
+    /// Score each distinct sentence of a chunk once.
+    pub dedupe: bool,
 }
 
 impl Default for ScoreOptions {
@@ -47,6 +53,8 @@ impl Default for ScoreOptions {
             chunk_articles: 512,
             chunk_bytes: 2 << 20,
             selection: Selection::default(),
+            limits: Limits::default(),
+            dedupe: true,
         }
     }
 }
@@ -64,6 +72,19 @@ pub struct RunStats {
     pub elapsed: Duration,
     /// The reader of standard output went away (`| head`); the run stopped there.
     pub output_closed: bool,
+    /// Wall time of the stages the main thread waits for, besides scoring.
+    pub phases: Phases,
+}
+
+/// Wall time of the pipeline's stages outside the model (the reader thread overlaps them).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Phases {
+    /// Splitting and ticker matching (on the workers).
+    pub parse: Duration,
+    /// Scoring: tokenizing and the model (on the workers).
+    pub score: Duration,
+    /// Aggregating articles and writing records.
+    pub aggregate_and_write: Duration,
 }
 
 impl RunStats {
@@ -118,7 +139,7 @@ where
 
 /// Scores every record of `records` and writes one output record per input record, error
 /// records to `errors` when given. With `tickers`, each article also lists the companies it
-/// mentions.
+/// mentions. `progress` sees the counts after every chunk.
 pub fn score_stream<I>(
     records: impl FnOnce() -> I + Send,
     scorer: &Scorer,
@@ -126,6 +147,7 @@ pub fn score_stream<I>(
     options: &ScoreOptions,
     writer: &mut dyn RecordWriter,
     mut errors: Option<&mut dyn RecordWriter>,
+    progress: &mut dyn FnMut(&RunStats),
 ) -> Result<RunStats>
 where
     I: Iterator<Item = Record>,
@@ -157,7 +179,8 @@ where
         options.chunk_articles,
         options.chunk_bytes,
         |chunk| {
-            let out = score_chunk(chunk, scorer, tickers, options, &model);
+            let out = score_chunk(chunk, scorer, tickers, options, &model, &mut stats.phases);
+            let written = Instant::now();
             for record in &out {
                 stats.read += 1;
                 match record {
@@ -167,18 +190,22 @@ where
                     }
                     OutputRecord::Error(_) => stats.failed += 1,
                 }
-                let target: &mut dyn RecordWriter = match (record, errors.as_deref_mut()) {
-                    (OutputRecord::Error(_), Some(errors)) => errors,
-                    _ => &mut *writer,
-                };
-                if !write_or_stop(target.write(record), &mut stats)? {
+                let (target, name): (&mut dyn RecordWriter, _) =
+                    match (record, errors.as_deref_mut()) {
+                        (OutputRecord::Error(_), Some(errors)) => (errors, ERROR_FILE),
+                        _ => (&mut *writer, OUTPUT),
+                    };
+                if !write_or_stop(target.write(record), &mut stats, name)? {
                     return Ok(false);
                 }
             }
             if let Some(errors) = errors.as_deref_mut() {
-                write_or_stop(errors.flush(), &mut stats)?;
+                write_or_stop(errors.flush(), &mut stats, ERROR_FILE)?;
             }
-            write_or_stop(writer.flush(), &mut stats)
+            let go_on = write_or_stop(writer.flush(), &mut stats, OUTPUT)?;
+            stats.phases.aggregate_and_write += written.elapsed();
+            progress(&stats);
+            Ok(go_on)
         },
     )?;
     stats.skipped = skipped.into_inner();
@@ -187,8 +214,13 @@ where
     Ok(stats)
 }
 
-/// `Ok(true)` to go on, `Ok(false)` when standard output was closed by its reader.
-pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats) -> Result<bool> {
+/// How write errors name the output and the `--errors` file; the command puts in the paths.
+pub const OUTPUT: &str = "output";
+pub const ERROR_FILE: &str = "error file";
+
+/// `Ok(true)` to go on, `Ok(false)` when standard output was closed by its reader; other
+/// write errors are [`Error::Output`] naming `target`.
+pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats, target: &str) -> Result<bool> {
     match result {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -196,7 +228,7 @@ pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats) -> Result<boo
             Ok(false)
         }
         Err(source) => Err(Error::Output {
-            path: "output".into(),
+            path: target.into(),
             source,
         }),
     }
@@ -208,13 +240,24 @@ struct Parsed {
     spans: Vec<Span>,
     title_mentions: Vec<Mention>,
     body_mentions: Vec<Mention>,
+    /// A cut to `--max-sentences`.
+    warning: Option<String>,
 }
 
-fn parse_article(article: &Article, tickers: Option<&Tickers>) -> Parsed {
-    let spans = split_sentences(&article.body);
+fn parse_article(article: &Article, tickers: Option<&Tickers>, limits: &Limits) -> Parsed {
+    let mut spans = split_sentences(&article.body);
+    let warning = (spans.len() > limits.max_sentences).then(|| {
+        let was = spans.len();
+        spans.truncate(limits.max_sentences);
+        format!(
+            "truncated: {was} sentences, the first {} scored (--max-sentences)",
+            limits.max_sentences
+        )
+    });
     let Some(tickers) = tickers else {
         return Parsed {
             spans,
+            warning,
             ..Parsed::default()
         };
     };
@@ -232,23 +275,31 @@ fn parse_article(article: &Article, tickers: Option<&Tickers>) -> Parsed {
         spans,
         title_mentions,
         body_mentions,
+        warning,
     }
 }
 
 /// Splits, scores and aggregates one chunk; returns its records in input order.
 fn score_chunk(
-    chunk: Vec<Record>,
+    mut chunk: Vec<Record>,
     scorer: &Scorer,
     tickers: Option<&Tickers>,
     options: &ScoreOptions,
     model: &ModelInfo,
+    phases: &mut Phases,
 ) -> Vec<OutputRecord> {
+    let start = Instant::now();
+    let limits = &options.limits;
+    for article in chunk.iter_mut().flatten() {
+        let warning = cut_body(&mut article.body, limits.max_article_bytes);
+        article.warnings.extend(warning);
+    }
     let parsed: Vec<Parsed> = scorer.pool().install(|| {
         chunk
             .par_iter()
             .map(|r| {
                 r.as_ref()
-                    .map_or_else(|_| Parsed::default(), |a| parse_article(a, tickers))
+                    .map_or_else(|_| Parsed::default(), |a| parse_article(a, tickers, limits))
             })
             .collect()
     });
@@ -259,9 +310,17 @@ fn score_chunk(
             texts.extend(parsed.spans.iter().map(|s| s.text(&article.body)));
         }
     }
-    let probs = scorer.score(&texts);
+    let scoring = Instant::now();
+    phases.parse += scoring - start;
+    let probs = if options.dedupe {
+        score_unique(scorer, &texts)
+    } else {
+        scorer.score(&texts)
+    };
+    let aggregating = Instant::now();
+    phases.score += aggregating - scoring;
     let mut next = 0;
-    chunk
+    let records = chunk
         .into_iter()
         .zip(parsed)
         .map(|(record, parsed)| match (record, &probs) {
@@ -283,12 +342,33 @@ fn score_chunk(
                 .into(),
             ),
         })
-        .collect()
+        .collect();
+    phases.aggregate_and_write += aggregating.elapsed();
+    records
+}
+
+/// Scores each distinct text of `texts` once (bylines, disclaimers and other boilerplate
+/// repeat within a chunk). Scores do not depend on the batch, so the result is the same as
+/// scoring every text.
+fn score_unique(scorer: &Scorer, texts: &[&str]) -> Result<Vec<Probs>> {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+    let mut unique = Vec::new();
+    let slots: Vec<usize> = texts
+        .iter()
+        .map(|&t| {
+            *first.entry(t).or_insert_with(|| {
+                unique.push(t);
+                unique.len() - 1
+            })
+        })
+        .collect();
+    let probs = scorer.score(&unique)?;
+    Ok(slots.into_iter().map(|i| probs[i]).collect())
 }
 
 /// Builds the output record of one article from its probabilities (title first).
 fn article_record(
-    article: Article,
+    mut article: Article,
     parsed: &Parsed,
     probs: &[Probs],
     tickers: Option<&Tickers>,
@@ -352,6 +432,7 @@ fn article_record(
         );
         summaries.into_iter().map(TickerRecord::from).collect()
     });
+    article.warnings.extend(parsed.warning.clone());
     ArticleRecord {
         id: article.id,
         title: article.title,
@@ -363,8 +444,10 @@ fn article_record(
         tickers,
         model: model.clone(),
         published_at: article.published_at,
-        source: article.source,
+        outlet: article.outlet,
         url: article.url,
+        source: article.origin,
+        warnings: article.warnings,
         sentence_scores: options.with_sentences.then_some(sentences),
     }
 }

@@ -3,32 +3,12 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn finsent(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_finsent"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("finsent runs")
-}
-
-fn stdout_records(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{finsent, json_lines, root, stderr, stdout_records};
 
 /// id -> (expected class, companies) from tests/fixtures/corpus_expected.tsv.
 fn expected() -> Vec<(String, String)> {
@@ -75,6 +55,11 @@ fn corpus_records_follow_the_schema() {
             "evidence",
             "tickers",
             "model",
+            "published_at",
+            "outlet",
+            "url",
+            "source",
+            "warnings",
         ] {
             assert!(r.get(key).is_some(), "{id} lacks {key}: {r}");
         }
@@ -123,9 +108,10 @@ fn corpus_records_follow_the_schema() {
         .iter()
         .find(|r| r["id"] == "wire-0001")
         .expect("JSONL record by its id");
-    assert!(
-        wire["published_at"].is_string() && wire["source"].is_string() && wire["url"].is_string()
-    );
+    assert_eq!(wire["published_at"], "2026-02-04T06:45:00Z");
+    assert!(wire["outlet"].is_string() && wire["url"].is_string());
+    assert_eq!(wire["source"]["path"], "corpus/archive.jsonl");
+    assert_eq!(wire["source"]["line"], 1);
 }
 
 #[test]
@@ -225,7 +211,8 @@ fn batch_composition_does_not_change_scores() {
     let default = score_corpus(&["--sentences"]);
     let tiny = score_corpus(&["--sentences", "--max-batch", "1"]);
     let odd = score_corpus(&["--sentences", "--token-budget", "300", "--max-batch", "7"]);
-    for other in [&tiny, &odd] {
+    let large = score_corpus(&["--sentences", "--token-budget", "8192", "--max-batch", "64"]);
+    for other in [&tiny, &odd, &large] {
         assert_eq!(default.len(), other.len());
         for (a, b) in default.iter().zip(other) {
             let delta =
@@ -744,11 +731,7 @@ fn error_records_can_go_to_their_own_file() {
     let scored = stdout_records(&out);
     assert_eq!(scored.len(), 1);
     assert_eq!(scored[0]["id"], "ok");
-    let errors: Vec<Value> = std::fs::read_to_string(&errors)
-        .expect("errors file")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+    let errors = json_lines(&std::fs::read_to_string(&errors).expect("errors file"));
     let kinds: Vec<&str> = errors
         .iter()
         .map(|e| e["error"]["kind"].as_str().expect("kind"))
@@ -785,4 +768,108 @@ fn binary_and_utf16_files_in_a_directory() {
     assert_eq!(records[0]["error"]["kind"], "encoding");
     assert_eq!(records[1]["title"], "Toyota lifts outlook");
     assert_eq!(records[1]["tickers"][0]["symbol"], "7203.T");
+}
+
+/// Faults outside the input: each is one clear line on stderr, exit status 2, and no output
+/// file that could pass for a finished one.
+#[test]
+fn faults_are_one_line_errors_and_leave_no_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let one_line_error = |out: &std::process::Output, needle: &str| {
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+        let err = stderr(out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{needle:?} not in {err}");
+    };
+
+    // A full disk.
+    one_line_error(
+        &finsent(&["score", "corpus", "-q", "-o", "/dev/full"]),
+        "cannot write output /dev/full: No space left on device",
+    );
+    // An output directory that does not exist.
+    let missing = d.join("no/such/dir/out.jsonl");
+    one_line_error(
+        &finsent(&["score", "corpus", "-q", "-o", missing.to_str().unwrap()]),
+        "does not exist",
+    );
+    // The error file fails mid-run: the output is not left behind either.
+    let bad = d.join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"id\":\"x\"\n{\"id\":\"ok\",\"body\":\"Sales rose.\"}\n",
+    )
+    .unwrap();
+    let out = d.join("out.jsonl");
+    let run = finsent(&[
+        "score",
+        bad.to_str().unwrap(),
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+        "--errors",
+        "/dev/full",
+    ]);
+    one_line_error(&run, "cannot write output /dev/full");
+    let left: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(!out.exists() && left.len() == 1, "left behind: {left:?}");
+
+    // A missing and a truncated model file.
+    let model = d.join("model");
+    std::fs::create_dir(&model).unwrap();
+    for file in ["config.json", "tokenizer.json"] {
+        std::fs::copy(
+            root().join("models/finsent-minilm-v1").join(file),
+            model.join(file),
+        )
+        .unwrap();
+    }
+    let with_model = ["score", "corpus", "-q", "--model", model.to_str().unwrap()];
+    one_line_error(&finsent(&with_model), "model.onnx: No such file");
+    let onnx = std::fs::read(root().join("models/finsent-minilm-v1/model.onnx")).unwrap();
+    std::fs::write(model.join("model.onnx"), &onnx[..onnx.len() / 2]).unwrap();
+    one_line_error(&finsent(&with_model), "does not match config.json");
+
+    // A library that is not ONNX Runtime (or not the version finsent was built for).
+    let not_ort = [
+        "/lib/x86_64-linux-gnu/libz.so.1",
+        "/usr/lib/x86_64-linux-gnu/libz.so.1",
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists())
+    .expect("libz on this machine");
+    let run = Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(["score", "corpus", "-q"])
+        .current_dir(root())
+        .env("ORT_DYLIB_PATH", not_ort)
+        .output()
+        .expect("runs");
+    one_line_error(&run, "needs ONNX Runtime 1.31.1");
+}
+
+/// Scoring each distinct sentence of a chunk once (the default) gives the records that
+/// scoring every sentence gives.
+#[test]
+fn sentence_cache_does_not_change_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let byline = "This article was produced by the newsroom and is not investment advice.";
+    let lines: Vec<String> = (0..6)
+        .map(|i| {
+            let body =
+                format!("Revenue rose {i}% in the quarter. {byline} Shares fell in early trading.");
+            serde_json::json!({"id": format!("a{i}"), "title": "Results", "body": body}).to_string()
+        })
+        .collect();
+    let archive = dir.path().join("repeats.jsonl");
+    std::fs::write(&archive, lines.join("\n") + "\n").expect("write");
+    let path = archive.to_str().expect("path");
+    let cached = finsent(&["score", path, "-q", "--sentences"]);
+    let uncached = finsent(&["score", path, "-q", "--sentences", "--no-sentence-cache"]);
+    assert!(cached.status.success() && uncached.status.success());
+    assert_eq!(stdout_records(&cached).len(), 6);
+    assert!(cached.stdout == uncached.stdout, "outputs differ");
 }

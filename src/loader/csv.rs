@@ -2,7 +2,9 @@
 //! found by name (case-insensitive); rows with fewer or more fields than the header are
 //! read as far as they go.
 
-use std::io::BufRead;
+use std::cell::Cell;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
 
 use super::{FieldNames, Fields, Records, record_error};
 use crate::article::{ErrorKind, Origin};
@@ -13,7 +15,7 @@ struct Columns {
     title: Option<usize>,
     body: Option<usize>,
     published_at: Option<usize>,
-    source: Option<usize>,
+    outlet: Option<usize>,
     url: Option<usize>,
 }
 
@@ -29,16 +31,36 @@ impl Columns {
             title: find(&fields.title),
             body: find(&fields.body),
             published_at: find(&fields.published_at),
-            source: find(&fields.source),
+            outlet: find(&fields.outlet),
             url: find(&fields.url),
         }
     }
 }
 
+/// Counts the `"` bytes read: an odd count at the end of the file means a quote was never
+/// closed.
+struct QuoteCount {
+    inner: Box<dyn BufRead>,
+    quotes: Rc<Cell<u64>>,
+}
+
+impl Read for QuoteCount {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let quotes = buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        self.quotes.set(self.quotes.get() + quotes);
+        Ok(n)
+    }
+}
+
 pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Records {
+    let quotes = Rc::new(Cell::new(0));
     let mut csv = ::csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(QuoteCount {
+            inner: reader,
+            quotes: quotes.clone(),
+        });
     let file_origin = Origin {
         path: path.clone(),
         line: Some(1),
@@ -63,30 +85,30 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
         }
     };
     let columns = Columns::find(&header, &fields);
-    if columns.title.is_none() && columns.body.is_none() {
-        let message = format!(
+    // Without a text column no row can be scored: each row is an error record.
+    let no_text = (columns.title.is_none() && columns.body.is_none()).then(|| {
+        format!(
             "CSV header has no title column ({}) and no body column ({}); found: {}",
             fields.title.join("/"),
             fields.body.join("/"),
             header.join(",")
-        );
-        return Box::new(std::iter::once(record_error(
-            path,
-            ErrorKind::Parse,
-            message,
-            file_origin,
-        )));
-    }
+        )
+    });
     // A read error is reported once; the rest of the file is not read.
     let mut failed = false;
-    let rows = csv.into_byte_records().map_while(move |row| {
-        if failed {
-            return None;
-        }
-        failed = row.as_ref().is_err_and(|e| e.is_io_error());
-        Some(row)
-    });
-    Box::new(rows.map(move |row| {
+    let mut rows = csv
+        .into_byte_records()
+        .map_while(move |row| {
+            if failed {
+                return None;
+            }
+            failed = row.as_ref().is_err_and(|e| e.is_io_error());
+            Some(row)
+        })
+        .peekable();
+    Box::new(std::iter::from_fn(move || {
+        let row = rows.next()?;
+        let last = rows.peek().is_none();
         let row = match row {
             Ok(row) => row,
             Err(err) => {
@@ -96,7 +118,7 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
                     line,
                 };
                 let id = format!("{path}:{}", line.unwrap_or(0));
-                return record_error(id, ErrorKind::Parse, err.to_string(), origin);
+                return Some(record_error(id, ErrorKind::Parse, err.to_string(), origin));
             }
         };
         let line = row.position().map(|p| p.line());
@@ -105,13 +127,27 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
             line,
         };
         let fallback_id = format!("{path}:{}", line.unwrap_or(0));
+        if let Some(message) = &no_text {
+            return Some(record_error(
+                fallback_id,
+                ErrorKind::Parse,
+                message.clone(),
+                origin,
+            ));
+        }
+        if last && quotes.get() % 2 == 1 && row.iter().any(|f| f.contains(&b'\n')) {
+            let message = "unbalanced quote: a quoted field opened in this row runs to the end \
+                           of the file, so the rows after it cannot be told apart; close the \
+                           quote and score the file again";
+            return Some(record_error(fallback_id, ErrorKind::Parse, message, origin));
+        }
         let field = |col: Option<usize>| col.and_then(|i| row.get(i));
         let all = [
             columns.id,
             columns.title,
             columns.body,
             columns.published_at,
-            columns.source,
+            columns.outlet,
             columns.url,
         ];
         let mut texts = Vec::with_capacity(all.len());
@@ -120,21 +156,27 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
                 Ok(text) => texts.push(text.map(str::to_string)),
                 Err(err) => {
                     let message = format!("field is not valid UTF-8: {err}");
-                    return record_error(fallback_id, ErrorKind::Encoding, message, origin);
+                    return Some(record_error(
+                        fallback_id,
+                        ErrorKind::Encoding,
+                        message,
+                        origin,
+                    ));
                 }
             }
         }
         let mut texts = texts.into_iter();
         let mut next = || texts.next().flatten();
-        Fields {
+        let record = Fields {
             id: next(),
             title: next(),
             body: next(),
             published_at: next(),
-            source: next(),
+            outlet: next(),
             url: next(),
         }
-        .into_article(fallback_id, origin)
+        .into_article(fallback_id, origin);
+        Some(record)
     }))
 }
 
@@ -160,19 +202,31 @@ mod tests {
         let first = out[0].as_ref().expect("row 1");
         assert_eq!(first.id, "csv-1");
         assert_eq!(first.body, "Ford said, \"costs rose.\"\nShares fell.");
-        assert_eq!(first.published_at.as_deref(), Some("2026-02-17"));
+        assert_eq!(first.published_at.as_deref(), Some("2026-02-17T00:00:00Z"));
         let second = out[1].as_ref().expect("row 2");
         assert_eq!(second.id, "a.csv:4");
         assert_eq!(second.title, None);
     }
 
     #[test]
-    fn unknown_header_is_one_error() {
-        let out = read("a,b\n1,2\n");
-        assert_eq!(out.len(), 1);
-        assert_eq!(
-            out[0].as_ref().expect_err("no text column").kind,
-            ErrorKind::Parse
-        );
+    fn unknown_header_makes_every_row_an_error() {
+        let out = read("a,b\n1,2\n3,4\n");
+        assert_eq!(out.len(), 2);
+        for record in out {
+            assert_eq!(record.expect_err("no text column").kind, ErrorKind::Parse);
+        }
+    }
+
+    #[test]
+    fn unbalanced_quote_is_reported_not_swallowed() {
+        let out = read("id,text\n1,fine\n2,\"open quote\n3,eaten\n4,eaten too\n");
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().expect("row 1").body, "fine");
+        let error = out[1].as_ref().expect_err("unbalanced");
+        assert_eq!((error.kind, error.origin.line), (ErrorKind::Parse, Some(3)));
+        assert!(error.message.contains("unbalanced quote"));
+        // A literal quote inside an unquoted one-line field is not a broken file.
+        let out = read("id,text\n1,a 5\" screen\n");
+        assert_eq!(out[0].as_ref().expect("row").body, "a 5\" screen");
     }
 }

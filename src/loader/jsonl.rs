@@ -1,17 +1,47 @@
 //! JSON Lines archives: one article object per line, read as a stream.
 
-use std::io::BufRead;
+use std::io::{self, BufRead, Read};
 
 use serde_json::{Map, Value};
 
 use super::{FieldNames, Fields, record_error};
 use crate::article::{ErrorKind, Origin, Record};
 
-/// The records of a JSONL stream; blank lines are not records.
+/// Reads one line into `buf` (emptied first), at most `max` bytes of it; returns the bytes
+/// the line has in all, the rest of a longer line being skipped unread into `buf`.
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Result<u64> {
+    buf.clear();
+    let n = (&mut *reader)
+        .take(max.saturating_add(1))
+        .read_until(b'\n', buf)? as u64;
+    if n <= max || buf.last() == Some(&b'\n') {
+        return Ok(n);
+    }
+    let mut total = n;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (used, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        reader.consume(used);
+        total += used as u64;
+        if end {
+            return Ok(total);
+        }
+    }
+}
+
+/// The records of a JSONL stream; blank lines are not records. A line longer than
+/// `max_line` bytes is a `too_large` error record.
 pub fn records(
     mut reader: Box<dyn BufRead>,
     path: String,
     fields: FieldNames,
+    max_line: u64,
 ) -> impl Iterator<Item = Record> {
     let mut line_no = 0u64;
     let mut buf = Vec::new();
@@ -25,8 +55,18 @@ pub fn records(
                 line: Some(line_no),
             };
             let fallback_id = format!("{path}:{line_no}");
-            match reader.read_until(b'\n', &mut buf) {
+            match read_line(&mut reader, &mut buf, max_line) {
                 Ok(0) => done = true,
+                Ok(n) if n > max_line => {
+                    let message =
+                        format!("line of {n} bytes, over --max-record-bytes {max_line}; not read");
+                    return Some(record_error(
+                        fallback_id,
+                        ErrorKind::TooLarge,
+                        message,
+                        origin,
+                    ));
+                }
                 Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => {}
                 Ok(_) => return Some(parse_line(&buf, &fields, fallback_id, origin)),
                 Err(err) => {
@@ -78,7 +118,7 @@ fn parse_line(line: &[u8], fields: &FieldNames, fallback_id: String, origin: Ori
         title: get(&fields.title),
         body: get(&fields.body),
         published_at: get(&fields.published_at),
-        source: get(&fields.source),
+        outlet: get(&fields.outlet),
         url: get(&fields.url),
     }
     .into_article(fallback_id, origin)
@@ -113,6 +153,7 @@ mod tests {
             Box::new(input.as_bytes()),
             "a.jsonl".into(),
             FieldNames::default(),
+            1 << 20,
         )
         .collect()
     }

@@ -6,6 +6,7 @@
 //! stream goes on.
 
 mod csv;
+mod dates;
 mod html;
 mod jsonl;
 mod markdown;
@@ -14,8 +15,11 @@ mod text;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
+use crate::limits::Limits;
 
 /// An input format, chosen from the file extension or forced with `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,7 +58,7 @@ pub struct FieldNames {
     pub title: Vec<String>,
     pub body: Vec<String>,
     pub published_at: Vec<String>,
-    pub source: Vec<String>,
+    pub outlet: Vec<String>,
     pub url: Vec<String>,
 }
 
@@ -69,18 +73,57 @@ impl Default for FieldNames {
             title: names(&["title", "headline"]),
             body: names(&["body", "text", "content"]),
             published_at: names(&["published_at", "date", "published", "datetime", "timestamp"]),
-            source: names(&["source"]),
+            outlet: names(&["source", "outlet", "publisher"]),
             url: names(&["url", "link"]),
         }
     }
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub fields: FieldNames,
     /// Overrides the format of every input; standard input is sniffed when unset.
     pub format: Option<InputFormat>,
+    /// Counts the input bytes read, for progress reports.
+    pub bytes_read: Arc<AtomicU64>,
+    /// Largest record (file, JSONL line) read; larger ones are `too_large` errors.
+    pub max_record_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            fields: FieldNames::default(),
+            format: None,
+            bytes_read: Arc::default(),
+            max_record_bytes: Limits::default().max_record_bytes,
+        }
+    }
+}
+
+/// A reader that adds what it reads to a shared counter.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn counted(inner: impl Read + 'static, options: &LoadOptions) -> Box<dyn BufRead> {
+    Box::new(BufReader::with_capacity(
+        64 << 10,
+        Counting {
+            inner,
+            count: options.bytes_read.clone(),
+        },
+    ))
 }
 
 /// The fields of one archive record before it becomes an [`Article`].
@@ -90,7 +133,7 @@ struct Fields {
     title: Option<String>,
     body: Option<String>,
     published_at: Option<String>,
-    source: Option<String>,
+    outlet: Option<String>,
     url: Option<String>,
 }
 
@@ -109,14 +152,23 @@ impl Fields {
                 origin,
             });
         }
+        let mut warnings = Vec::new();
+        let published_at = non_empty(self.published_at).and_then(|raw| {
+            let parsed = dates::normalize(&raw);
+            if parsed.is_none() {
+                warnings.push(format!("published_at: unrecognised date {raw:?}, left out"));
+            }
+            parsed
+        });
         Ok(Article {
             id,
             title,
             body,
-            published_at: non_empty(self.published_at),
-            source: non_empty(self.source),
+            published_at,
+            outlet: non_empty(self.outlet),
             url: non_empty(self.url),
             origin,
+            warnings,
         })
     }
 }
@@ -137,7 +189,8 @@ pub fn load(inputs: Vec<PathBuf>, options: LoadOptions) -> impl Iterator<Item = 
         .flat_map(move |input| load_input(input, options.clone()))
 }
 
-type Records = Box<dyn Iterator<Item = Record>>;
+/// A stream of records.
+pub type Records = Box<dyn Iterator<Item = Record>>;
 
 fn load_input(input: PathBuf, options: LoadOptions) -> Records {
     if input.as_os_str() == "-" {
@@ -174,7 +227,7 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
 fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records {
     let name = path.display().to_string();
     match File::open(path) {
-        Ok(file) => read_format(format, Box::new(BufReader::new(file)), name, options),
+        Ok(file) => read_format(format, counted(file, options), name, options),
         Err(err) => unreadable(name, &err),
     }
 }
@@ -193,7 +246,7 @@ fn unreadable_as(path: String, kind: ErrorKind, message: &str) -> Records {
 }
 
 fn load_stdin(options: LoadOptions) -> Records {
-    let mut reader: Box<dyn BufRead> = Box::new(BufReader::new(io::stdin()));
+    let mut reader = counted(io::stdin(), &options);
     let format = options.format.unwrap_or_else(|| sniff(&mut reader));
     read_format(format, reader, "-".into(), &options)
 }
@@ -217,7 +270,9 @@ fn sniff(reader: &mut Box<dyn BufRead>) -> InputFormat {
     }
 }
 
-fn read_format(
+/// The records of one input in `format` read from `reader`; `path` names it in ids and
+/// error records.
+pub fn read_format(
     format: InputFormat,
     mut reader: Box<dyn BufRead>,
     path: String,
@@ -234,23 +289,32 @@ fn read_format(
         return unreadable_as(path, ErrorKind::Encoding, message);
     }
     match format {
-        InputFormat::Jsonl => Box::new(jsonl::records(reader, path, options.fields.clone())),
+        InputFormat::Jsonl => Box::new(jsonl::records(
+            reader,
+            path,
+            options.fields.clone(),
+            options.max_record_bytes,
+        )),
         InputFormat::Csv => csv::records(reader, path, options.fields.clone()),
-        InputFormat::Text | InputFormat::Md | InputFormat::Html => {
-            Box::new(std::iter::once(read_document(format, reader, path)))
-        }
+        InputFormat::Text | InputFormat::Md | InputFormat::Html => Box::new(std::iter::once(
+            read_document(format, reader, path, options.max_record_bytes),
+        )),
     }
 }
 
 /// Reads a whole-file article.
-fn read_document(format: InputFormat, mut reader: Box<dyn BufRead>, path: String) -> Record {
+fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, max: u64) -> Record {
     let origin = Origin {
         path: path.clone(),
         line: None,
     };
     let mut bytes = Vec::new();
-    if let Err(err) = reader.read_to_end(&mut bytes) {
+    if let Err(err) = reader.take(max.saturating_add(1)).read_to_end(&mut bytes) {
         return record_error(path, ErrorKind::Io, err.to_string(), origin);
+    }
+    if bytes.len() as u64 > max {
+        let message = format!("file larger than {max} bytes (--max-record-bytes); not read");
+        return record_error(path, ErrorKind::TooLarge, message, origin);
     }
     let text = match decode(&bytes) {
         Ok(text) => text,

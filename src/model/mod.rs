@@ -14,6 +14,8 @@ mod tokenize;
 
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use ort::environment::Environment;
 use ort::session::Session;
@@ -94,7 +96,7 @@ impl Default for ScorerOptions {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             intra_threads: 1,
             token_budget: 4096,
-            max_batch: 64,
+            max_batch: 8,
             domain: None,
         }
     }
@@ -110,6 +112,9 @@ pub struct Scorer {
     output_name: String,
     token_budget: usize,
     max_batch: usize,
+    /// Nanoseconds the workers spent tokenizing and in ONNX Runtime, summed over workers.
+    tokenize_nanos: AtomicU64,
+    inference_nanos: AtomicU64,
     // Sessions are built in this environment; it must live as long as they do.
     _env: Environment,
 }
@@ -160,6 +165,8 @@ impl Scorer {
             output_name,
             token_budget: options.token_budget.max(1),
             max_batch: options.max_batch.max(1),
+            tokenize_nanos: AtomicU64::new(0),
+            inference_nanos: AtomicU64::new(0),
             _env: env,
         })
     }
@@ -173,13 +180,29 @@ impl Scorer {
         &self.pool
     }
 
+    /// Time spent so far tokenizing and running the model, summed over the workers.
+    pub fn busy(&self) -> (Duration, Duration) {
+        let get = |n: &AtomicU64| Duration::from_nanos(n.load(Ordering::Relaxed));
+        (get(&self.tokenize_nanos), get(&self.inference_nanos))
+    }
+
+    /// How many workers (each with its own session) score batches.
+    pub fn workers(&self) -> usize {
+        self.sessions.len()
+    }
+
     /// Probabilities for each text. A text longer than the model's maximum is scored in
     /// overlapping windows whose probabilities are averaged.
     pub fn score(&self, texts: &[&str]) -> Result<Vec<Probs>> {
         let encoded: Vec<Vec<Vec<u32>>> = self.pool.install(|| {
             texts
                 .par_iter()
-                .map(|t| self.encoder.encode(t))
+                .map(|t| {
+                    let start = Instant::now();
+                    let encoded = self.encoder.encode(t);
+                    add_elapsed(&self.tokenize_nanos, start);
+                    encoded
+                })
                 .collect::<Result<_>>()
         })?;
         let windows: Vec<(usize, &[u32])> = encoded
@@ -259,7 +282,9 @@ impl Scorer {
         let mut session = self.sessions[worker]
             .lock()
             .map_err(|_| Error::Model("session lock poisoned".into()))?;
+        let start = Instant::now();
         let outputs = session.run(inputs)?;
+        add_elapsed(&self.inference_nanos, start);
         let (out_shape, logits) = outputs[self.output_name.as_str()].try_extract_tensor::<f32>()?;
         let classes = self.config.labels.len();
         if out_shape.len() != 2 || out_shape[0] as usize != rows || out_shape[1] as usize != classes
@@ -284,4 +309,8 @@ impl Scorer {
             positive: exp[self.labels.positive] / sum,
         }
     }
+}
+
+fn add_elapsed(total: &AtomicU64, start: Instant) {
+    total.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
 }

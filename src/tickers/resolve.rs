@@ -301,6 +301,15 @@ fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span])
     if ORDINARY_NEXT.contains(&next_word.to_lowercase().as_str()) {
         return false;
     }
+    // The first word of a quotation is capitalised for its position: there an ordinary
+    // word (`"Customers are choosing Walmart`) needs a company word after it or another
+    // sure mention of the company.
+    let opening = &text[sentence_span(text, start, end, sentences).start..start];
+    if opening.chars().all(|c| !c.is_alphanumeric())
+        && opening.contains(['"', '“', '‘', '\''])
+    {
+        return false;
+    }
     sentence_of(text, start, end, sentences)
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .any(|w| w.ends_with('%') || BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))

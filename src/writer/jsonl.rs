@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{OutputRecord, RecordWriter, Sink};
+use super::{OutputRecord, RecordWriter, Sink, serialize_json};
 
 pub struct JsonlWriter {
     sink: Sink,
@@ -16,10 +16,7 @@ impl JsonlWriter {
 
 impl RecordWriter for JsonlWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
-        match record {
-            OutputRecord::Article(a) => serde_json::to_writer(&mut self.sink, a)?,
-            OutputRecord::Error(e) => serde_json::to_writer(&mut self.sink, e)?,
-        }
+        serialize_json(&mut self.sink, record)?;
         self.sink.write_all(b"\n")
     }
 

@@ -1,16 +1,89 @@
-//! Writers: records in input order to a file or standard output. A file is written under a
-//! temporary name beside the target and renamed into place only when the run completes,
-//! so a crash or an error never leaves a partial file that looks whole.
+//! Writers: records in input order, as JSON Lines, CSV or Parquet, to a file or standard
+//! output. A file is written under a temporary name beside the target and renamed into
+//! place only when the run completes, so a crash or an error never leaves a partial file
+//! that looks whole.
 
+mod csv;
 mod jsonl;
+mod parquet;
 mod record;
+mod schema;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use self::csv::{CsvWriter, csv_header};
+pub use self::parquet::ParquetWriter;
 pub use jsonl::JsonlWriter;
 pub use record::*;
+pub use schema::record_schema;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// JSON Lines: one object per record (the default).
+    Jsonl,
+    /// CSV with a header row: the schema flattened, one row per record.
+    Csv,
+    /// Parquet: typed, nested columns.
+    Parquet,
+}
+
+impl Format {
+    /// The format an output path's extension names; JSON Lines for anything else.
+    pub fn from_path(path: &Path) -> Self {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match ext.to_ascii_lowercase().as_str() {
+            "csv" => Self::Csv,
+            "parquet" | "pq" => Self::Parquet,
+            _ => Self::Jsonl,
+        }
+    }
+}
+
+/// What the writers put in each record beyond the fixed fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    /// `sentence_scores` is a field (`--sentences`).
+    pub with_sentences: bool,
+    /// CSV: one row per (article, ticker) (`--per-ticker`).
+    pub per_ticker: bool,
+}
+
+/// A writer of `format` over `sink`.
+pub fn open_writer(
+    format: Format,
+    sink: Sink,
+    layout: Layout,
+) -> io::Result<Box<dyn RecordWriter>> {
+    Ok(match format {
+        Format::Jsonl => Box::new(JsonlWriter::new(sink)),
+        Format::Csv => Box::new(CsvWriter::new(
+            sink,
+            layout.with_sentences,
+            layout.per_ticker,
+        )?),
+        Format::Parquet => Box::new(ParquetWriter::new(sink, layout.with_sentences)?),
+    })
+}
+
+/// A record as one line of JSON (without the newline).
+pub(crate) fn serialize_json(out: impl Write, record: &OutputRecord) -> io::Result<()> {
+    match record {
+        OutputRecord::Article(a) => serde_json::to_writer(out, a)?,
+        OutputRecord::Error(e) => serde_json::to_writer(out, e)?,
+    }
+    Ok(())
+}
+
+/// A record as a JSON value, fields in order.
+pub(crate) fn to_json_value(record: &OutputRecord) -> io::Result<serde_json::Value> {
+    Ok(match record {
+        OutputRecord::Article(a) => serde_json::to_value(a)?,
+        OutputRecord::Error(e) => serde_json::to_value(e)?,
+    })
+}
 
 /// A destination for output records.
 pub trait RecordWriter {
@@ -53,6 +126,12 @@ impl Sink {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        if !dir.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("directory {} does not exist", dir.display()),
+            ));
+        }
         let temp = tempfile::Builder::new()
             .prefix(".finsent-")
             .suffix(".partial")

@@ -134,12 +134,14 @@ pub struct ArticleRecord {
     pub evidence: Evidence,
     pub tickers: Vec<TickerRecord>,
     pub model: ModelInfo,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// RFC 3339 in UTC.
     pub published_at: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     pub url: Option<String>,
+    /// Where the record was read: file (`-` for standard input) and archive line.
+    pub source: Origin,
+    /// What was changed or dropped while reading or scoring the article.
+    pub warnings: Vec<String>,
     /// Every sentence, with `--sentences`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence_scores: Option<Vec<SentenceRecord>>,

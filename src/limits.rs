@@ -1,0 +1,72 @@
+//! What one record may cost, so a data dump posing as an article never exhausts memory or
+//! stalls a run: records larger than `max_record_bytes` are refused by the loaders
+//! (`too_large` error records, read no further); longer article texts are cut to
+//! `max_article_bytes` and articles with more sentences are cut to `max_sentences`, each
+//! cut stated in the record's `warnings`.
+
+/// The limits, with their documented defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input record (a file, a JSONL line), in bytes.
+    pub max_record_bytes: u64,
+    /// Longest article body scored, in bytes of UTF-8 text.
+    pub max_article_bytes: usize,
+    /// Most body sentences scored per article.
+    pub max_sentences: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_record_bytes: 64 << 20,
+            max_article_bytes: 1 << 20,
+            max_sentences: 2000,
+        }
+    }
+}
+
+/// Cuts `body` to at most `max` bytes, at the last whitespace before the limit when there
+/// is one nearby (else at a character boundary); returns the warning to report.
+pub fn cut_body(body: &mut String, max: usize) -> Option<String> {
+    if body.len() <= max {
+        return None;
+    }
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = end.saturating_sub(1000);
+    if let Some(space) = body[window..end].rfind(char::is_whitespace) {
+        end = window + space;
+    }
+    let was = body.len();
+    body.truncate(end);
+    Some(format!(
+        "truncated: body of {was} bytes cut to {end} (--max-article-bytes {max})"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_long_bodies_at_whitespace_and_character_boundaries() {
+        let mut short = "Sales rose.".to_string();
+        assert_eq!(cut_body(&mut short, 100), None);
+        assert_eq!(short, "Sales rose.");
+
+        let mut words = "alpha beta gamma delta".to_string();
+        let warning = cut_body(&mut words, 13).expect("cut");
+        assert_eq!(words, "alpha beta");
+        assert!(warning.contains("22 bytes cut to 10"), "{warning}");
+
+        let mut yen = "¥".repeat(3000);
+        cut_body(&mut yen, 1001).expect("cut");
+        assert_eq!(
+            yen.len(),
+            1000,
+            "no whitespace: cut at the character boundary"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! The output schema as Arrow types: one definition that the Parquet writer stores and the
+//! CSV writer flattens, so the three formats carry the same fields with the same names.
+//! JSON Lines writes the records themselves; a test checks they match this schema.
+
+use std::sync::Arc;
+
+use arrow_schema::{DataType, Field, Fields, Schema, TimeUnit};
+
+fn text(name: &str) -> Field {
+    Field::new(name, DataType::Utf8, true)
+}
+
+fn int(name: &str) -> Field {
+    Field::new(name, DataType::Int64, true)
+}
+
+fn float(name: &str) -> Field {
+    Field::new(name, DataType::Float64, true)
+}
+
+fn strct(name: &str, fields: Vec<Field>) -> Field {
+    Field::new(name, DataType::Struct(Fields::from(fields)), true)
+}
+
+fn list(name: &str, item: DataType) -> Field {
+    Field::new(
+        name,
+        DataType::List(Arc::new(Field::new("item", item, true))),
+        true,
+    )
+}
+
+fn text_list(name: &str) -> Field {
+    list(name, DataType::Utf8)
+}
+
+fn struct_list(name: &str, fields: Vec<Field>) -> Field {
+    list(name, DataType::Struct(Fields::from(fields)))
+}
+
+fn evidence_sentence(name: &str) -> Field {
+    strct(
+        name,
+        vec![
+            text("part"),
+            text("text"),
+            int("start"),
+            int("end"),
+            float("score"),
+        ],
+    )
+}
+
+/// The fields of every output record, in order. Error records fill `id`, `source` and
+/// `error` and leave the rest null; scored articles leave `error` null.
+/// `sentence_scores` is present only with `--sentences`.
+pub fn record_schema(with_sentences: bool) -> Schema {
+    let mut fields = vec![
+        Field::new("id", DataType::Utf8, false),
+        text("title"),
+        text("label"),
+        float("score"),
+        float("confidence"),
+        strct(
+            "sentences",
+            vec![
+                int("total"),
+                int("positive"),
+                int("neutral"),
+                int("negative"),
+            ],
+        ),
+        strct(
+            "evidence",
+            vec![
+                evidence_sentence("most_positive"),
+                evidence_sentence("most_negative"),
+            ],
+        ),
+        struct_list(
+            "tickers",
+            vec![
+                text("symbol"),
+                text("exchange"),
+                text("name"),
+                int("mentions"),
+                float("relevance"),
+                float("score"),
+                text("label"),
+                text_list("other_listings"),
+            ],
+        ),
+        strct("model", vec![text("name"), text("version")]),
+        Field::new(
+            "published_at",
+            DataType::Timestamp(TimeUnit::Microsecond, Some("+00:00".into())),
+            true,
+        ),
+        text("outlet"),
+        text("url"),
+        strct("source", vec![text("path"), int("line")]),
+        text_list("warnings"),
+    ];
+    if with_sentences {
+        fields.push(struct_list(
+            "sentence_scores",
+            vec![
+                text("part"),
+                text("text"),
+                int("start"),
+                int("end"),
+                float("score"),
+                text("label"),
+                strct(
+                    "probs",
+                    vec![float("negative"), float("neutral"), float("positive")],
+                ),
+            ],
+        ));
+    }
+    fields.push(strct("error", vec![text("kind"), text("message")]));
+    Schema::new(fields)
+}

@@ -1,0 +1,304 @@
+//! The output formats: Parquet (read back with the `parquet` crate) and CSV hold, field by
+//! field, what JSON Lines holds for the same run; the run-level flags around them.
+
+use std::fs::File;
+use std::path::Path;
+
+use arrow_array::RecordBatchReader;
+use arrow_schema::DataType;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use serde_json::Value;
+
+mod common;
+use common::{finsent, json_lines, stderr, stdout_records};
+
+/// The corpus plus records that become error records or carry warnings.
+fn inputs(dir: &Path) -> Vec<String> {
+    let extra = dir.join("extra.jsonl");
+    let lines = [
+        r#"{"id":"dated","title":"Acme Robotics beats estimates","body":"Acme Robotics Inc. (NASDAQ: ACMR) reported record revenue. Shares rose 8%.","date":"2026-03-01 09:30:00","source":"Test Wire"}"#,
+        r#"{"id":"broken","title": "cut short"#,
+        r#"{"id":"empty","title":"  ","body":""}"#,
+        r#"{"id":"undated","body":"Toyota Motor cut its outlook after a weak quarter.","date":"yesterday"}"#,
+    ];
+    std::fs::write(&extra, lines.join("\n") + "\n").expect("write");
+    vec!["corpus".into(), extra.display().to_string()]
+}
+
+fn score_to(dir: &Path, file: &str, extra: &[&str]) -> std::path::PathBuf {
+    let out = dir.join(file);
+    let inputs = inputs(dir);
+    let mut args: Vec<&str> = vec!["score", "-q", "--sentences", "-o", out.to_str().unwrap()];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend_from_slice(extra);
+    let run = finsent(&args);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "two records fail: {}",
+        stderr(&run)
+    );
+    out
+}
+
+fn jsonl_records(dir: &Path) -> Vec<Value> {
+    let path = score_to(dir, "out.jsonl", &[]);
+    json_lines(&std::fs::read_to_string(path).expect("jsonl"))
+}
+
+/// Equal as data: missing and null alike, numbers within rounding, timestamps as instants.
+fn assert_same(jsonl: &Value, other: &Value, path: &str) {
+    match (jsonl, other) {
+        (Value::Object(a), Value::Object(b)) => {
+            for key in a.keys().chain(b.keys()) {
+                let (x, y) = (
+                    a.get(key).unwrap_or(&Value::Null),
+                    b.get(key).unwrap_or(&Value::Null),
+                );
+                assert_same(x, y, &format!("{path}.{key}"));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{path}: lengths");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                assert_same(x, y, &format!("{path}[{i}]"));
+            }
+        }
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            assert!((a - b).abs() < 1e-9, "{path}: {a} vs {b}");
+        }
+        (Value::String(a), Value::String(b)) if path.ends_with("published_at") => {
+            let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("RFC 3339");
+            assert_eq!(t(a), t(b), "{path}");
+        }
+        (a, b) => assert_eq!(a, b, "{path}"),
+    }
+}
+
+fn parquet_records(path: &Path) -> (arrow_schema::SchemaRef, Vec<Value>) {
+    let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).expect("parquet"))
+        .expect("a Parquet file")
+        .build()
+        .expect("reader");
+    let schema = reader.schema();
+    let mut text = Vec::new();
+    let mut writer = arrow_json::LineDelimitedWriter::new(&mut text);
+    for batch in reader {
+        writer.write(&batch.expect("batch")).expect("to JSON");
+    }
+    writer.finish().expect("finish");
+    (schema, json_lines(&String::from_utf8(text).expect("utf-8")))
+}
+
+#[test]
+fn parquet_holds_what_jsonl_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = jsonl_records(dir.path());
+    let path = score_to(dir.path(), "out.parquet", &[]);
+    let (schema, parquet) = parquet_records(&path);
+    let kind = |name: &str| {
+        schema
+            .field_with_name(name)
+            .expect(name)
+            .data_type()
+            .clone()
+    };
+    assert!(matches!(kind("published_at"), DataType::Timestamp(..)));
+    assert_eq!(kind("score"), DataType::Float64);
+    assert!(
+        matches!(kind("tickers"), DataType::List(f) if matches!(f.data_type(), DataType::Struct(_)))
+    );
+    assert!(matches!(kind("source"), DataType::Struct(_)));
+    assert_eq!(parquet.len(), jsonl.len());
+    assert!(jsonl.len() > 34);
+    for (j, p) in jsonl.iter().zip(&parquet) {
+        assert_same(j, p, j["id"].as_str().unwrap());
+    }
+    let broken = parquet
+        .iter()
+        .find(|r| r["id"].as_str().unwrap().ends_with("extra.jsonl:2"))
+        .expect("the broken line's error row");
+    assert_eq!(broken["error"]["kind"], "parse");
+    assert!(broken["score"].is_null());
+}
+
+/// The CSV cell of a dotted column, computed from the JSON record independently of the
+/// writer: lists of objects give each item's value joined by `;`, an item's own list is
+/// joined by spaces, a top-level list by `;`, `sentence_scores` is JSON.
+fn expected_cell(record: &Value, column: &str) -> String {
+    cell_at(record, column, ";")
+}
+
+/// `list_separator` joins a list of values: `;` at the top level, a space inside an item.
+fn cell_at(record: &Value, column: &str, list_separator: &str) -> String {
+    fn text(v: &Value, sep: &str) -> String {
+        match v {
+            Value::Null => String::new(),
+            Value::String(s) => s.clone(),
+            Value::Array(items) => items
+                .iter()
+                .map(|i| text(i, " "))
+                .collect::<Vec<_>>()
+                .join(sep),
+            other => other.to_string(),
+        }
+    }
+    if column == "sentence_scores" {
+        return match &record[column] {
+            Value::Null => String::new(),
+            v => v.to_string(),
+        };
+    }
+    let mut value = record;
+    let parts: Vec<&str> = column.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        value = value.get(part).unwrap_or(&Value::Null);
+        if let Value::Array(items) = value
+            && i + 1 < parts.len()
+        {
+            let rest = parts[i + 1..].join(".");
+            return items
+                .iter()
+                .map(|item| cell_at(item, &rest, " "))
+                .collect::<Vec<_>>()
+                .join(";");
+        }
+    }
+    text(value, list_separator)
+}
+
+#[test]
+fn csv_holds_what_jsonl_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = jsonl_records(dir.path());
+    let path = score_to(dir.path(), "out.csv", &[]);
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), jsonl.len());
+    for (record, row) in jsonl.iter().zip(&rows) {
+        for (column, cell) in header.iter().zip(row) {
+            if column == "sentence_scores" && !cell.is_empty() {
+                let parsed: Value = serde_json::from_str(cell).expect("JSON cell");
+                assert_same(&record[column], &parsed, column);
+                continue;
+            }
+            assert_eq!(
+                cell,
+                expected_cell(record, column),
+                "{}: {column}",
+                record["id"]
+            );
+        }
+    }
+    for column in [
+        "tickers.symbol",
+        "published_at",
+        "source.line",
+        "error.kind",
+        "warnings",
+    ] {
+        assert!(header.iter().any(|h| h == column), "{column}");
+    }
+}
+
+#[test]
+fn per_ticker_csv_has_a_row_per_company() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = jsonl_records(dir.path());
+    let path = score_to(dir.path(), "long.csv", &["--per-ticker"]);
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header = reader.headers().expect("header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (id, symbol, score) = (col("id"), col("tickers.symbol"), col("tickers.score"));
+    let rows: Vec<(String, String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            (
+                r[id].to_string(),
+                r[symbol].to_string(),
+                r[score].to_string(),
+            )
+        })
+        .collect();
+    let mut expected = Vec::new();
+    for record in &jsonl {
+        let rid = record["id"].as_str().unwrap().to_string();
+        let tickers = record["tickers"].as_array().cloned().unwrap_or_default();
+        if tickers.is_empty() {
+            expected.push((rid.clone(), String::new(), String::new()));
+        }
+        for t in tickers {
+            expected.push((
+                rid.clone(),
+                t["symbol"].as_str().unwrap().into(),
+                t["score"].to_string(),
+            ));
+        }
+    }
+    assert_eq!(rows, expected);
+    assert!(
+        rows.len() > jsonl.len(),
+        "some articles name several companies"
+    );
+}
+
+#[test]
+fn dates_are_normalised_and_unreadable_ones_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let records = jsonl_records(dir.path());
+    let by_id = |id: &str| records.iter().find(|r| r["id"] == id).expect(id);
+    assert_eq!(by_id("dated")["published_at"], "2026-03-01T09:30:00Z");
+    assert_eq!(by_id("dated")["outlet"], "Test Wire");
+    let undated = by_id("undated");
+    assert!(undated["published_at"].is_null());
+    let warning = undated["warnings"][0].as_str().expect("a warning");
+    assert!(warning.contains("yesterday"), "{warning}");
+}
+
+#[test]
+fn flags_that_need_another_format_are_refused() {
+    let per_ticker = finsent(&["score", "corpus", "--per-ticker", "-q"]);
+    assert_eq!(per_ticker.status.code(), Some(2));
+    assert!(stderr(&per_ticker).contains("--per-ticker is for CSV"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("x.parquet");
+    let resume = finsent(&["score", "corpus", "--resume", "-o", out.to_str().unwrap()]);
+    assert_eq!(resume.status.code(), Some(2));
+    assert!(stderr(&resume).contains("--resume appends to JSON Lines"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn progress_is_a_plain_line_off_a_terminal_and_quiet_silences_it() {
+    let out = finsent(&[
+        "score",
+        "corpus",
+        "--progress-every",
+        "0",
+        "--chunk-articles",
+        "10",
+    ]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    let progress: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("% of input, ETA"))
+        .collect();
+    assert_eq!(progress.len(), 4, "one line per chunk of 10: {err}");
+    assert!(
+        progress[3].contains("34 records (34 scored, 0 failed)"),
+        "{err}"
+    );
+    assert!(progress[3].contains("100% of input"), "{err}");
+    assert_eq!(stdout_records(&out).len(), 34);
+    let quiet = finsent(&["score", "corpus", "-q", "--progress-every", "0"]);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+}
