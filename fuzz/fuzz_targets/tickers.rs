@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 fn tickers() -> &'static Tickers {
     static TICKERS: OnceLock<Tickers> = OnceLock::new();
     TICKERS.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/gazetteer/gazetteer.jsonl");
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/gazetteer/gazetteer.jsonl");
         Tickers::load(&path).expect("the shipped gazetteer")
     })
 }

@@ -26,7 +26,7 @@ pub use batch::plan_batches;
 pub use config::{LabelIndex, ModelConfig};
 pub use runtime::{ORT_VERSION, init as init_runtime, locate as locate_runtime};
 use session::build_session;
-use tokenize::Encoder;
+pub use tokenize::Encoder;
 
 use crate::error::{Error, Result};
 

@@ -305,8 +305,7 @@ fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span])
     // word (`"Customers are choosing Walmart`) needs a company word after it or another
     // sure mention of the company.
     let opening = &text[sentence_span(text, start, end, sentences).start..start];
-    if opening.chars().all(|c| !c.is_alphanumeric())
-        && opening.contains(['"', '“', '‘', '\''])
+    if opening.chars().all(|c| !c.is_alphanumeric()) && opening.contains(['"', '“', '‘', '\''])
     {
         return false;
     }
