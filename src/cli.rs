@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use finsent::limits::Limits;
+use finsent::limits::{Limits, MAX_RECORD_BYTES};
 use finsent::loader::{FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
 use finsent::writer::Format;
@@ -82,7 +82,7 @@ pub struct InputArgs {
     pub url_field: Option<String>,
     /// Largest input record read (a file, a JSONL line); a larger one is a `too_large`
     /// error record and is not read.
-    #[arg(long, default_value_t = Limits::default().max_record_bytes, value_name = "BYTES")]
+    #[arg(long, default_value_t = MAX_RECORD_BYTES, value_name = "BYTES")]
     pub max_record_bytes: u64,
 }
 

@@ -4,11 +4,13 @@
 //! `max_article_bytes` and articles with more sentences are cut to `max_sentences`, each
 //! cut stated in the record's `warnings`.
 
-/// The limits, with their documented defaults.
+/// Default largest input record (a file, a JSONL line), in bytes; the loaders apply it
+/// (`LoadOptions::max_record_bytes`).
+pub const MAX_RECORD_BYTES: u64 = 64 << 20;
+
+/// The limits on one article's text, with their documented defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input record (a file, a JSONL line), in bytes.
-    pub max_record_bytes: u64,
     /// Longest article body scored, in bytes of UTF-8 text.
     pub max_article_bytes: usize,
     /// Most body sentences scored per article.
@@ -18,7 +20,6 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_record_bytes: 64 << 20,
             max_article_bytes: 1 << 20,
             max_sentences: 2000,
         }

@@ -87,7 +87,6 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         chunk_articles: args.chunk_articles.max(1),
         dedupe: !args.no_sentence_cache,
         limits: Limits {
-            max_record_bytes: args.input.max_record_bytes,
             max_article_bytes: args.max_article_bytes,
             max_sentences: args.max_sentences,
         },

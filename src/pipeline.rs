@@ -72,11 +72,12 @@ pub struct RunStats {
     pub elapsed: Duration,
     /// The reader of standard output went away (`| head`); the run stopped there.
     pub output_closed: bool,
-    /// Wall time of the stages the main thread waits for, besides scoring.
+    /// Wall time of the stages of each chunk.
     pub phases: Phases,
 }
 
-/// Wall time of the pipeline's stages outside the model (the reader thread overlaps them).
+/// Wall time of the stages of a chunk, summed over the chunks (reading the input runs on its
+/// own thread, beside them).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Phases {
     /// Splitting and ticker matching (on the workers).

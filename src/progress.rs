@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::loader::InputFormat;
+use crate::loader::{InputFormat, walk};
 use crate::pipeline::RunStats;
 
 enum Mode {
@@ -37,9 +37,7 @@ pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
             return None;
         }
         let size = if input.is_dir() {
-            walkdir::WalkDir::new(input)
-                .follow_links(true)
-                .into_iter()
+            walk(input)
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file() && InputFormat::from_path(e.path()).is_some())
                 .map(|e| file_size(e.path()))
@@ -87,42 +85,31 @@ impl Progress {
         }
     }
 
-    fn message(&self, stats: &RunStats) -> String {
-        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-        format!(
-            "{} records ({} scored, {} failed), {} sentences, {:.0} sentences/s",
-            stats.scored + stats.failed,
-            stats.scored,
-            stats.failed,
-            stats.sentences,
-            stats.sentences as f64 / secs,
-        )
-    }
-
     /// Reports the run so far (called after every chunk).
     pub fn update(&mut self, stats: &RunStats) {
+        let (start, total) = (self.start, self.total);
         let read = self.read.load(Ordering::Relaxed);
-        let message = self.message(stats);
         match &mut self.mode {
             Mode::Off => {}
             Mode::Bar(bar) => {
                 bar.set_position(read);
-                bar.set_message(message);
+                bar.set_message(message(start, stats));
             }
             Mode::Plain { every, last } => {
                 if last.elapsed() < *every {
                     return;
                 }
                 *last = Instant::now();
-                let done = self.total.filter(|&t| t > 0).map(|total| {
+                let done = total.filter(|&t| t > 0).map(|total| {
                     let fraction = (read as f64 / total as f64).min(1.0);
-                    let elapsed = self.start.elapsed().as_secs_f64();
+                    let elapsed = start.elapsed().as_secs_f64();
                     let eta = elapsed * (1.0 - fraction) / fraction.max(1e-9);
                     format!(", {:.0}% of input, ETA {}", fraction * 100.0, clock(eta))
                 });
                 let _ = writeln!(
                     std::io::stderr(),
-                    "finsent: {message}{}",
+                    "finsent: {}{}",
+                    message(start, stats),
                     done.unwrap_or_default()
                 );
             }
@@ -135,6 +122,19 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// Records, sentences and the rate since `start`.
+fn message(start: Instant, stats: &RunStats) -> String {
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    format!(
+        "{} records ({} scored, {} failed), {} sentences, {:.0} sentences/s",
+        stats.scored + stats.failed,
+        stats.scored,
+        stats.failed,
+        stats.sentences,
+        stats.sentences as f64 / secs,
+    )
 }
 
 /// Seconds as `H:MM:SS`.

@@ -3,10 +3,10 @@
 //! read as far as they go.
 
 use std::cell::Cell;
-use std::io::{self, BufRead, Read};
+use std::io::BufRead;
 use std::rc::Rc;
 
-use super::{FieldNames, Fields, Records, record_error};
+use super::{FieldNames, Fields, Records, Tap, record_error};
 use crate::article::{ErrorKind, Origin};
 
 /// Column indexes of the article fields in one file's header.
@@ -37,30 +37,17 @@ impl Columns {
     }
 }
 
-/// Counts the `"` bytes read: an odd count at the end of the file means a quote was never
-/// closed.
-struct QuoteCount {
-    inner: Box<dyn BufRead>,
-    quotes: Rc<Cell<u64>>,
-}
-
-impl Read for QuoteCount {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let quotes = buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
-        self.quotes.set(self.quotes.get() + quotes);
-        Ok(n)
-    }
-}
-
 pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Records {
-    let quotes = Rc::new(Cell::new(0));
-    let mut csv = ::csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(QuoteCount {
-            inner: reader,
-            quotes: quotes.clone(),
-        });
+    // The `"` bytes read: an odd count at the end of the file means a quote was never closed.
+    let quotes = Rc::new(Cell::new(0u64));
+    let counter = quotes.clone();
+    let seen = move |bytes: &[u8]| {
+        counter.set(counter.get() + bytes.iter().filter(|&&b| b == b'"').count() as u64);
+    };
+    let mut csv = ::csv::ReaderBuilder::new().flexible(true).from_reader(Tap {
+        inner: reader,
+        seen,
+    });
     let file_origin = Origin {
         path: path.clone(),
         line: Some(1),

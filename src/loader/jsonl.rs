@@ -17,22 +17,7 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Resul
     if n <= max || buf.last() == Some(&b'\n') {
         return Ok(n);
     }
-    let mut total = n;
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(total);
-        }
-        let (used, end) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (chunk.len(), false),
-        };
-        reader.consume(used);
-        total += used as u64;
-        if end {
-            return Ok(total);
-        }
-    }
+    Ok(n + reader.skip_until(b'\n')? as u64)
 }
 
 /// The records of a JSONL stream; blank lines are not records. A line longer than

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
-use crate::limits::Limits;
+use crate::limits::MAX_RECORD_BYTES;
 
 /// An input format, chosen from the file extension or forced with `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -97,33 +97,32 @@ impl Default for LoadOptions {
             fields: FieldNames::default(),
             format: None,
             bytes_read: Arc::default(),
-            max_record_bytes: Limits::default().max_record_bytes,
+            max_record_bytes: MAX_RECORD_BYTES,
         }
     }
 }
 
-/// A reader that adds what it reads to a shared counter.
-struct Counting<R> {
+/// A reader that shows every piece it reads to `seen` (to count bytes, quotes, ...).
+struct Tap<R, F> {
     inner: R,
-    count: Arc<AtomicU64>,
+    seen: F,
 }
 
-impl<R: Read> Read for Counting<R> {
+impl<R: Read, F: FnMut(&[u8])> Read for Tap<R, F> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        (self.seen)(&buf[..n]);
         Ok(n)
     }
 }
 
+/// `inner`, buffered, adding the bytes read to `options.bytes_read`.
 fn counted(inner: impl Read + 'static, options: &LoadOptions) -> Box<dyn BufRead> {
-    Box::new(BufReader::with_capacity(
-        64 << 10,
-        Counting {
-            inner,
-            count: options.bytes_read.clone(),
-        },
-    ))
+    let count = options.bytes_read.clone();
+    let seen = move |bytes: &[u8]| {
+        count.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    };
+    Box::new(BufReader::with_capacity(64 << 10, Tap { inner, seen }))
 }
 
 /// The fields of one archive record before it becomes an [`Article`].
@@ -192,15 +191,21 @@ pub fn load(inputs: Vec<PathBuf>, options: LoadOptions) -> impl Iterator<Item = 
 /// A stream of records.
 pub type Records = Box<dyn Iterator<Item = Record>>;
 
+/// The entries of a directory as the loaders read it: recursively, following symbolic
+/// links (loops are reported as errors), in name order.
+pub fn walk(dir: &Path) -> walkdir::IntoIter {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+}
+
 fn load_input(input: PathBuf, options: LoadOptions) -> Records {
     if input.as_os_str() == "-" {
         return load_stdin(options);
     }
     if input.is_dir() {
-        let entries = walkdir::WalkDir::new(&input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter();
+        let entries = walk(&input);
         return Box::new(entries.flat_map(move |entry| -> Records {
             match entry {
                 Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),

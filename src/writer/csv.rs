@@ -12,7 +12,7 @@ use std::io;
 use arrow_schema::{DataType, Field};
 use serde_json::Value;
 
-use super::{OutputRecord, RecordWriter, Sink, record_schema, to_json_value};
+use super::{OutputRecord, RecordWriter, Sink, record_schema};
 
 /// The list `--per-ticker` spreads over rows.
 const PER_ROW_LIST: &str = "tickers";
@@ -72,11 +72,6 @@ fn columns(with_sentences: bool) -> Vec<Column> {
         flatten(field, &[], &mut out);
     }
     out
-}
-
-/// The column names of the CSV output.
-pub fn csv_header(with_sentences: bool) -> Vec<String> {
-    columns(with_sentences).iter().map(Column::name).collect()
 }
 
 fn at<'a>(value: &'a Value, path: &[String]) -> &'a Value {
@@ -151,7 +146,7 @@ impl CsvWriter {
 
 impl RecordWriter for CsvWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
-        let value = to_json_value(record)?;
+        let value = serde_json::to_value(record)?;
         if !self.per_ticker {
             return self.row(&value, None);
         }
@@ -174,6 +169,10 @@ impl RecordWriter for CsvWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn csv_header(with_sentences: bool) -> Vec<String> {
+        columns(with_sentences).iter().map(Column::name).collect()
+    }
 
     #[test]
     fn header_follows_the_schema() {

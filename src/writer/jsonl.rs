@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{OutputRecord, RecordWriter, Sink, serialize_json};
+use super::{OutputRecord, RecordWriter, Sink};
 
 pub struct JsonlWriter {
     sink: Sink,
@@ -16,7 +16,7 @@ impl JsonlWriter {
 
 impl RecordWriter for JsonlWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
-        serialize_json(&mut self.sink, record)?;
+        serde_json::to_writer(&mut self.sink, record)?;
         self.sink.write_all(b"\n")
     }
 

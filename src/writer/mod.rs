@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-pub use self::csv::{CsvWriter, csv_header};
+pub use self::csv::CsvWriter;
 pub use self::parquet::ParquetWriter;
 pub use jsonl::JsonlWriter;
 pub use record::*;
@@ -65,23 +65,6 @@ pub fn open_writer(
             layout.per_ticker,
         )?),
         Format::Parquet => Box::new(ParquetWriter::new(sink, layout.with_sentences)?),
-    })
-}
-
-/// A record as one line of JSON (without the newline).
-pub(crate) fn serialize_json(out: impl Write, record: &OutputRecord) -> io::Result<()> {
-    match record {
-        OutputRecord::Article(a) => serde_json::to_writer(out, a)?,
-        OutputRecord::Error(e) => serde_json::to_writer(out, e)?,
-    }
-    Ok(())
-}
-
-/// A record as a JSON value, fields in order.
-pub(crate) fn to_json_value(record: &OutputRecord) -> io::Result<serde_json::Value> {
-    Ok(match record {
-        OutputRecord::Article(a) => serde_json::to_value(a)?,
-        OutputRecord::Error(e) => serde_json::to_value(e)?,
     })
 }
 

@@ -14,7 +14,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 
-use super::{OutputRecord, RecordWriter, Sink, record_schema, serialize_json};
+use super::{OutputRecord, RecordWriter, Sink, record_schema};
 
 /// Records per row group: bounds the memory the writer holds.
 const ROW_GROUP_ROWS: usize = 8192;
@@ -74,7 +74,7 @@ impl ParquetWriter {
 
 impl RecordWriter for ParquetWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
-        serialize_json(&mut self.pending, record)?;
+        serde_json::to_writer(&mut self.pending, record)?;
         self.pending.push(b'\n');
         Ok(())
     }

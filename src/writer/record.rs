@@ -174,8 +174,9 @@ impl From<RecordError> for ErrorRecord {
     }
 }
 
-/// What a writer receives, in input order.
-#[derive(Debug, Clone)]
+/// What a writer receives, in input order; it serializes as the record it holds.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
 pub enum OutputRecord {
     Article(Box<ArticleRecord>),
     Error(ErrorRecord),
