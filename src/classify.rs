@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
+use crate::loader::read_line;
 use crate::model::Scorer;
 use crate::pipeline::{OUTPUT, RunStats, in_chunks, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
@@ -25,8 +26,21 @@ struct Line {
 /// A line to score, or why it cannot be.
 type Item = std::result::Result<Line, RecordError>;
 
-/// Lines of each input (`-` is standard input), blank lines skipped.
-fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item> {
+/// What `classify` reads: files of lines (`-` is standard input), the JSONL field holding
+/// the text, and the longest line read.
+pub struct ClassifyInput {
+    pub inputs: Vec<PathBuf>,
+    pub text_field: String,
+    pub max_line: u64,
+}
+
+/// Lines of each input, blank lines skipped.
+fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
+    let ClassifyInput {
+        inputs,
+        text_field,
+        max_line,
+    } = input;
     inputs.into_iter().flat_map(move |input| {
         let path = input.display().to_string();
         let reader: io::Result<Box<dyn BufRead>> = if path == "-" {
@@ -41,25 +55,41 @@ fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item>
         };
         let field = text_field.clone();
         let lines: Box<dyn Iterator<Item = Item>> = match reader {
-            Ok(reader) => {
+            Ok(mut reader) => {
+                let mut line_no = 0u64;
+                let mut buf = Vec::new();
                 // A read error is reported once; the rest of that input is not read.
-                let mut failed = false;
+                let mut done = false;
                 Box::new(
-                    reader
-                        .split(b'\n')
-                        .enumerate()
-                        .map_while(move |(i, line)| {
-                            if failed {
+                    std::iter::from_fn(move || {
+                        if done {
+                            return None;
+                        }
+                        line_no += 1;
+                        let origin = Origin {
+                            path: path.clone(),
+                            line: Some(line_no),
+                        };
+                        let line = match read_line(&mut reader, &mut buf, max_line) {
+                            Ok(0) => {
+                                done = true;
                                 return None;
                             }
-                            failed = line.is_err();
-                            let origin = Origin {
-                                path: path.clone(),
-                                line: Some(i as u64 + 1),
-                            };
-                            Some(parse_line(line, &field, origin))
-                        })
-                        .flatten(),
+                            Ok(n) if n > max_line => Err((
+                                ErrorKind::TooLarge,
+                                format!(
+                                    "line of {n} bytes, over --max-record-bytes {max_line}; not read"
+                                ),
+                            )),
+                            Ok(_) => Ok(std::mem::take(&mut buf)),
+                            Err(err) => {
+                                done = true;
+                                Err((ErrorKind::Io, err.to_string()))
+                            }
+                        };
+                        Some(parse_line(line, &field, origin))
+                    })
+                    .flatten(),
                 )
             }
             Err(err) => {
@@ -79,7 +109,11 @@ fn items(inputs: Vec<PathBuf>, text_field: String) -> impl Iterator<Item = Item>
     })
 }
 
-fn parse_line(line: io::Result<Vec<u8>>, field: &str, origin: Origin) -> Option<Item> {
+fn parse_line(
+    line: std::result::Result<Vec<u8>, (ErrorKind, String)>,
+    field: &str,
+    origin: Origin,
+) -> Option<Item> {
     let id = format!("{}:{}", origin.path, origin.line.unwrap_or(0));
     let fail = |kind, message: String| {
         Some(Err(RecordError {
@@ -91,7 +125,7 @@ fn parse_line(line: io::Result<Vec<u8>>, field: &str, origin: Origin) -> Option<
     };
     let bytes = match line {
         Ok(bytes) => bytes,
-        Err(err) => return fail(ErrorKind::Io, err.to_string()),
+        Err((kind, message)) => return fail(kind, message),
     };
     let Ok(text) = String::from_utf8(bytes) else {
         return fail(ErrorKind::Encoding, "line is not valid UTF-8".into());
@@ -131,16 +165,11 @@ fn parse_line(line: io::Result<Vec<u8>>, field: &str, origin: Origin) -> Option<
 }
 
 /// Scores every line of `inputs` and writes one JSON object per line to `sink`.
-pub fn classify_stream(
-    inputs: Vec<PathBuf>,
-    text_field: String,
-    scorer: &Scorer,
-    mut sink: Sink,
-) -> Result<RunStats> {
+pub fn classify_stream(input: ClassifyInput, scorer: &Scorer, mut sink: Sink) -> Result<RunStats> {
     let start = Instant::now();
     let mut stats = RunStats::default();
     in_chunks(
-        move || items(inputs, text_field),
+        move || items(input),
         |_| 1,
         1024,
         usize::MAX,

@@ -216,6 +216,9 @@ pub struct ClassifyArgs {
     /// Field of each JSONL object that holds the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
+    /// Longest input line read; a longer one is a `too_large` error record and is not read.
+    #[arg(long, default_value_t = MAX_RECORD_BYTES, value_name = "BYTES")]
+    pub max_record_bytes: u64,
     #[command(flatten)]
     pub model: ModelArgs,
     /// Output file, or `-` for standard output.

@@ -44,8 +44,12 @@ fn run(cli: Cli) -> Result<RunStats> {
                 path: output,
                 source,
             })?;
-            let stats =
-                finsent::classify::classify_stream(args.inputs, args.text_field, &scorer, sink)?;
+            let input = finsent::classify::ClassifyInput {
+                inputs: args.inputs,
+                text_field: args.text_field,
+                max_line: args.max_record_bytes,
+            };
+            let stats = finsent::classify::classify_stream(input, &scorer, sink)?;
             summarize(&stats, args.quiet);
             Ok(stats)
         }

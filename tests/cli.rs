@@ -715,6 +715,34 @@ fn classify_reports_an_unreadable_input_once() {
 }
 
 #[test]
+fn classify_refuses_lines_over_the_record_limit_and_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("h.txt");
+    let long = format!("Shares rose {}\n", "and rose ".repeat(200));
+    std::fs::write(
+        &input,
+        format!("Toyota posts record profit\n{long}Intel cuts jobs as losses mount\n"),
+    )
+    .expect("write");
+    let out = finsent(&[
+        "classify",
+        input.to_str().expect("path"),
+        "-q",
+        "--max-record-bytes",
+        "1000",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records = stdout_records(&out);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["label"], "positive");
+    assert_eq!(records[1]["error"]["kind"], "too_large");
+    assert_eq!(records[1]["source"]["line"], 2);
+    let message = records[1]["error"]["message"].as_str().expect("message");
+    assert!(message.contains(&long.len().to_string()), "{message}");
+    assert_eq!(records[2]["label"], "negative", "the line after is read");
+}
+
+#[test]
 fn error_records_can_go_to_their_own_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("mixed.jsonl");

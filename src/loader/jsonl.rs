@@ -9,7 +9,7 @@ use crate::article::{ErrorKind, Origin, Record};
 
 /// Reads one line into `buf` (emptied first), at most `max` bytes of it; returns the bytes
 /// the line has in all, the rest of a longer line being skipped unread into `buf`.
-fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Result<u64> {
+pub fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Result<u64> {
     buf.clear();
     let n = (&mut *reader)
         .take(max.saturating_add(1))
