@@ -13,7 +13,7 @@ use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
 use crate::loader::read_line;
 use crate::model::Scorer;
-use crate::pipeline::{OUTPUT, RunStats, in_chunks, write_or_stop};
+use crate::pipeline::{RunStats, in_chunks, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
 /// One input line: the object to extend, its text and where it came from.
@@ -164,8 +164,14 @@ fn parse_line(
     }
 }
 
-/// Scores every line of `inputs` and writes one JSON object per line to `sink`.
-pub fn classify_stream(input: ClassifyInput, scorer: &Scorer, mut sink: Sink) -> Result<RunStats> {
+/// Scores every line of `input` and writes one JSON object per line to `sink`, which write
+/// errors call `name`.
+pub fn classify_stream(
+    input: ClassifyInput,
+    scorer: &Scorer,
+    mut sink: Sink,
+    name: &str,
+) -> Result<RunStats> {
     let start = Instant::now();
     let mut stats = RunStats::default();
     in_chunks(
@@ -213,17 +219,17 @@ pub fn classify_stream(input: ClassifyInput, scorer: &Scorer, mut sink: Sink) ->
                 }
                 .map_err(io::Error::from);
                 let written = line.and_then(|l| writeln!(sink, "{l}"));
-                if !write_or_stop(written, &mut stats, OUTPUT)? {
+                if !write_or_stop(written, &mut stats, name)? {
                     return Ok(false);
                 }
             }
-            write_or_stop(sink.flush(), &mut stats, OUTPUT)
+            write_or_stop(sink.flush(), &mut stats, name)
         },
     )?;
     if !stats.output_closed {
         sink.finish()
             .map_err(|source| crate::error::Error::Output {
-                path: "output".into(),
+                path: name.into(),
                 source,
             })?;
     }

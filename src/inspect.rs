@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::article::{Article, Record, RecordError};
 use crate::error::Result;
-use crate::pipeline::{OUTPUT, RunStats, in_chunks, write_or_stop};
+use crate::pipeline::{RunStats, STDOUT, in_chunks, write_or_stop};
 use crate::split::{Span, char_offsets, split_sentences};
 use crate::tickers::{MentionForm, Tickers};
 use crate::writer::Part;
@@ -38,7 +38,7 @@ where
                     Ok(article) => {
                         stats.scored += 1;
                         let shown = show(&article, out).map(|n| stats.sentences += n as u64);
-                        if !write_or_stop(shown, &mut stats, OUTPUT)? {
+                        if !write_or_stop(shown, &mut stats, STDOUT)? {
                             return Ok(false);
                         }
                     }
@@ -48,7 +48,7 @@ where
                     }
                 }
             }
-            write_or_stop(out.flush(), &mut stats, OUTPUT)
+            write_or_stop(out.flush(), &mut stats, STDOUT)
         },
     )?;
     stats.elapsed = start.elapsed();

@@ -14,7 +14,7 @@ use finsent::inspect::{split_stream, tickers_stream};
 use finsent::limits::Limits;
 use finsent::loader::load;
 use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
-use finsent::pipeline::{self, RunStats, ScoreOptions, score_stream};
+use finsent::pipeline::{Destination, RunStats, ScoreOptions, score_stream};
 use finsent::progress::{Progress, input_size};
 use finsent::select::{Shard, resume_ids};
 use finsent::tickers::Tickers;
@@ -41,7 +41,7 @@ fn run(cli: Cli) -> Result<RunStats> {
             let scorer = load_scorer(&args.model)?;
             let output = args.output.display().to_string();
             let sink = Sink::open(&args.output).map_err(|source| Error::Output {
-                path: output,
+                path: output.clone(),
                 source,
             })?;
             let input = finsent::classify::ClassifyInput {
@@ -49,7 +49,7 @@ fn run(cli: Cli) -> Result<RunStats> {
                 text_field: args.text_field,
                 max_line: args.max_record_bytes,
             };
-            let stats = finsent::classify::classify_stream(input, &scorer, sink)?;
+            let stats = finsent::classify::classify_stream(input, &scorer, sink, &output)?;
             summarize(&stats, args.quiet);
             Ok(stats)
         }
@@ -182,15 +182,19 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         &scorer,
         tickers.as_ref(),
         &options,
-        writer.as_mut(),
-        errors.as_mut().map(|e| e.as_mut() as &mut dyn RecordWriter),
+        Destination {
+            writer: writer.as_mut(),
+            name: &output,
+        },
+        errors
+            .as_mut()
+            .zip(errors_path.as_deref())
+            .map(|(e, name)| Destination {
+                writer: e.as_mut(),
+                name,
+            }),
         &mut |stats| progress.update(stats),
-    )
-    .map_err(|e| match e {
-        Error::Output { path, source } if path == pipeline::OUTPUT => output_error(source),
-        Error::Output { path, source } if path == pipeline::ERROR_FILE => errors_error(source),
-        other => other,
-    })?;
+    )?;
     progress.finish();
     if !stats.output_closed {
         writer.finish().map_err(output_error)?;

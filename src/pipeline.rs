@@ -138,16 +138,22 @@ where
     })
 }
 
-/// Scores every record of `records` and writes one output record per input record, error
-/// records to `errors` when given. With `tickers`, each article also lists the companies it
+/// A writer and the name its write errors carry (the path as given; `-` is standard output).
+pub struct Destination<'a> {
+    pub writer: &'a mut dyn RecordWriter,
+    pub name: &'a str,
+}
+
+/// Scores every record of `records` and writes one output record per input record to
+/// `output`, error records to `errors` when given. With `tickers`, each article also lists the companies it
 /// mentions. `progress` sees the counts after every chunk.
-pub fn score_stream<I>(
+pub fn score_stream<'a, I>(
     records: impl FnOnce() -> I + Send,
     scorer: &Scorer,
     tickers: Option<&Tickers>,
     options: &ScoreOptions,
-    writer: &mut dyn RecordWriter,
-    mut errors: Option<&mut dyn RecordWriter>,
+    mut output: Destination<'a>,
+    mut errors: Option<Destination<'a>>,
     progress: &mut dyn FnMut(&RunStats),
 ) -> Result<RunStats>
 where
@@ -191,19 +197,18 @@ where
                     }
                     OutputRecord::Error(_) => stats.failed += 1,
                 }
-                let (target, name): (&mut dyn RecordWriter, _) =
-                    match (record, errors.as_deref_mut()) {
-                        (OutputRecord::Error(_), Some(errors)) => (errors, ERROR_FILE),
-                        _ => (&mut *writer, OUTPUT),
-                    };
-                if !write_or_stop(target.write(record), &mut stats, name)? {
+                let target = match (record, errors.as_mut()) {
+                    (OutputRecord::Error(_), Some(errors)) => &mut *errors,
+                    _ => &mut output,
+                };
+                if !write_or_stop(target.writer.write(record), &mut stats, target.name)? {
                     return Ok(false);
                 }
             }
-            if let Some(errors) = errors.as_deref_mut() {
-                write_or_stop(errors.flush(), &mut stats, ERROR_FILE)?;
+            if let Some(errors) = errors.as_mut() {
+                write_or_stop(errors.writer.flush(), &mut stats, errors.name)?;
             }
-            let go_on = write_or_stop(writer.flush(), &mut stats, OUTPUT)?;
+            let go_on = write_or_stop(output.writer.flush(), &mut stats, output.name)?;
             stats.phases.aggregate_and_write += written.elapsed();
             progress(&stats);
             Ok(go_on)
@@ -215,9 +220,8 @@ where
     Ok(stats)
 }
 
-/// How write errors name the output and the `--errors` file; the command puts in the paths.
-pub const OUTPUT: &str = "output";
-pub const ERROR_FILE: &str = "error file";
+/// How write errors name standard output.
+pub const STDOUT: &str = "-";
 
 /// `Ok(true)` to go on, `Ok(false)` when standard output was closed by its reader; other
 /// write errors are [`Error::Output`] naming `target`.
