@@ -25,6 +25,12 @@ def fpb(data_dir, split, all_agree=False):
     return [(r["text"], r["label"]) for r in rows if not all_agree or r["agree"] == "all"]
 
 
+def fpb_with_agreement(data_dir, split):
+    """(text, label, agreement level: all, 75, 66 or 50 per cent of annotators)."""
+    rows = read_jsonl(Path(data_dir) / "financial_phrasebank" / f"{split}.jsonl")
+    return [(r["text"], r["label"], r["agree"]) for r in rows]
+
+
 def tfns(data_dir, split):
     rows = read_jsonl(Path(data_dir) / "twitter_financial_news_sentiment" / f"{split}.jsonl")
     return [(r["text"], r["label"]) for r in rows]
@@ -69,23 +75,33 @@ def load_tokenizer(path, max_length):
     return tok
 
 
-def metrics(gold, pred):
-    """Accuracy, macro-F1 and the confusion matrix (rows gold, columns predicted, LABELS order)."""
-    gold = np.asarray(gold)
-    pred = np.asarray(pred)
-    confusion = np.zeros((3, 3), dtype=int)
-    for g, p in zip(gold, pred):
-        confusion[g, p] += 1
+def macro_f1(confusion):
     f1s = []
     for k in range(3):
         tp = confusion[k, k]
         precision = tp / max(confusion[:, k].sum(), 1)
         recall = tp / max(confusion[k, :].sum(), 1)
         f1s.append(0.0 if tp == 0 else 2 * precision * recall / (precision + recall))
+    return float(np.mean(f1s))
+
+
+def metrics(gold, pred, rounds=1000, seed=0):
+    """Accuracy, macro-F1, their 95 % bootstrap intervals (`rounds` resamples of the texts,
+    percentile method) and the confusion matrix (rows gold, columns predicted, LABELS order)."""
+    gold = np.asarray(gold)
+    pred = np.asarray(pred)
+    cells = gold * 3 + pred
+    confusion = np.bincount(cells, minlength=9).reshape(3, 3)
+    samples = np.random.default_rng(seed).integers(0, len(cells), size=(rounds, len(cells)))
+    accuracy = [(gold[idx] == pred[idx]).mean() for idx in samples]
+    f1 = [macro_f1(np.bincount(cells[idx], minlength=9).reshape(3, 3)) for idx in samples]
+    interval = lambda values: [round(float(v), 4) for v in np.percentile(values, [2.5, 97.5])]
     return {
         "n": int(len(gold)),
         "accuracy": float((gold == pred).mean()),
-        "macro_f1": float(np.mean(f1s)),
+        "accuracy_ci95": interval(accuracy),
+        "macro_f1": macro_f1(confusion),
+        "macro_f1_ci95": interval(f1),
         "confusion": confusion.tolist(),
     }
 

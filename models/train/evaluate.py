@@ -1,5 +1,5 @@
 """Scores labelled texts through an exported finsent model (ONNX) and reports accuracy,
-macro-F1 and the confusion matrix.
+macro-F1 (each with a 95 % bootstrap interval over the texts) and the confusion matrix.
 
   evaluate.py FILE.jsonl [...]          any JSONL of {"text", "label"} (labels negative/neutral/positive)
   evaluate.py --dev-sets                every dev split in ../shared/data, each in its own domain,
@@ -36,7 +36,10 @@ def parse_args():
 
 
 def print_metrics(name, m):
-    print(f"{name}: n={m['n']} accuracy={m['accuracy']:.4f} macro-F1={m['macro_f1']:.4f}")
+    acc_low, acc_high = m["accuracy_ci95"]
+    f1_low, f1_high = m["macro_f1_ci95"]
+    print(f"{name}: n={m['n']} accuracy={m['accuracy']:.4f} [{acc_low:.3f}, {acc_high:.3f}] "
+          f"macro-F1={m['macro_f1']:.4f} [{f1_low:.3f}, {f1_high:.3f}] (95 % bootstrap intervals)")
     print("  confusion (rows gold, columns predicted): " + " ".join(f"{l[:3]:>5}" for l in LABELS))
     for label, row in zip(LABELS, m["confusion"]):
         print(f"  {label:>8} " + " ".join(f"{v:5d}" for v in row))

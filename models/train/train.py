@@ -7,6 +7,7 @@ Dev splits are only scored, never trained on.
 """
 
 import argparse
+import copy
 import hashlib
 import json
 import logging
@@ -24,6 +25,19 @@ from common import DOMAIN_PREFIX, LABEL_ID, LABELS
 log = logging.getLogger("train")
 
 
+SOURCES = ("fpb", "tfns", "sentfin", "fiqa")
+
+
+def parse_mix(spec):
+    mix = {}
+    for part in spec.split(","):
+        name, _, share = part.partition(":")
+        if name not in SOURCES:
+            raise argparse.ArgumentTypeError(f"unknown source {name!r}; known: {', '.join(SOURCES)}")
+        mix[name] = float(share or 1)
+    return mix
+
+
 def parse_args():
     here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__)
@@ -34,15 +48,25 @@ def parse_args():
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-length", type=int, default=128)
-    p.add_argument("--fpb-weight", type=int, default=2, help="times the FPB train split is repeated per epoch")
+    p.add_argument("--mix", type=parse_mix, default=parse_mix("fpb:2,tfns:1,sentfin:1"),
+                   help="training sources with their share per epoch, e.g. fpb:2,tfns:0.5,sentfin:1: whole "
+                   "copies plus a random fraction drawn anew each epoch (fiqa: FiQA 2018 task 1, licence unclear)")
+    p.add_argument("--pooling", choices=["cls", "mean"], default="cls",
+                   help="sentence vector: BERT's CLS pooler (finsent-minilm-v1) or the masked mean of the token "
+                   "states (as the base encoder was trained)")
+    p.add_argument("--average-epochs", type=int, default=1, metavar="K",
+                   help="ship the mean of the weights at the end of the last K epochs (1: the last weights)")
+    p.add_argument("--agreement-targets", action="store_true",
+                   help="FPB targets from annotator agreement (e.g. 0.66 on the label of a 66%%-agree sentence, "
+                   "the rest on the neighbouring classes) instead of one-hot")
     p.add_argument("--no-domain-tags", action="store_true", help="train without the domain prefix")
-    p.add_argument("--fiqa", action="store_true", help="add FiQA 2018 task 1 (licence unclear)")
+    p.add_argument("--dev-only", action="store_true", help="train and report dev figures per epoch; export nothing")
     p.add_argument("--teacher-logits", type=Path, help="teacher.py output: distil its news-convention labels")
     p.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the teacher in FPB targets")
     p.add_argument("--kd-temperature", type=float, default=2.0)
     p.add_argument("--kd-extra", default="sentfin", help="comma-separated sources whose texts are added as "
                    "news sentences with teacher labels: sentfin, tfns, or none")
-    p.add_argument("--limit", type=int, help="train on a random subset of this size (smoke tests)")
+    p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--version", default="1.0.0")
@@ -61,6 +85,22 @@ def one_hot(label):
     return target
 
 
+AGREEMENT = {"all": 1.0, "75": 0.75, "66": 0.66, "50": 0.5}
+
+
+def agreement_target(label, agree):
+    """The label's share of annotators on it; the dissent goes to neutral for a polar label,
+    split between the polar classes for a neutral one (annotators rarely swap polarity)."""
+    share = AGREEMENT[agree]
+    target = np.zeros(3, dtype=np.float32)
+    target[LABEL_ID[label]] = share
+    if label == "neutral":
+        target[LABEL_ID["negative"]] = target[LABEL_ID["positive"]] = (1 - share) / 2
+    else:
+        target[LABEL_ID["neutral"]] = 1 - share
+    return target
+
+
 def teacher_targets(args):
     """Text -> the teacher's probabilities at the distillation temperature."""
     out = {}
@@ -71,37 +111,54 @@ def teacher_targets(args):
     return out
 
 
-def training_examples(args):
-    """(text, target distribution) pairs. With a teacher, FPB targets mix gold and teacher,
-    and every other training text is added once more as a news sentence with the teacher's
-    soft label."""
+def training_pools(args):
+    """Source -> (text, target distribution) pairs, one per training text. With a teacher,
+    FPB targets mix gold and teacher, and the --kd-extra texts form one more pool of news
+    sentences with the teacher's soft labels."""
     tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
     teacher = teacher_targets(args) if args.teacher_logits else {}
-    rows = []
-    for _ in range(args.fpb_weight):
-        for t, l in common.fpb(args.data, "train"):
-            target = one_hot(l)
+    pools = {}
+    if "fpb" in args.mix:
+        pools["fpb"] = []
+        for t, l, agree in common.fpb_with_agreement(args.data, "train"):
+            target = agreement_target(l, agree) if args.agreement_targets else one_hot(l)
             if t in teacher:
                 target = (1 - args.kd_alpha) * target + args.kd_alpha * teacher[t]
-            rows.append((tag("news") + t, target))
-    extra = set()
-    if "sentfin" in args.kd_extra:
-        extra |= {r["text"] for r in common.read_jsonl(Path(args.data) / "sentfin" / "train.jsonl")}
-    if "tfns" in args.kd_extra:
-        extra |= {t for t, _ in common.tfns(args.data, "train")}
-    rows += [(tag("news") + t, p) for t, p in teacher.items() if t in extra]
-    rows += [(tag("tweet") + t, one_hot(l)) for t, l in common.tfns(args.data, "train")]
-    rows += [(tag("headline") + t, one_hot(l)) for t, l in common.sentfin_headlines(args.data, "train")]
-    if args.fiqa:
-        rows += [(tag(d) + t, one_hot(l)) for t, l, d in common.fiqa(args.data, "train")]
+            pools["fpb"].append((tag("news") + t, target))
+    if "tfns" in args.mix:
+        pools["tfns"] = [(tag("tweet") + t, one_hot(l)) for t, l in common.tfns(args.data, "train")]
+    if "sentfin" in args.mix:
+        pools["sentfin"] = [(tag("headline") + t, one_hot(l)) for t, l in common.sentfin_headlines(args.data, "train")]
+    if "fiqa" in args.mix:
+        pools["fiqa"] = [(tag(d) + t, one_hot(l)) for t, l, d in common.fiqa(args.data, "train")]
+    if teacher:
+        extra = set()
+        if "sentfin" in args.kd_extra:
+            extra |= {r["text"] for r in common.read_jsonl(Path(args.data) / "sentfin" / "train.jsonl")}
+        if "tfns" in args.kd_extra:
+            extra |= {t for t, _ in common.tfns(args.data, "train")}
+        pools["teacher"] = [(tag("news") + t, p) for t, p in teacher.items() if t in extra]
     if args.limit:
-        rows = random.Random(args.seed).sample(rows, args.limit)
-    return rows
+        rng = random.Random(args.seed)
+        pools = {name: rng.sample(rows, min(args.limit, len(rows))) for name, rows in pools.items()}
+    return pools
 
 
-def bucketed_batches(lengths, batch_size, rng):
+def epoch_selection(offsets, sizes, shares, rng):
+    """Indices into the flattened pools for one epoch: whole copies of each pool by its share,
+    plus a random part of it for the fraction (drawn anew each epoch)."""
+    chosen = []
+    for name, size in sizes.items():
+        share = shares.get(name, 1.0)
+        whole = int(share)
+        chosen += list(range(offsets[name], offsets[name] + size)) * whole
+        chosen += [offsets[name] + i for i in rng.sample(range(size), round((share - whole) * size))]
+    return chosen
+
+
+def bucketed_batches(selection, lengths, batch_size, rng):
     """Batches of similar length (little padding), in random order; sorted within shuffled pools."""
-    order = list(range(len(lengths)))
+    order = list(selection)
     rng.shuffle(order)
     pool = batch_size * 50
     batches = []
@@ -122,34 +179,66 @@ def collate(encoded, idx):
     return ids, mask
 
 
-def train(args, tokenizer):
-    from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
+class Classifier(torch.nn.Module):
+    """input_ids and attention_mask in, logits out (token types are all zero).
 
-    rows = training_examples(args)
-    counts = {name: sum(1 for _, p in rows if p.argmax() == k) for k, name in enumerate(LABELS)}
-    log.info("training examples: %d, by most probable class %s", len(rows), counts)
+    `cls`: BERT's sequence classifier (CLS pooler, dropout, linear layer), as
+    finsent-minilm-v1 was trained. `mean`: the masked mean of the token states, dropout and a
+    linear layer; all-MiniLM-L6-v2 was trained to make that mean its sentence vector, and its
+    CLS pooler was never trained."""
+
+    def __init__(self, pooling):
+        from transformers import AutoModel, AutoModelForSequenceClassification
+
+        super().__init__()
+        if pooling == "cls":
+            self.pretrained_classifier = AutoModelForSequenceClassification.from_pretrained(
+                base_model_dir(),
+                num_labels=len(LABELS),
+                id2label=dict(enumerate(LABELS)),
+                label2id=LABEL_ID,
+                attn_implementation="eager",
+            )
+            return
+        self.pretrained_classifier = None
+        self.encoder = AutoModel.from_pretrained(base_model_dir(), attn_implementation="eager", add_pooling_layer=False)
+        self.dropout = torch.nn.Dropout(self.encoder.config.hidden_dropout_prob)
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
+
+    def forward(self, input_ids, attention_mask):
+        if self.pretrained_classifier is not None:
+            return self.pretrained_classifier(input_ids=input_ids, attention_mask=attention_mask).logits
+        states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(states.dtype)
+        return self.head(self.dropout((states * mask).sum(1) / mask.sum(1)))
+
+
+def train(args, tokenizer):
+    from transformers import get_linear_schedule_with_warmup
+
+    pools = training_pools(args)
+    rows = [row for pool in pools.values() for row in pool]
+    sizes = {name: len(pool) for name, pool in pools.items()}
+    offsets = dict(zip(sizes, np.cumsum([0] + list(sizes.values()))[:-1].tolist()))
+    log.info("training texts by source %s, share per epoch %s", sizes, args.mix)
     encoded = [e.ids for e in tokenizer.encode_batch([t for t, _ in rows])]
     targets = torch.tensor(np.stack([p for _, p in rows]))
+    lengths = [len(e) for e in encoded]
 
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base_model_dir(),
-        num_labels=3,
-        id2label=dict(enumerate(LABELS)),
-        label2id=LABEL_ID,
-        attn_implementation="eager",
-    )
+    model = Classifier(args.pooling)
     rng = random.Random(args.seed)
-    steps_per_epoch = -(-len(rows) // args.batch_size)
+    steps_per_epoch = -(-len(epoch_selection(offsets, sizes, args.mix, random.Random(0))) // args.batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     total = steps_per_epoch * args.epochs
     schedule = get_linear_schedule_with_warmup(optimizer, int(0.06 * total), total)
-    lengths = [len(e) for e in encoded]
+    recent = []
     for epoch in range(1, args.epochs + 1):
         model.train()
         start, running = time.time(), 0.0
-        for step, idx in enumerate(bucketed_batches(lengths, args.batch_size, rng), 1):
+        selection = epoch_selection(offsets, sizes, args.mix, rng)
+        for step, idx in enumerate(bucketed_batches(selection, lengths, args.batch_size, rng), 1):
             ids, mask = collate(encoded, idx)
-            logits = model(input_ids=ids, attention_mask=mask).logits
+            logits = model(ids, mask)
             # Cross-entropy against target distributions (one-hot for gold labels).
             loss = -(targets[idx] * torch.log_softmax(logits, -1)).sum(-1).mean()
             loss.backward()
@@ -163,7 +252,22 @@ def train(args, tokenizer):
                 running = 0.0
         log.info("epoch %d done in %.0f s", epoch, time.time() - start)
         log.info("epoch %d dev: %s", epoch, json.dumps(torch_dev_summary(model, tokenizer, args)))
+        recent = (recent + [copy.deepcopy(model.state_dict())])[-args.average_epochs :]
+        if len(recent) > 1:
+            averaged = copy.deepcopy(model)
+            averaged.load_state_dict(average_weights(recent))
+            summary = torch_dev_summary(averaged, tokenizer, args)
+            log.info("epochs %d-%d averaged dev: %s", epoch - len(recent) + 1, epoch, json.dumps(summary))
+    model.load_state_dict(average_weights(recent))
     return model.eval()
+
+
+def average_weights(states):
+    """Element-wise mean of state dicts (integer buffers such as position ids kept as they are)."""
+    return {
+        name: torch.stack([s[name] for s in states]).mean(0) if value.is_floating_point() else value
+        for name, value in states[-1].items()
+    }
 
 
 def torch_probs(model, tokenizer, texts, batch_size=64):
@@ -175,7 +279,7 @@ def torch_probs(model, tokenizer, texts, batch_size=64):
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             ids, mask = collate(encoded, idx)
-            out[idx] = torch.softmax(model(input_ids=ids, attention_mask=mask).logits, -1).numpy()
+            out[idx] = torch.softmax(model(ids, mask), -1).numpy()
     return out
 
 
@@ -189,22 +293,10 @@ def torch_dev_summary(model, tokenizer, args):
     return summary
 
 
-class LogitsOnly(torch.nn.Module):
-    """The exported graph: input_ids and attention_mask in, logits out (token types are all zero)."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, attention_mask):
-        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
-
-
 def export_fp32(model, tokenizer, path):
-    wrapper = LogitsOnly(model).eval()
     ids, mask = collate([e.ids for e in tokenizer.encode_batch(["a short one", "a longer example sentence here"])], [0, 1])
     torch.onnx.export(
-        wrapper,
+        model,
         (ids, mask),
         str(path),
         input_names=["input_ids", "attention_mask"],
@@ -213,7 +305,7 @@ def export_fp32(model, tokenizer, path):
         opset_version=17,
         dynamo=False,
     )
-    wrapper.eval()
+    model.eval()
 
 
 def check_export(model, tokenizer, path, texts):
@@ -227,7 +319,7 @@ def check_export(model, tokenizer, path, texts):
         for start in range(0, len(texts), 32):
             idx = list(range(start, min(start + 32, len(texts))))
             ids, mask = collate(encoded, idx)
-            ref = model(input_ids=ids, attention_mask=mask).logits.numpy()
+            ref = model(ids, mask).numpy()
             got = session.run(["logits"], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
             worst = max(worst, float(np.abs(ref - got).max()))
     return worst
@@ -269,7 +361,7 @@ def quantize_int8(fp32_path, int8_path, tokenizer, texts, build):
     pre = build / "model.pre.onnx"
     quant_pre_process(str(fp32_path), str(pre), skip_symbolic_shape=True)
     graph = onnx.load(str(pre)).graph
-    keep_fp32 = [n.name for n in graph.node if "pooler" in n.name or "classifier" in n.name]
+    keep_fp32 = [n.name for n in graph.node if any(part in n.name for part in ("/pooler/", "/classifier/", "/head/"))]
     quantize_static(
         str(pre),
         str(int8_path),
@@ -318,6 +410,8 @@ def main():
 
     tokenizer = common.load_tokenizer(base_model_dir() / "tokenizer.json", args.max_length)
     model = train(args, tokenizer)
+    if args.dev_only:
+        return
 
     fp32 = args.build / "model.fp32.onnx"
     int8 = args.build / "model.int8.onnx"
