@@ -13,7 +13,7 @@ use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
 use crate::loader::read_line;
 use crate::model::Scorer;
-use crate::pipeline::{RunStats, in_chunks, write_or_stop};
+use crate::pipeline::{RunStats, in_chunks, score_groups, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
 /// One input line: the object to extend, its text and where it came from.
@@ -180,25 +180,23 @@ pub fn classify_stream(
         1024,
         usize::MAX,
         |chunk| {
-            let texts: Vec<&str> = chunk
+            let groups: Vec<Vec<&str>> = chunk
                 .iter()
-                .filter_map(|i| i.as_ref().ok())
-                .map(|line| line.text.as_str())
+                .map(|i| {
+                    i.as_ref()
+                        .map_or(Vec::new(), |line| vec![line.text.as_str()])
+                })
                 .collect();
-            // A model failure fails the chunk's lines, each with its own error record.
-            let scored = scorer.score(&texts);
-            let mut probs = scored.as_ref().map(|p| p.iter()).map_err(|e| e.to_string());
-            for item in chunk {
+            // A line the model cannot take fails only its own record.
+            let scored = score_groups(scorer, &groups, false);
+            for (item, probs) in chunk.into_iter().zip(scored) {
                 stats.read += 1;
-                let item = match (item, &mut probs) {
-                    (Ok(line), Ok(probs)) => Ok((
-                        line.object,
-                        *probs.next().expect("one probability per text"),
-                    )),
+                let item = match (item, probs) {
+                    (Ok(line), Ok(probs)) => Ok((line.object, probs[0])),
                     (Ok(line), Err(message)) => Err(RecordError {
                         id: format!("{}:{}", line.origin.path, line.origin.line.unwrap_or(0)),
                         kind: ErrorKind::Model,
-                        message: message.clone(),
+                        message,
                         origin: line.origin,
                     }),
                     (Err(e), _) => Err(e),

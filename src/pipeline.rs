@@ -308,40 +308,40 @@ fn score_chunk(
             })
             .collect()
     });
-    let mut texts: Vec<&str> = Vec::new();
-    for (record, parsed) in chunk.iter().zip(&parsed) {
-        if let Ok(article) = record {
-            texts.extend(article.title.as_deref());
-            texts.extend(parsed.spans.iter().map(|s| s.text(&article.body)));
-        }
-    }
+    // Each article's texts, title first; none for records that are already errors.
+    let groups: Vec<Vec<&str>> = chunk
+        .iter()
+        .zip(&parsed)
+        .map(|(record, parsed)| match record {
+            Ok(article) => article
+                .title
+                .as_deref()
+                .into_iter()
+                .chain(parsed.spans.iter().map(|s| s.text(&article.body)))
+                .collect(),
+            Err(_) => Vec::new(),
+        })
+        .collect();
     let scoring = Instant::now();
     phases.parse += scoring - start;
-    let probs = if options.dedupe {
-        score_unique(scorer, &texts)
-    } else {
-        scorer.score(&texts)
-    };
+    let probs = score_groups(scorer, &groups, options.dedupe);
     let aggregating = Instant::now();
     phases.score += aggregating - scoring;
-    let mut next = 0;
     let records = chunk
         .into_iter()
         .zip(parsed)
-        .map(|(record, parsed)| match (record, &probs) {
+        .zip(probs)
+        .map(|((record, parsed), probs)| match (record, probs) {
             (Err(e), _) => OutputRecord::Error(e.into()),
             (Ok(article), Ok(probs)) => {
-                let n = usize::from(article.title.is_some()) + parsed.spans.len();
-                let mine = &probs[next..next + n];
-                next += n;
-                let record = article_record(article, &parsed, mine, tickers, options, model);
+                let record = article_record(article, &parsed, &probs, tickers, options, model);
                 OutputRecord::Article(Box::new(record))
             }
-            (Ok(article), Err(e)) => OutputRecord::Error(
+            (Ok(article), Err(message)) => OutputRecord::Error(
                 RecordError {
                     id: article.id,
                     kind: ErrorKind::Model,
-                    message: e.to_string(),
+                    message,
                     origin: article.origin,
                 }
                 .into(),
@@ -350,6 +350,42 @@ fn score_chunk(
         .collect();
     phases.aggregate_and_write += aggregating.elapsed();
     records
+}
+
+/// The probabilities of each group of texts (an article's, a line's), all groups scored
+/// together. If that fails, each group is scored alone, so a text the model cannot take
+/// fails only its own record; scores do not depend on batch-mates, so the others come out
+/// as they would have.
+pub fn score_groups(
+    scorer: &Scorer,
+    groups: &[Vec<&str>],
+    dedupe: bool,
+) -> Vec<std::result::Result<Vec<Probs>, String>> {
+    let score = |texts: &[&str]| {
+        if dedupe {
+            score_unique(scorer, texts)
+        } else {
+            scorer.score(texts)
+        }
+    };
+    let all: Vec<&str> = groups.iter().flatten().copied().collect();
+    match score(&all) {
+        Ok(probs) => {
+            let mut rest = probs.as_slice();
+            groups
+                .iter()
+                .map(|group| {
+                    let (mine, tail) = rest.split_at(group.len());
+                    rest = tail;
+                    Ok(mine.to_vec())
+                })
+                .collect()
+        }
+        Err(_) => groups
+            .iter()
+            .map(|group| score(group).map_err(|e| e.to_string()))
+            .collect(),
+    }
 }
 
 /// Scores each distinct text of `texts` once (bylines, disclaimers and other boilerplate

@@ -901,3 +901,84 @@ fn sentence_cache_does_not_change_output() {
     assert_eq!(stdout_records(&cached).len(), 6);
     assert!(cached.stdout == uncached.stdout, "outputs differ");
 }
+
+/// A model directory with the stand-in model of `tests/fixtures/partial-vocab-model`
+/// (ONNX Runtime fails on token ids of 8,000 and over) and the real tokenizer.
+fn partial_vocab_model(dir: &std::path::Path) -> std::path::PathBuf {
+    let model = dir.join("partial-vocab-model");
+    std::fs::create_dir(&model).expect("mkdir");
+    let fixture = root().join("tests/fixtures/partial-vocab-model");
+    for file in ["model.onnx", "config.json"] {
+        std::fs::copy(fixture.join(file), model.join(file)).expect("copy fixture");
+    }
+    std::fs::copy(
+        root().join("models/finsent-minilm-v1/tokenizer.json"),
+        model.join("tokenizer.json"),
+    )
+    .expect("copy tokenizer");
+    model
+}
+
+#[test]
+fn a_text_the_model_cannot_take_fails_only_its_own_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = partial_vocab_model(dir.path());
+    let model = model.to_str().expect("path");
+    let safe = [
+        ("a", "The company said sales rose."),
+        ("c", "Shares fell after the report."),
+    ];
+    // "quokka" and "xylophone" tokenize to ids over 8,000.
+    let rare = ("b", "Zirconium xylophone quokka.");
+    let line = |(id, body): (&str, &str)| format!("{{\"id\": \"{id}\", \"body\": \"{body}\"}}\n");
+    let mixed = dir.path().join("mixed.jsonl");
+    std::fs::write(&mixed, [safe[0], rare, safe[1]].map(line).concat()).expect("write");
+    let alone = dir.path().join("safe.jsonl");
+    std::fs::write(&alone, safe.map(line).concat()).expect("write");
+
+    let out = finsent(&[
+        "score",
+        mixed.to_str().expect("path"),
+        "--model",
+        model,
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records = stdout_records(&out);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[1]["id"], "b");
+    assert_eq!(records[1]["error"]["kind"], "model");
+    let message = records[1]["error"]["message"].as_str().expect("message");
+    assert!(message.contains("out of"), "{message}");
+    let reference = stdout_records(&finsent(&[
+        "score",
+        alone.to_str().expect("path"),
+        "--model",
+        model,
+        "-q",
+    ]));
+    for (record, expected) in [&records[0], &records[2]].into_iter().zip(&reference) {
+        assert_eq!(record["id"], expected["id"]);
+        assert!(record["label"].is_string(), "{record}");
+        assert_eq!(
+            record["score"], expected["score"],
+            "same score as without the rare text"
+        );
+    }
+
+    let lines = dir.path().join("lines.txt");
+    std::fs::write(&lines, [safe[0].1, rare.1, safe[1].1].join("\n")).expect("write");
+    let out = finsent(&[
+        "classify",
+        lines.to_str().expect("path"),
+        "--model",
+        model,
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let kinds: Vec<_> = stdout_records(&out)
+        .iter()
+        .map(|r| r["error"]["kind"].as_str().unwrap_or("scored").to_string())
+        .collect();
+    assert_eq!(kinds, ["scored", "model", "scored"]);
+}
