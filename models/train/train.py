@@ -59,6 +59,9 @@ def parse_args():
     p.add_argument("--agreement-targets", action="store_true",
                    help="FPB targets from annotator agreement (e.g. 0.66 on the label of a 66%%-agree sentence, "
                    "the rest on the neighbouring classes) instead of one-hot")
+    p.add_argument("--domain-heads", action="store_true",
+                   help="with --pooling mean and --dev-only: one linear head per domain, each trained on its "
+                   "domain's texts only (finsent reads one logits output, so this is not exported)")
     p.add_argument("--no-domain-tags", action="store_true", help="train without the domain prefix")
     p.add_argument("--dev-only", action="store_true", help="train and report dev figures per epoch; export nothing")
     p.add_argument("--teacher-logits", type=Path, help="teacher.py output: distil its news-convention labels")
@@ -70,7 +73,10 @@ def parse_args():
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--version", default="1.0.0")
-    return p.parse_args()
+    args = p.parse_args()
+    if args.domain_heads and (args.pooling != "mean" or not args.dev_only):
+        p.error("--domain-heads needs --pooling mean and --dev-only")
+    return args
 
 
 def base_model_dir():
@@ -112,7 +118,7 @@ def teacher_targets(args):
 
 
 def training_pools(args):
-    """Source -> (text, target distribution) pairs, one per training text. With a teacher,
+    """Source -> (text, target distribution, domain), one per training text. With a teacher,
     FPB targets mix gold and teacher, and the --kd-extra texts form one more pool of news
     sentences with the teacher's soft labels."""
     tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
@@ -124,20 +130,22 @@ def training_pools(args):
             target = agreement_target(l, agree) if args.agreement_targets else one_hot(l)
             if t in teacher:
                 target = (1 - args.kd_alpha) * target + args.kd_alpha * teacher[t]
-            pools["fpb"].append((tag("news") + t, target))
+            pools["fpb"].append((tag("news") + t, target, "news"))
     if "tfns" in args.mix:
-        pools["tfns"] = [(tag("tweet") + t, one_hot(l)) for t, l in common.tfns(args.data, "train")]
+        pools["tfns"] = [(tag("tweet") + t, one_hot(l), "tweet") for t, l in common.tfns(args.data, "train")]
     if "sentfin" in args.mix:
-        pools["sentfin"] = [(tag("headline") + t, one_hot(l)) for t, l in common.sentfin_headlines(args.data, "train")]
+        pools["sentfin"] = [
+            (tag("headline") + t, one_hot(l), "headline") for t, l in common.sentfin_headlines(args.data, "train")
+        ]
     if "fiqa" in args.mix:
-        pools["fiqa"] = [(tag(d) + t, one_hot(l)) for t, l, d in common.fiqa(args.data, "train")]
+        pools["fiqa"] = [(tag(d) + t, one_hot(l), d) for t, l, d in common.fiqa(args.data, "train")]
     if teacher:
         extra = set()
         if "sentfin" in args.kd_extra:
             extra |= {r["text"] for r in common.read_jsonl(Path(args.data) / "sentfin" / "train.jsonl")}
         if "tfns" in args.kd_extra:
             extra |= {t for t, _ in common.tfns(args.data, "train")}
-        pools["teacher"] = [(tag("news") + t, p) for t, p in teacher.items() if t in extra]
+        pools["teacher"] = [(tag("news") + t, p, "news") for t, p in teacher.items() if t in extra]
     if args.limit:
         rng = random.Random(args.seed)
         pools = {name: rng.sample(rows, min(args.limit, len(rows))) for name, rows in pools.items()}
@@ -187,10 +195,11 @@ class Classifier(torch.nn.Module):
     linear layer; all-MiniLM-L6-v2 was trained to make that mean its sentence vector, and its
     CLS pooler was never trained."""
 
-    def __init__(self, pooling):
+    def __init__(self, pooling, heads=1):
         from transformers import AutoModel, AutoModelForSequenceClassification
 
         super().__init__()
+        self.heads = heads
         if pooling == "cls":
             self.pretrained_classifier = AutoModelForSequenceClassification.from_pretrained(
                 base_model_dir(),
@@ -203,14 +212,18 @@ class Classifier(torch.nn.Module):
         self.pretrained_classifier = None
         self.encoder = AutoModel.from_pretrained(base_model_dir(), attn_implementation="eager", add_pooling_layer=False)
         self.dropout = torch.nn.Dropout(self.encoder.config.hidden_dropout_prob)
-        self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS) * heads)
 
-    def forward(self, input_ids, attention_mask):
+    def forward(self, input_ids, attention_mask, head=None):
+        """`head`: with one head per domain, each row's head index (`head_of`)."""
         if self.pretrained_classifier is not None:
             return self.pretrained_classifier(input_ids=input_ids, attention_mask=attention_mask).logits
         states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(states.dtype)
-        return self.head(self.dropout((states * mask).sum(1) / mask.sum(1)))
+        logits = self.head(self.dropout((states * mask).sum(1) / mask.sum(1)))
+        if self.heads == 1:
+            return logits
+        return logits.view(len(logits), self.heads, len(LABELS))[torch.arange(len(logits)), head]
 
 
 def train(args, tokenizer):
@@ -221,11 +234,12 @@ def train(args, tokenizer):
     sizes = {name: len(pool) for name, pool in pools.items()}
     offsets = dict(zip(sizes, np.cumsum([0] + list(sizes.values()))[:-1].tolist()))
     log.info("training texts by source %s, share per epoch %s", sizes, args.mix)
-    encoded = [e.ids for e in tokenizer.encode_batch([t for t, _ in rows])]
-    targets = torch.tensor(np.stack([p for _, p in rows]))
+    encoded = [e.ids for e in tokenizer.encode_batch([t for t, _, _ in rows])]
+    targets = torch.tensor(np.stack([p for _, p, _ in rows]))
+    heads = torch.tensor([head_of(args, d) for _, _, d in rows])
     lengths = [len(e) for e in encoded]
 
-    model = Classifier(args.pooling)
+    model = Classifier(args.pooling, len(DOMAIN_PREFIX) if args.domain_heads else 1)
     rng = random.Random(args.seed)
     steps_per_epoch = -(-len(epoch_selection(offsets, sizes, args.mix, random.Random(0))) // args.batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
@@ -238,7 +252,7 @@ def train(args, tokenizer):
         selection = epoch_selection(offsets, sizes, args.mix, rng)
         for step, idx in enumerate(bucketed_batches(selection, lengths, args.batch_size, rng), 1):
             ids, mask = collate(encoded, idx)
-            logits = model(ids, mask)
+            logits = model(ids, mask, heads[idx])
             # Cross-entropy against target distributions (one-hot for gold labels).
             loss = -(targets[idx] * torch.log_softmax(logits, -1)).sum(-1).mean()
             loss.backward()
@@ -270,7 +284,12 @@ def average_weights(states):
     }
 
 
-def torch_probs(model, tokenizer, texts, batch_size=64):
+def head_of(args, domain):
+    """The head that scores `domain` (0 when the model has one head)."""
+    return list(DOMAIN_PREFIX).index(domain) if args.domain_heads else 0
+
+
+def torch_probs(model, tokenizer, texts, head=0, batch_size=64):
     encoded = [e.ids for e in tokenizer.encode_batch(list(texts))]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     out = np.zeros((len(texts), 3), dtype=np.float32)
@@ -279,7 +298,7 @@ def torch_probs(model, tokenizer, texts, batch_size=64):
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             ids, mask = collate(encoded, idx)
-            out[idx] = torch.softmax(model(ids, mask), -1).numpy()
+            out[idx] = torch.softmax(model(ids, mask, torch.full((len(idx),), head)), -1).numpy()
     return out
 
 
@@ -287,7 +306,7 @@ def torch_dev_summary(model, tokenizer, args):
     summary = {}
     for name, (domain, rows) in common.dev_sets(args.data).items():
         prefix = "" if args.no_domain_tags else DOMAIN_PREFIX[domain]
-        pred = torch_probs(model, tokenizer, [prefix + t for t, _ in rows]).argmax(1)
+        pred = torch_probs(model, tokenizer, [prefix + t for t, _ in rows], head_of(args, domain)).argmax(1)
         m = common.metrics([LABEL_ID[l] for _, l in rows], pred)
         summary[name] = [round(m["accuracy"], 4), round(m["macro_f1"], 4)]
     return summary
