@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
-use crate::loader::read_line;
+use crate::loader::{LineError, Lines};
 use crate::model::Scorer;
 use crate::pipeline::{RunStats, in_chunks, score_groups, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
@@ -55,37 +55,14 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
         };
         let field = text_field.clone();
         let lines: Box<dyn Iterator<Item = Item>> = match reader {
-            Ok(mut reader) => {
-                let mut line_no = 0u64;
-                let mut buf = Vec::new();
-                // A read error is reported once; the rest of that input is not read.
-                let mut done = false;
+            Ok(reader) => {
+                let mut lines = Lines::new(reader, max_line);
                 Box::new(
                     std::iter::from_fn(move || {
-                        if done {
-                            return None;
-                        }
-                        line_no += 1;
+                        let (number, line) = lines.next_line()?;
                         let origin = Origin {
                             path: path.clone(),
-                            line: Some(line_no),
-                        };
-                        let line = match read_line(&mut reader, &mut buf, max_line) {
-                            Ok(0) => {
-                                done = true;
-                                return None;
-                            }
-                            Ok(n) if n > max_line => Err((
-                                ErrorKind::TooLarge,
-                                format!(
-                                    "line of {n} bytes, over --max-record-bytes {max_line}; not read"
-                                ),
-                            )),
-                            Ok(_) => Ok(std::mem::take(&mut buf)),
-                            Err(err) => {
-                                done = true;
-                                Err((ErrorKind::Io, err.to_string()))
-                            }
+                            line: Some(number),
                         };
                         Some(parse_line(line, &field, origin))
                     })
@@ -110,7 +87,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
 }
 
 fn parse_line(
-    line: std::result::Result<Vec<u8>, (ErrorKind, String)>,
+    line: std::result::Result<&[u8], LineError>,
     field: &str,
     origin: Origin,
 ) -> Option<Item> {
@@ -127,7 +104,7 @@ fn parse_line(
         Ok(bytes) => bytes,
         Err((kind, message)) => return fail(kind, message),
     };
-    let Ok(text) = String::from_utf8(bytes) else {
+    let Ok(text) = std::str::from_utf8(bytes) else {
         return fail(ErrorKind::Encoding, "line is not valid UTF-8".into());
     };
     let text = text

@@ -145,8 +145,8 @@ pub struct Destination<'a> {
 }
 
 /// Scores every record of `records` and writes one output record per input record to
-/// `output`, error records to `errors` when given. With `tickers`, each article also lists the companies it
-/// mentions. `progress` sees the counts after every chunk.
+/// `output`, error records to `errors` when given. With `tickers`, each article also lists
+/// the companies it mentions. `progress` sees the counts after every chunk.
 pub fn score_stream<'a, I>(
     records: impl FnOnce() -> I + Send,
     scorer: &Scorer,

@@ -935,14 +935,17 @@ fn a_text_the_model_cannot_take_fails_only_its_own_record() {
     std::fs::write(&mixed, [safe[0], rare, safe[1]].map(line).concat()).expect("write");
     let alone = dir.path().join("safe.jsonl");
     std::fs::write(&alone, safe.map(line).concat()).expect("write");
+    let run = |command, input: &std::path::Path| {
+        finsent(&[
+            command,
+            input.to_str().expect("path"),
+            "--model",
+            model,
+            "-q",
+        ])
+    };
 
-    let out = finsent(&[
-        "score",
-        mixed.to_str().expect("path"),
-        "--model",
-        model,
-        "-q",
-    ]);
+    let out = run("score", &mixed);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let records = stdout_records(&out);
     assert_eq!(records.len(), 3);
@@ -950,13 +953,7 @@ fn a_text_the_model_cannot_take_fails_only_its_own_record() {
     assert_eq!(records[1]["error"]["kind"], "model");
     let message = records[1]["error"]["message"].as_str().expect("message");
     assert!(message.contains("out of"), "{message}");
-    let reference = stdout_records(&finsent(&[
-        "score",
-        alone.to_str().expect("path"),
-        "--model",
-        model,
-        "-q",
-    ]));
+    let reference = stdout_records(&run("score", &alone));
     for (record, expected) in [&records[0], &records[2]].into_iter().zip(&reference) {
         assert_eq!(record["id"], expected["id"]);
         assert!(record["label"].is_string(), "{record}");
@@ -968,13 +965,7 @@ fn a_text_the_model_cannot_take_fails_only_its_own_record() {
 
     let lines = dir.path().join("lines.txt");
     std::fs::write(&lines, [safe[0].1, rare.1, safe[1].1].join("\n")).expect("write");
-    let out = finsent(&[
-        "classify",
-        lines.to_str().expect("path"),
-        "--model",
-        model,
-        "-q",
-    ]);
+    let out = run("classify", &lines);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let kinds: Vec<_> = stdout_records(&out)
         .iter()

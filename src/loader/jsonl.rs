@@ -9,7 +9,7 @@ use crate::article::{ErrorKind, Origin, Record};
 
 /// Reads one line into `buf` (emptied first), at most `max` bytes of it; returns the bytes
 /// the line has in all, the rest of a longer line being skipped unread into `buf`.
-pub fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Result<u64> {
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::Result<u64> {
     buf.clear();
     let n = (&mut *reader)
         .take(max.saturating_add(1))
@@ -20,50 +20,82 @@ pub fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> io::R
     Ok(n + reader.skip_until(b'\n')? as u64)
 }
 
+/// Why a line could not be read.
+pub type LineError = (ErrorKind, String);
+
+/// The lines of a stream, numbered from 1, each read into one reused buffer. A line longer
+/// than `max` bytes is a `too_large` error and is skipped unread; a read error is reported
+/// once and ends the stream.
+pub struct Lines {
+    reader: Box<dyn BufRead>,
+    max: u64,
+    buf: Vec<u8>,
+    number: u64,
+    done: bool,
+}
+
+impl Lines {
+    pub fn new(reader: Box<dyn BufRead>, max: u64) -> Self {
+        Self {
+            reader,
+            max,
+            buf: Vec::new(),
+            number: 0,
+            done: false,
+        }
+    }
+
+    /// The next line's number and bytes (newline included), or why it cannot be read;
+    /// `None` at the end of the stream.
+    pub fn next_line(&mut self) -> Option<(u64, Result<&[u8], LineError>)> {
+        if self.done {
+            return None;
+        }
+        self.number += 1;
+        let line = match read_line(&mut *self.reader, &mut self.buf, self.max) {
+            Ok(0) => {
+                self.done = true;
+                return None;
+            }
+            Ok(n) if n > self.max => Err((
+                ErrorKind::TooLarge,
+                format!(
+                    "line of {n} bytes, over --max-record-bytes {}; not read",
+                    self.max
+                ),
+            )),
+            Ok(_) => Ok(self.buf.as_slice()),
+            Err(err) => {
+                self.done = true;
+                Err((ErrorKind::Io, err.to_string()))
+            }
+        };
+        Some((self.number, line))
+    }
+}
+
 /// The records of a JSONL stream; blank lines are not records. A line longer than
 /// `max_line` bytes is a `too_large` error record.
 pub fn records(
-    mut reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead>,
     path: String,
     fields: FieldNames,
     max_line: u64,
 ) -> impl Iterator<Item = Record> {
-    let mut line_no = 0u64;
-    let mut buf = Vec::new();
-    let mut done = false;
+    let mut lines = Lines::new(reader, max_line);
     std::iter::from_fn(move || {
-        while !done {
-            buf.clear();
-            line_no += 1;
+        while let Some((number, line)) = lines.next_line() {
             let origin = Origin {
                 path: path.clone(),
-                line: Some(line_no),
+                line: Some(number),
             };
-            let fallback_id = format!("{path}:{line_no}");
-            match read_line(&mut reader, &mut buf, max_line) {
-                Ok(0) => done = true,
-                Ok(n) if n > max_line => {
-                    let message =
-                        format!("line of {n} bytes, over --max-record-bytes {max_line}; not read");
-                    return Some(record_error(
-                        fallback_id,
-                        ErrorKind::TooLarge,
-                        message,
-                        origin,
-                    ));
+            let fallback_id = format!("{path}:{number}");
+            match line {
+                Err((kind, message)) => {
+                    return Some(record_error(fallback_id, kind, message, origin));
                 }
-                Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => {}
-                Ok(_) => return Some(parse_line(&buf, &fields, fallback_id, origin)),
-                Err(err) => {
-                    // The stream is unreadable from here on: report it once and stop.
-                    done = true;
-                    return Some(record_error(
-                        fallback_id,
-                        ErrorKind::Io,
-                        err.to_string(),
-                        origin,
-                    ));
-                }
+                Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(bytes) => return Some(parse_line(bytes, &fields, fallback_id, origin)),
             }
         }
         None

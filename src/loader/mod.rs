@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
 use crate::limits::MAX_RECORD_BYTES;
 
-pub use jsonl::read_line;
+pub use jsonl::{LineError, Lines};
 
 /// An input format, chosen from the file extension or forced with `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
