@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use finsent::loader::{LoadOptions, load};
 use finsent::model::{
-    Encoder, ModelConfig, Scorer, ScorerOptions, init_runtime, locate_runtime, plan_batches,
+    Encoder, ModelConfig, ModelInput, Scorer, ScorerOptions, init_runtime, locate_runtime,
+    plan_batches,
 };
 use finsent::split::split_sentences;
 
@@ -36,17 +37,24 @@ fn bench_model(c: &mut Criterion) {
     let dir = root().join("models/finsent-minilm-v1");
     let config = ModelConfig::load(&dir).expect("config");
     let prefix = config.prefix(None).expect("domain");
-    let encoder =
-        Encoder::load(&dir.join("tokenizer.json"), config.max_length, &prefix).expect("tokenizer");
+    let encoder = Encoder::load(
+        &dir.join("tokenizer.json"),
+        config.max_length,
+        &prefix,
+        &config.pad_token,
+        config.target_format.as_ref(),
+    )
+    .expect("tokenizer");
+    let inputs: Vec<ModelInput> = texts.iter().map(|&t| ModelInput::from(t)).collect();
 
     let mut group = c.benchmark_group("tokenize");
     group.throughput(Throughput::Elements(texts.len() as u64));
     group.bench_function("encode_and_plan", |b| {
         b.iter(|| {
-            let lengths: Vec<usize> = texts
+            let lengths: Vec<usize> = inputs
                 .iter()
                 .flat_map(|t| encoder.encode(black_box(t)).expect("encode"))
-                .map(|w| w.len())
+                .map(|w| w.ids.len())
                 .collect();
             plan_batches(&lengths, 4096, 8).len()
         })
@@ -66,7 +74,7 @@ fn bench_model(c: &mut Criterion) {
             ..ScorerOptions::default()
         };
         let scorer = Scorer::load(env.clone(), &dir, &options).expect("model");
-        group.bench_with_input(BenchmarkId::new("max_batch", max_batch), &texts, |b, t| {
+        group.bench_with_input(BenchmarkId::new("max_batch", max_batch), &inputs, |b, t| {
             b.iter(|| scorer.score(black_box(t)).expect("scores").len())
         });
     }

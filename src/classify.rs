@@ -1,6 +1,7 @@
 //! `finsent classify`: short texts (headlines, tweets, single sentences) scored as they are,
 //! without splitting. JSONL objects keep all their fields and gain `label`, `probs` and
-//! `score`; plain lines become `{"text": …}` objects.
+//! `score`; plain lines become `{"text": …}` objects. An object with a target field is
+//! scored toward that entity.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
@@ -12,7 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::error::Result;
 use crate::loader::{LineError, Lines};
-use crate::model::Scorer;
+use crate::model::{ModelInput, Scorer, Target};
 use crate::pipeline::{RunStats, in_chunks, score_groups, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
@@ -20,17 +21,32 @@ use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 struct Line {
     object: Map<String, Value>,
     text: String,
+    /// The entity the text is scored toward.
+    target: Option<String>,
     origin: Origin,
+}
+
+impl Line {
+    fn input(&self) -> ModelInput<'_> {
+        ModelInput {
+            text: &self.text,
+            target: self.target.as_deref().map(|name| Target {
+                name,
+                mentions: &[],
+            }),
+        }
+    }
 }
 
 /// A line to score, or why it cannot be.
 type Item = std::result::Result<Line, RecordError>;
 
-/// What `classify` reads: files of lines (`-` is standard input), the JSONL field holding
-/// the text, and the longest line read.
+/// What `classify` reads: files of lines (`-` is standard input), the JSONL fields holding
+/// the text and the target, and the longest line read.
 pub struct ClassifyInput {
     pub inputs: Vec<PathBuf>,
     pub text_field: String,
+    pub target_field: String,
     pub max_line: u64,
 }
 
@@ -39,6 +55,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
     let ClassifyInput {
         inputs,
         text_field,
+        target_field,
         max_line,
     } = input;
     inputs.into_iter().flat_map(move |input| {
@@ -53,7 +70,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
         } else {
             File::open(&input).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
         };
-        let field = text_field.clone();
+        let fields = (text_field.clone(), target_field.clone());
         let lines: Box<dyn Iterator<Item = Item>> = match reader {
             Ok(reader) => {
                 let mut lines = Lines::new(reader, max_line);
@@ -64,7 +81,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
                             path: path.clone(),
                             line: Some(number),
                         };
-                        Some(parse_line(line, &field, origin))
+                        Some(parse_line(line, &fields, origin))
                     })
                     .flatten(),
                 )
@@ -88,7 +105,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
 
 fn parse_line(
     line: std::result::Result<&[u8], LineError>,
-    field: &str,
+    (field, target_field): &(String, String),
     origin: Origin,
 ) -> Option<Item> {
     let id = format!("{}:{}", origin.path, origin.line.unwrap_or(0));
@@ -119,20 +136,32 @@ fn parse_line(
         return Some(Ok(Line {
             object,
             text: text.to_string(),
+            target: None,
             origin,
         }));
     }
     match serde_json::from_str::<Map<String, Value>>(text) {
-        Ok(object) => match object.get(field) {
-            Some(Value::String(s)) if !s.trim().is_empty() => {
+        Ok(object) => match (object.get(field), object.get(target_field)) {
+            (Some(Value::String(s)), target) if !s.trim().is_empty() => {
+                let target = match target {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(t)) if !t.trim().is_empty() => Some(t.clone()),
+                    Some(_) => {
+                        return fail(
+                            ErrorKind::Parse,
+                            format!("field {target_field:?} is not a non-empty string"),
+                        );
+                    }
+                };
                 let text = s.clone();
                 Some(Ok(Line {
                     object,
                     text,
+                    target,
                     origin,
                 }))
             }
-            _ => fail(
+            (_, _) => fail(
                 ErrorKind::EmptyText,
                 format!("no non-empty string field {field:?}"),
             ),
@@ -151,18 +180,29 @@ pub fn classify_stream(
 ) -> Result<RunStats> {
     let start = Instant::now();
     let mut stats = RunStats::default();
+    let takes_targets = scorer.takes_targets();
+    let checked = move || {
+        items(input).map(move |item| match item {
+            Ok(line) if line.target.is_some() && !takes_targets => Err(RecordError {
+                id: format!("{}:{}", line.origin.path, line.origin.line.unwrap_or(0)),
+                kind: ErrorKind::Model,
+                message:
+                    "this model cannot score toward a target (no target_format in its config.json)"
+                        .into(),
+                origin: line.origin,
+            }),
+            other => other,
+        })
+    };
     in_chunks(
-        move || items(input),
+        checked,
         |_| 1,
         1024,
         usize::MAX,
         |chunk| {
-            let groups: Vec<Vec<&str>> = chunk
+            let groups: Vec<Vec<ModelInput>> = chunk
                 .iter()
-                .map(|i| {
-                    i.as_ref()
-                        .map_or(Vec::new(), |line| vec![line.text.as_str()])
-                })
+                .map(|i| i.as_ref().map_or(Vec::new(), |line| vec![line.input()]))
                 .collect();
             // A line the model cannot take fails only its own record.
             let scored = score_groups(scorer, &groups, false);

@@ -216,6 +216,12 @@ pub struct ClassifyArgs {
     /// Field of each JSONL object that holds the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
+    /// Field of each JSONL object naming the entity (a company as written in the text) to
+    /// score the text toward: "what is the sentiment toward Nissan?". Each mention of it in
+    /// the text is marked as the model was trained; objects without the field are scored as
+    /// a whole, as before.
+    #[arg(long, default_value = "target", value_name = "NAME")]
+    pub target_field: String,
     /// Longest input line read; a longer one is a `too_large` error record and is not read.
     #[arg(long, default_value_t = MAX_RECORD_BYTES, value_name = "BYTES")]
     pub max_record_bytes: u64,

@@ -47,6 +47,7 @@ fn run(cli: Cli) -> Result<RunStats> {
             let input = finsent::classify::ClassifyInput {
                 inputs: args.inputs,
                 text_field: args.text_field,
+                target_field: args.target_field,
                 max_line: args.max_record_bytes,
             };
             let stats = finsent::classify::classify_stream(input, &scorer, sink, &output)?;

@@ -14,14 +14,16 @@ use rayon::prelude::*;
 use crate::aggregate::{Bands, Weighted, aggregate};
 use crate::article::{Article, ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
+use crate::figures;
 use crate::limits::{Limits, cut_body};
-use crate::model::{Probs, Scorer};
+use crate::model::{ModelInput, Probs, Scorer, Target};
+use crate::per_ticker::{TargetPass, Unit, UnitMention, company_score, plan_targets};
 use crate::select::Selection;
-use crate::split::{Span, char_offsets, split_sentences};
+use crate::split::{Span, char_offsets, sentence_at, split_sentences};
 use crate::tickers::{Mention, Tickers};
 use crate::writer::{
     ArticleRecord, Evidence, EvidenceSentence, ModelInfo, OutputRecord, Part, RecordWriter,
-    Rounded, SentenceRecord, TickerRecord,
+    Rounded, SentenceRecord, TargetRecord, TickerRecord,
 };
 
 /// How articles are scored and reported.
@@ -239,17 +241,25 @@ pub fn write_or_stop(result: io::Result<()>, stats: &mut RunStats, target: &str)
     }
 }
 
-/// What an article's text yields before scoring: its sentences and company mentions.
+/// What an article's text yields before scoring: its sentences, company mentions, and the
+/// units to score toward each company of a multi-company unit.
 #[derive(Default)]
 struct Parsed {
     spans: Vec<Span>,
     title_mentions: Vec<Mention>,
     body_mentions: Vec<Mention>,
+    targets: Vec<TargetPass>,
     /// A cut to `--max-sentences`.
     warning: Option<String>,
 }
 
-fn parse_article(article: &Article, tickers: Option<&Tickers>, limits: &Limits) -> Parsed {
+/// `with_targets`: plan target passes (the model takes targets).
+fn parse_article(
+    article: &Article,
+    tickers: Option<&Tickers>,
+    limits: &Limits,
+    with_targets: bool,
+) -> Parsed {
     let mut spans = split_sentences(&article.body);
     let warning = (spans.len() > limits.max_sentences).then(|| {
         let was = spans.len();
@@ -276,12 +286,77 @@ fn parse_article(article: &Article, tickers: Option<&Tickers>, limits: &Limits) 
         )
     });
     let body_mentions = tickers.find(&article.body, &spans);
+    let targets = if with_targets {
+        plan_targets(&unit_mentions(
+            tickers,
+            &title_mentions,
+            &body_mentions,
+            &spans,
+        ))
+    } else {
+        Vec::new()
+    };
     Parsed {
         spans,
         title_mentions,
         body_mentions,
+        targets,
         warning,
     }
+}
+
+/// Each mention with its unit and its offsets in the unit's text; mentions outside the
+/// scored sentences are left out.
+fn unit_mentions(
+    tickers: &Tickers,
+    title_mentions: &[Mention],
+    body_mentions: &[Mention],
+    spans: &[Span],
+) -> Vec<UnitMention> {
+    let symbol = |m: &Mention| tickers.listing(&m.key).symbol;
+    let title = title_mentions.iter().map(|m| UnitMention {
+        unit: Unit::Title,
+        symbol: symbol(m),
+        start: m.start,
+        end: m.end,
+    });
+    let body = body_mentions.iter().filter_map(|m| {
+        let i = sentence_at(spans, m.start, m.end)?;
+        Some(UnitMention {
+            unit: Unit::Sentence(i),
+            symbol: symbol(m),
+            start: m.start - spans[i].start,
+            end: m.end - spans[i].start,
+        })
+    });
+    title.chain(body).collect()
+}
+
+/// The model inputs of one article, named by their place: the title, then each sentence,
+/// then each target pass (a unit toward one company), in that order.
+fn article_inputs<'a>(article: &'a Article, parsed: &'a Parsed) -> Vec<ModelInput<'a>> {
+    let unit_text = |unit: Unit| match unit {
+        Unit::Title => article.title.as_deref().unwrap_or(""),
+        Unit::Sentence(i) => parsed.spans[i].text(&article.body),
+    };
+    let units = article
+        .title
+        .as_deref()
+        .into_iter()
+        .chain(parsed.spans.iter().map(|s| s.text(&article.body)))
+        .map(ModelInput::from);
+    let targets = parsed.targets.iter().map(move |pass| {
+        let text = unit_text(pass.unit);
+        let (start, end) = pass.mentions[0];
+        ModelInput::toward(
+            text,
+            Target {
+                name: &text[start..end],
+                mentions: &pass.mentions,
+            },
+        )
+    });
+    units.chain(targets).collect()
 }
 
 /// Splits, scores and aggregates one chunk; returns its records in input order.
@@ -295,6 +370,7 @@ fn score_chunk(
 ) -> Vec<OutputRecord> {
     let start = Instant::now();
     let limits = &options.limits;
+    let with_targets = scorer.takes_targets();
     for article in chunk.iter_mut().flatten() {
         let warning = cut_body(&mut article.body, limits.max_article_bytes);
         article.warnings.extend(warning);
@@ -303,22 +379,19 @@ fn score_chunk(
         chunk
             .par_iter()
             .map(|r| {
-                r.as_ref()
-                    .map_or_else(|_| Parsed::default(), |a| parse_article(a, tickers, limits))
+                r.as_ref().map_or_else(
+                    |_| Parsed::default(),
+                    |a| parse_article(a, tickers, limits, with_targets),
+                )
             })
             .collect()
     });
     // Each article's texts, title first; none for records that are already errors.
-    let groups: Vec<Vec<&str>> = chunk
+    let groups: Vec<Vec<ModelInput>> = chunk
         .iter()
         .zip(&parsed)
         .map(|(record, parsed)| match record {
-            Ok(article) => article
-                .title
-                .as_deref()
-                .into_iter()
-                .chain(parsed.spans.iter().map(|s| s.text(&article.body)))
-                .collect(),
+            Ok(article) => article_inputs(article, parsed),
             Err(_) => Vec::new(),
         })
         .collect();
@@ -352,24 +425,25 @@ fn score_chunk(
     records
 }
 
-/// The probabilities of each group of texts (an article's, a line's), all groups scored
-/// together. If that fails, each group is scored alone, so a text the model cannot take
+/// The probabilities of each group of model inputs (an article's, a line's), all groups
+/// scored together; a newswire figure line ("Net 3,244,000 vs 2,584,000") takes its
+/// probabilities from [`figures::read`], not from the model. If that fails, each group is scored alone, so a text the model cannot take
 /// fails only its own record; scores do not depend on batch-mates, so the others come out
 /// as they would have.
 pub fn score_groups(
     scorer: &Scorer,
-    groups: &[Vec<&str>],
+    groups: &[Vec<ModelInput<'_>>],
     dedupe: bool,
 ) -> Vec<std::result::Result<Vec<Probs>, String>> {
-    let score = |texts: &[&str]| {
+    let score = |inputs: &[ModelInput<'_>]| {
         if dedupe {
-            score_unique(scorer, texts)
+            score_unique(scorer, inputs)
         } else {
-            scorer.score(texts)
+            scorer.score(inputs)
         }
     };
-    let all: Vec<&str> = groups.iter().flatten().copied().collect();
-    match score(&all) {
+    let all: Vec<ModelInput> = groups.iter().flatten().copied().collect();
+    let scored: Vec<std::result::Result<Vec<Probs>, String>> = match score(&all) {
         Ok(probs) => {
             let mut rest = probs.as_slice();
             groups
@@ -385,16 +459,29 @@ pub fn score_groups(
             .iter()
             .map(|group| score(group).map_err(|e| e.to_string()))
             .collect(),
-    }
+    };
+    scored
+        .into_iter()
+        .zip(groups)
+        .map(|(probs, group)| {
+            let mut probs = probs?;
+            for (p, input) in probs.iter_mut().zip(group) {
+                if let Some(m) = figures::read(input.text) {
+                    *p = figures::probs(m);
+                }
+            }
+            Ok(probs)
+        })
+        .collect()
 }
 
-/// Scores each distinct text of `texts` once (bylines, disclaimers and other boilerplate
-/// repeat within a chunk). Scores do not depend on the batch, so the result is the same as
-/// scoring every text.
-fn score_unique(scorer: &Scorer, texts: &[&str]) -> Result<Vec<Probs>> {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+/// Scores each distinct input of `inputs` once (bylines, disclaimers and other boilerplate
+/// repeat within a chunk); an input is its text and its target. Scores do not depend on the
+/// batch, so the result is the same as scoring every input.
+fn score_unique(scorer: &Scorer, inputs: &[ModelInput<'_>]) -> Result<Vec<Probs>> {
+    let mut first: HashMap<ModelInput, usize> = HashMap::with_capacity(inputs.len());
     let mut unique = Vec::new();
-    let slots: Vec<usize> = texts
+    let slots: Vec<usize> = inputs
         .iter()
         .map(|&t| {
             *first.entry(t).or_insert_with(|| {
@@ -407,7 +494,8 @@ fn score_unique(scorer: &Scorer, texts: &[&str]) -> Result<Vec<Probs>> {
     Ok(slots.into_iter().map(|i| probs[i]).collect())
 }
 
-/// Builds the output record of one article from its probabilities (title first).
+/// Builds the output record of one article from the probabilities of its inputs (title,
+/// sentences, target passes: [`article_inputs`]).
 fn article_record(
     mut article: Article,
     parsed: &Parsed,
@@ -417,9 +505,25 @@ fn article_record(
     model: &ModelInfo,
 ) -> ArticleRecord {
     let spans = &parsed.spans;
-    let (title_probs, body_probs) = match (&article.title, probs.split_first()) {
+    let (unit_probs, pass_probs) = probs.split_at(probs.len() - parsed.targets.len());
+    let (title_probs, body_probs) = match (&article.title, unit_probs.split_first()) {
         (Some(_), Some((first, rest))) => (Some(*first), rest),
-        _ => (None, probs),
+        _ => (None, unit_probs),
+    };
+    let toward: HashMap<(Unit, &str), Probs> = parsed
+        .targets
+        .iter()
+        .zip(pass_probs)
+        .map(|(pass, &p)| ((pass.unit, pass.symbol.as_str()), p))
+        .collect();
+    let targets_of = |unit: Unit| -> Vec<TargetRecord> {
+        parsed
+            .targets
+            .iter()
+            .zip(pass_probs)
+            .filter(|(pass, _)| pass.unit == unit)
+            .map(|(pass, &p)| TargetRecord::new(&pass.symbol, p))
+            .collect()
     };
     let mut sentences = Vec::with_capacity(probs.len());
     let mut units = Vec::with_capacity(probs.len());
@@ -433,10 +537,11 @@ fn article_record(
             title,
             (0, title.chars().count()),
             p,
+            targets_of(Unit::Title),
         ));
     }
     let offsets = char_offsets(&article.body, spans);
-    for ((span, offsets), &p) in spans.iter().zip(offsets).zip(body_probs) {
+    for (i, ((span, offsets), &p)) in spans.iter().zip(offsets).zip(body_probs).enumerate() {
         units.push(Weighted {
             probs: p,
             weight: 1.0,
@@ -446,6 +551,7 @@ fn article_record(
             span.text(&article.body),
             offsets,
             p,
+            targets_of(Unit::Sentence(i)),
         ));
     }
     let score = aggregate(&units, &options.bands);
@@ -461,17 +567,26 @@ fn article_record(
         most_positive: most_positive.map(EvidenceSentence::from),
         most_negative: most_negative.map(EvidenceSentence::from),
     };
+    let unit_probs = |unit: Unit| match unit {
+        Unit::Title => title_probs,
+        Unit::Sentence(i) => body_probs.get(i).copied(),
+    };
     let tickers = tickers.map_or_else(Vec::new, |t| {
-        let summaries = t.summarize(
-            &parsed.title_mentions,
-            title_probs,
-            &parsed.body_mentions,
-            spans,
-            body_probs,
-            options.title_weight,
-            &options.bands,
-        );
-        summaries.into_iter().map(TickerRecord::from).collect()
+        t.summarize(&parsed.title_mentions, &parsed.body_mentions, spans)
+            .into_iter()
+            .map(|company| {
+                let units: Vec<(Unit, Probs)> = company
+                    .units
+                    .iter()
+                    .filter_map(|&unit| {
+                        let own = toward.get(&(unit, company.listing.symbol.as_str()));
+                        own.copied().or_else(|| unit_probs(unit)).map(|p| (unit, p))
+                    })
+                    .collect();
+                let score = company_score(&units, options.title_weight, &options.bands);
+                TickerRecord::new(company, &score)
+            })
+            .collect()
     });
     article.warnings.extend(parsed.warning.clone());
     ArticleRecord {
@@ -498,6 +613,7 @@ fn sentence_record(
     text: &str,
     (start, end): (usize, usize),
     p: Probs,
+    targets: Vec<TargetRecord>,
 ) -> SentenceRecord {
     SentenceRecord {
         part,
@@ -507,5 +623,6 @@ fn sentence_record(
         score: Rounded(p.score()),
         label: p.class(),
         probs: p.into(),
+        targets,
     }
 }

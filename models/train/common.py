@@ -14,6 +14,21 @@ LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 # domain. At inference finsent prepends the tag of the domain it scores (news by default).
 DOMAIN_PREFIX = {"news": "news | ", "tweet": "tweet | ", "headline": "headline | "}
 
+# Target-aware input: "what is the sentiment toward E in T?" is asked as the domain tag, the
+# target's name and a bar, then the text with each mention of the target marked in place:
+#   "headline | Nissan | Toyota rose 4% while << Nissan >> slumped 9%"
+# (marking the mention in place matters far more than the prefix: ../shared/notes).
+TARGET_FORMAT = {"prefix": "{target} | ", "open": "<< ", "close": " >>"}
+
+
+def mark_target(text, target):
+    """`text` with every case-insensitive occurrence of `target` marked, after the target prefix.
+    A target that does not occur in the text is still named in the prefix."""
+    import re
+
+    marked = re.sub(re.escape(target), lambda m: TARGET_FORMAT["open"] + m.group(0) + TARGET_FORMAT["close"], text, flags=re.I)
+    return TARGET_FORMAT["prefix"].format(target=target) + marked
+
 
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
@@ -46,19 +61,58 @@ def sentfin_headlines(data_dir, split):
     return out
 
 
+def sentfin_entities(data_dir, split):
+    """(headline, entity, label, whether the headline's entities disagree) per entity label."""
+    rows = read_jsonl(Path(data_dir) / "sentfin" / f"{split}.jsonl")
+    out = []
+    for r in rows:
+        disagree = len(set(r["entities"].values())) > 1
+        out += [(r["text"], entity, label, disagree) for entity, label in r["entities"].items()]
+    return out
+
+
+def fiqa_targets(data_dir, split):
+    """(text, target, label, domain) per FiQA target; label from the target's own score with
+    the dataset's thresholds (>= 0.1 positive, <= -0.1 negative)."""
+    rows = read_jsonl(Path(data_dir) / "fiqa_2018_task1" / f"{split}.jsonl")
+    band = lambda s: "positive" if s >= 0.1 else "negative" if s <= -0.1 else "neutral"
+    return [
+        (r["text"], target, band(score), "headline" if r["source"] == "headline" else "tweet")
+        for r in rows
+        for target, score in r["targets"].items()
+    ]
+
+
 def fiqa(data_dir, split):
     rows = read_jsonl(Path(data_dir) / "fiqa_2018_task1" / f"{split}.jsonl")
     return [(r["text"], r["label"], "headline" if r["source"] == "headline" else "tweet") for r in rows]
 
 
-def dev_sets(data_dir):
-    """Every dev split with the domain its texts are scored in: name -> (domain, [(text, label)])."""
+def dev_sets(data_dir, challenge=False):
+    """Every dev split with the domain its texts are scored in: name -> (domain, [(text, label)]);
+    with `challenge`, also the hand-written challenge sets in challenge/ (never trained on)."""
     sets = {
         "fpb": ("news", fpb(data_dir, "dev")),
         "fpb_all_agree": ("news", fpb(data_dir, "dev", all_agree=True)),
         "tfns": ("tweet", tfns(data_dir, "dev")),
         "sentfin_headlines": ("headline", sentfin_headlines(data_dir, "dev")),
     }
+    entities = sentfin_entities(data_dir, "dev")
+    sets["sentfin_entities"] = ("headline", [(mark_target(t, e), l) for t, e, l, _ in entities])
+    sets["sentfin_entities_disagree"] = ("headline", [(mark_target(t, e), l) for t, e, l, d in entities if d])
+    if challenge:
+        # Headlines naming one entity, scored as `finsent score` scores a unit (news domain):
+        # as a plain sentence, and toward its entity. Which is better decides whether score
+        # asks single-company units about their company.
+        single = [(t, e, l) for t, e, l, _ in entities if sum(1 for x in entities if x[0] == t) == 1]
+        sets["sentfin_single_entity_plain_news"] = ("news", [(t, l) for t, _, l in single])
+        sets["sentfin_single_entity_target_news"] = ("news", [(mark_target(t, e), l) for t, e, l in single])
+    challenge = Path(__file__).resolve().parent / "challenge" if challenge else Path("/nonexistent")
+    if (challenge / "direction.jsonl").exists():
+        sets["challenge_direction"] = ("news", [(r["text"], r["label"]) for r in read_jsonl(challenge / "direction.jsonl")])
+    if (challenge / "targets.jsonl").exists():
+        rows = read_jsonl(challenge / "targets.jsonl")
+        sets["challenge_targets"] = ("news", [(mark_target(r["text"], r["target"]), r["label"]) for r in rows])
     fiqa_rows = fiqa(data_dir, "dev")
     sets["fiqa_headlines"] = ("headline", [(t, l) for t, l, d in fiqa_rows if d == "headline"])
     sets["fiqa_posts"] = ("tweet", [(t, l) for t, l, d in fiqa_rows if d == "tweet"])

@@ -2,8 +2,11 @@
 macro-F1 (each with a 95 % bootstrap interval over the texts) and the confusion matrix.
 
   evaluate.py FILE.jsonl [...]          any JSONL of {"text", "label"} (labels negative/neutral/positive)
-  evaluate.py --dev-sets                every dev split in ../shared/data, each in its own domain,
-                                        plus batch invariance and throughput (the model card's figures)
+  evaluate.py --dev-sets                every dev split in ../shared/data, each in its own domain, the
+                                        hand-written challenge sets (challenge/, per category too), plus
+                                        batch invariance and throughput (the model card's figures)
+  FILE rows may carry a "target" (scored toward it, as `finsent classify` does) and a
+  "category" (accuracy per category is printed too).
 
 The model is scored as finsent scores it: its own tokenizer.json and config.json, the
 domain tag prepended, length-sorted batches with a real attention mask.
@@ -25,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*", type=Path)
-    p.add_argument("--model", type=Path, default=HERE.parent / "finsent-minilm-v1", help="model directory")
+    p.add_argument("--model", type=Path, default=HERE.parent / "finsent-minilm-v2", help="model directory")
     p.add_argument("--onnx", type=Path, help="score this ONNX file instead of the directory's (e.g. the fp32 build)")
     p.add_argument("--domain", help="domain tag for FILE inputs [default: the model's default]")
     p.add_argument("--dev-sets", action="store_true", help="evaluate every dev split in --data")
@@ -45,6 +48,29 @@ def print_metrics(name, m):
         print(f"  {label:>8} " + " ".join(f"{v:5d}" for v in row))
 
 
+def text_of(row):
+    """The model input of a row: its text, marked toward its target when it has one."""
+    return common.mark_target(row["text"], row["target"]) if row.get("target") else row["text"]
+
+
+def by_category(scorer, rows, prefix):
+    """Accuracy (with its 95 % interval) per category of labelled rows."""
+    pred = scorer.probs([prefix + text_of(r) for r in rows]).argmax(1)
+    out = {}
+    for category in sorted({r.get("category", "") for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r.get("category", "") == category]
+        m = common.metrics([LABEL_ID[rows[i]["label"]] for i in idx], pred[idx])
+        out[category] = {"n": m["n"], "accuracy": m["accuracy"], "accuracy_ci95": m["accuracy_ci95"]}
+    return out
+
+
+def print_categories(name, categories):
+    print(f"{name}:")
+    for category, m in categories.items():
+        low, high = m["accuracy_ci95"]
+        print(f"  {category:<22} n={m['n']:4d} accuracy={m['accuracy']:.3f} [{low:.3f}, {high:.3f}]")
+
+
 def main():
     args = parse_args()
     config = json.loads((args.model / "config.json").read_text())
@@ -56,8 +82,12 @@ def main():
     report = {"model": str(onnx_path)}
 
     if args.dev_sets:
-        sets = common.dev_sets(args.data)
+        sets = common.dev_sets(args.data, challenge=True)
         report["dev"] = common.evaluate_sets(scorer, sets, tags=tags)
+        for name in ("direction", "targets"):
+            path = HERE / "challenge" / f"{name}.jsonl"
+            if path.exists():
+                report[f"challenge_{name}_by_category"] = by_category(scorer, common.read_jsonl(path), prefixes.get("news", ""))
         texts = [(prefixes.get(d, "") if tags else "") + t for name, (d, rows) in sets.items() if name != "fpb_all_agree" for t, _ in rows]
         report["batch_invariance"] = scorer.batch_invariance(texts)
         report["sentences_per_second"] = scorer.throughput(texts)
@@ -65,8 +95,10 @@ def main():
         rows = common.read_jsonl(path)
         domain = args.domain or config.get("default_domain")
         prefix = prefixes.get(domain, "") if domain else ""
-        pred = scorer.probs([prefix + r["text"] for r in rows]).argmax(1)
+        pred = scorer.probs([prefix + text_of(r) for r in rows]).argmax(1)
         report[str(path)] = common.metrics([LABEL_ID[r["label"]] for r in rows], pred)
+        if any("category" in r for r in rows):
+            report[f"{path} by category"] = by_category(scorer, rows, prefix)
 
     if args.json:
         json.dump(report, sys.stdout, indent=2)
@@ -74,8 +106,13 @@ def main():
         return
     for name, m in report.get("dev", {}).items():
         print_metrics(f"{name} ({m['domain']})", m)
+    for key, value in report.items():
+        if key.endswith("by_category"):
+            print_categories(key, value)
     for path in args.files:
         print_metrics(str(path), report[str(path)])
+        if f"{path} by category" in report:
+            print_categories(f"{path} by category", report[f"{path} by category"])
     if "batch_invariance" in report:
         b = report["batch_invariance"]
         print(f"batch invariance: {b['n']} texts alone vs in sorted batches of 32: "

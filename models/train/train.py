@@ -20,12 +20,18 @@ import numpy as np
 import torch
 
 import common
+import generate
 from common import DOMAIN_PREFIX, LABEL_ID, LABELS
 
 log = logging.getLogger("train")
 
 
-SOURCES = ("fpb", "tfns", "sentfin", "fiqa")
+SOURCES = ("fpb", "tfns", "sentfin", "fiqa", "generated", "fpb_cf", "entities", "fiqa_targets", "gen_targets")
+# What each source is: fpb, tfns, sentfin (single-label headlines) and fiqa are the labelled
+# datasets in ../shared/data; generated: direction sentences, constructions and figure lines from
+# the lexicon (generate.py); fpb_cf: Financial PhraseBank sentences with their direction word
+# flipped; entities: SEntFiN entity labels, target-marked; fiqa_targets: FiQA targets,
+# target-marked; gen_targets: generated multi-company sentences, one per company, target-marked.
 
 
 def parse_mix(spec):
@@ -42,13 +48,13 @@ def parse_args():
     here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", type=Path, default=here.parents[2] / "shared" / "data")
-    p.add_argument("--out", type=Path, default=here.parent / "finsent-minilm-v1")
+    p.add_argument("--out", type=Path, default=here.parent / "finsent-minilm-v2")
     p.add_argument("--build", type=Path, default=here / "build", help="fp32 model, checkpoints, logs")
-    p.add_argument("--epochs", type=int, default=5)
+    p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-length", type=int, default=128)
-    p.add_argument("--mix", type=parse_mix, default=parse_mix("fpb:2,tfns:1,sentfin:1"),
+    p.add_argument("--mix", type=parse_mix, default=parse_mix("fpb:2,tfns:0.5,sentfin:0.5,generated:1,fpb_cf:1,entities:1,fiqa_targets:1,gen_targets:1"),
                    help="training sources with their share per epoch, e.g. fpb:2,tfns:0.5,sentfin:1: whole "
                    "copies plus a random fraction drawn anew each epoch (fiqa: FiQA 2018 task 1, licence unclear)")
     p.add_argument("--pooling", choices=["cls", "mean"], default="cls",
@@ -63,6 +69,8 @@ def parse_args():
                    help="with --pooling mean and --dev-only: one linear head per domain, each trained on its "
                    "domain's texts only (finsent reads one logits output, so this is not exported)")
     p.add_argument("--no-domain-tags", action="store_true", help="train without the domain prefix")
+    p.add_argument("--from-checkpoint", action="store_true",
+                   help="skip training: export, quantize and check the weights a previous run saved in --build")
     p.add_argument("--dev-only", action="store_true", help="train and report dev figures per epoch; export nothing")
     p.add_argument("--teacher-logits", type=Path, help="teacher.py output: distil its news-convention labels")
     p.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the teacher in FPB targets")
@@ -71,8 +79,12 @@ def parse_args():
                    "news sentences with teacher labels: sentfin, tfns, or none")
     p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--version", default="1.0.0")
+    p.add_argument("--threads", type=int, default=1,
+                   help="torch threads (finsent-minilm-v2 was trained with 1: on a shared 2-core machine two "
+                   "threads stalled on each other, 580 s per 100 steps against 74 s)")
+    p.add_argument("--version", default="2.0.0")
+    p.add_argument("--generated-pairs", type=int, default=1500, help="counterfactual direction pairs to generate")
+    p.add_argument("--target-pairs", type=int, default=4000, help="generated multi-company target examples")
     args = p.parse_args()
     if args.domain_heads and (args.pooling != "mean" or not args.dev_only):
         p.error("--domain-heads needs --pooling mean and --dev-only")
@@ -143,6 +155,24 @@ def training_pools(args):
         ]
     if "fiqa" in args.mix:
         pools["fiqa"] = [(tag(args, d) + t, one_hot(l), d) for t, l, d in common.fiqa(args.data, "train")]
+    if "generated" in args.mix:
+        rows = generate.direction_corpus(random.Random(args.seed + 2), args.generated_pairs)
+        pools["generated"] = [(tag(args, "news") + t, one_hot(l), "news") for t, l, _ in rows]
+    if "fpb_cf" in args.mix:
+        rows = generate.fpb_counterfactuals(common.fpb(args.data, "train"))
+        pools["fpb_cf"] = [(tag(args, "news") + t, one_hot(l), "news") for t, l, _ in rows]
+    if "entities" in args.mix:
+        pools["entities"] = [
+            (tag(args, "headline") + common.mark_target(t, e), one_hot(l), "headline")
+            for t, e, l, _ in common.sentfin_entities(args.data, "train")
+        ]
+    if "fiqa_targets" in args.mix:
+        pools["fiqa_targets"] = [
+            (tag(args, d) + common.mark_target(t, e), one_hot(l), d) for t, e, l, d in common.fiqa_targets(args.data, "train")
+        ]
+    if "gen_targets" in args.mix:
+        rows = generate.target_pairs(random.Random(args.seed + 3), args.target_pairs)
+        pools["gen_targets"] = [(tag(args, "news") + common.mark_target(t, e), one_hot(l), "news") for t, e, l in rows]
     if teacher:
         extra = set()
         if "sentfin" in args.kd_extra:
@@ -420,7 +450,7 @@ def main():
     logging.basicConfig(
         level=logging.INFO,
         format="%(asctime)s %(message)s",
-        handlers=[logging.FileHandler(args.build / "train.log", mode="w"), logging.StreamHandler()],
+        handlers=[logging.FileHandler(args.build / "train.log", mode="a" if args.from_checkpoint else "w"), logging.StreamHandler()],
     )
     log.info("args: %s", {k: str(v) for k, v in vars(args).items()})
     random.seed(args.seed)
@@ -430,9 +460,16 @@ def main():
     torch.use_deterministic_algorithms(True)
 
     tokenizer = common.load_tokenizer(base_model_dir() / "tokenizer.json", args.max_length)
-    model = train(args, tokenizer)
+    checkpoint = args.build / "model.pt"
+    if args.from_checkpoint:
+        model = Classifier(args.pooling)
+        model.load_state_dict(torch.load(checkpoint))
+        model.eval()
+    else:
+        model = train(args, tokenizer)
     if args.dev_only:
         return
+    torch.save(model.state_dict(), checkpoint)
 
     fp32 = args.build / "model.fp32.onnx"
     int8 = args.build / "model.int8.onnx"
@@ -462,6 +499,7 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     shutil.copy(int8, args.out / "model.onnx")
     tok = json.loads((base_model_dir() / "tokenizer.json").read_text())
+    pad_token = tok["padding"]["pad_token"]
     tok["padding"] = None
     tok["truncation"] = None
     (args.out / "tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False))
@@ -476,7 +514,9 @@ def main():
         "quantization": "static int8 QDQ, per-channel weights, MinMax calibration",
         "inputs": ["input_ids", "attention_mask"],
         "output": "logits",
+        "pad_token": pad_token,
         "domain_prefix": {} if args.no_domain_tags else DOMAIN_PREFIX,
+        "target_format": common.TARGET_FORMAT,
         "default_domain": None if args.no_domain_tags else "news",
     }
     (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n")

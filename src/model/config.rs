@@ -26,6 +26,32 @@ pub struct ModelConfig {
     #[serde(default)]
     pub domain_prefix: BTreeMap<String, String>,
     pub default_domain: Option<String>,
+    /// The ONNX inputs the model takes (`input_ids`, `attention_mask`, maybe `token_type_ids`).
+    pub inputs: Vec<String>,
+    /// The ONNX output holding the logits.
+    pub output: String,
+    /// The token that fills padded positions; its id comes from the tokenizer.
+    pub pad_token: String,
+    /// How a text is asked about one target entity; `None` for a model without targets.
+    pub target_format: Option<TargetFormat>,
+}
+
+/// The target-aware input convention, as in training: the domain tag, then `prefix` with the
+/// target's name, then the text with each mention of the target between `open` and `close`:
+/// `news | Nissan | Toyota rose while << Nissan >> slumped`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TargetFormat {
+    /// Contains `{target}`, replaced by the target's name.
+    pub prefix: String,
+    pub open: String,
+    pub close: String,
+}
+
+impl TargetFormat {
+    /// The prefix naming `target`.
+    pub fn prefix_for(&self, target: &str) -> String {
+        self.prefix.replace("{target}", target)
+    }
 }
 
 /// Indexes of the three classes in the model's output.
@@ -52,6 +78,22 @@ impl ModelConfig {
             )));
         }
         config.label_index()?;
+        for required in ["input_ids", "attention_mask"] {
+            if !config.inputs.iter().any(|i| i == required) {
+                return Err(Error::Model(format!(
+                    "config.json inputs {:?} lack {required}",
+                    config.inputs
+                )));
+            }
+        }
+        if let Some(format) = &config.target_format
+            && !format.prefix.contains("{target}")
+        {
+            return Err(Error::Model(format!(
+                "config.json target_format prefix {:?} lacks {{target}}",
+                format.prefix
+            )));
+        }
         Ok(config)
     }
 

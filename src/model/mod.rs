@@ -8,6 +8,7 @@
 
 mod batch;
 mod config;
+mod input;
 mod runtime;
 mod session;
 mod tokenize;
@@ -23,10 +24,11 @@ use ort::value::TensorRef;
 use rayon::prelude::*;
 
 pub use batch::plan_batches;
-pub use config::{LabelIndex, ModelConfig};
+pub use config::{LabelIndex, ModelConfig, TargetFormat};
+pub use input::{ModelInput, Target};
 pub use runtime::{ORT_VERSION, init as init_runtime, locate as locate_runtime};
 use session::build_session;
-pub use tokenize::Encoder;
+pub use tokenize::{Encoder, Window};
 
 use crate::error::{Error, Result};
 
@@ -109,7 +111,6 @@ pub struct Scorer {
     sessions: Vec<Mutex<Session>>,
     pool: rayon::ThreadPool,
     needs_token_types: bool,
-    output_name: String,
     token_budget: usize,
     max_batch: usize,
     /// Nanoseconds the workers spent tokenizing and in ONNX Runtime, summed over workers.
@@ -126,7 +127,13 @@ impl Scorer {
         config.verify(dir)?;
         let labels = config.label_index()?;
         let prefix = config.prefix(options.domain.as_deref())?;
-        let encoder = Encoder::load(&dir.join("tokenizer.json"), config.max_length, &prefix)?;
+        let encoder = Encoder::load(
+            &dir.join("tokenizer.json"),
+            config.max_length,
+            &prefix,
+            &config.pad_token,
+            config.target_format.as_ref(),
+        )?;
         let intra = options.intra_threads.max(1);
         let workers = (options.threads.max(1) / intra).max(1);
         let sessions = (0..workers)
@@ -136,19 +143,21 @@ impl Scorer {
             .lock()
             .map_err(|_| Error::Model("session lock poisoned".into()))?;
         let input_names: Vec<&str> = first.inputs().iter().map(|i| i.name()).collect();
-        for required in ["input_ids", "attention_mask"] {
-            if !input_names.contains(&required) {
+        for required in &config.inputs {
+            if !input_names.contains(&required.as_str()) {
                 return Err(Error::Model(format!(
-                    "ONNX inputs {input_names:?} lack {required}"
+                    "config.json names the input {required:?}; the ONNX graph has {input_names:?}"
                 )));
             }
         }
         let needs_token_types = input_names.contains(&"token_type_ids");
-        let output_name = first
-            .outputs()
-            .first()
-            .map(|o| o.name().to_string())
-            .ok_or_else(|| Error::Model("the ONNX graph has no output".into()))?;
+        if !first.outputs().iter().any(|o| o.name() == config.output) {
+            let outputs: Vec<&str> = first.outputs().iter().map(|o| o.name()).collect();
+            return Err(Error::Model(format!(
+                "config.json names the output {:?}; the ONNX graph has {outputs:?}",
+                config.output
+            )));
+        }
         drop(first);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(workers)
@@ -162,7 +171,6 @@ impl Scorer {
             sessions,
             pool,
             needs_token_types,
-            output_name,
             token_budget: options.token_budget.max(1),
             max_batch: options.max_batch.max(1),
             tokenize_nanos: AtomicU64::new(0),
@@ -191,40 +199,47 @@ impl Scorer {
         self.sessions.len()
     }
 
-    /// Probabilities for each text. A text longer than the model's maximum is scored in
-    /// overlapping windows whose probabilities are averaged.
-    pub fn score(&self, texts: &[&str]) -> Result<Vec<Probs>> {
-        let encoded: Vec<Vec<Vec<u32>>> = self.pool.install(|| {
-            texts
+    /// Whether the model can score a text toward a target ([`ModelInput::toward`]); inputs
+    /// with a target are scored as plain texts otherwise.
+    pub fn takes_targets(&self) -> bool {
+        self.encoder.takes_targets()
+    }
+
+    /// Probabilities for each input. A text longer than the model's maximum is scored in
+    /// overlapping windows whose probabilities are averaged (for a target, the windows
+    /// holding its mention).
+    pub fn score(&self, inputs: &[ModelInput<'_>]) -> Result<Vec<Probs>> {
+        let encoded: Vec<Vec<Window>> = self.pool.install(|| {
+            inputs
                 .par_iter()
-                .map(|t| {
+                .map(|input| {
                     let start = Instant::now();
-                    let encoded = self.encoder.encode(t);
+                    let encoded = self.encoder.encode(input);
                     add_elapsed(&self.tokenize_nanos, start);
                     encoded
                 })
                 .collect::<Result<_>>()
         })?;
-        let windows: Vec<(usize, &[u32])> = encoded
+        let windows: Vec<(usize, &Window)> = encoded
             .iter()
             .enumerate()
-            .flat_map(|(owner, ws)| ws.iter().map(move |w| (owner, w.as_slice())))
+            .flat_map(|(owner, ws)| ws.iter().map(move |w| (owner, w)))
             .collect();
-        let lengths: Vec<usize> = windows.iter().map(|(_, w)| w.len()).collect();
+        let lengths: Vec<usize> = windows.iter().map(|(_, w)| w.ids.len()).collect();
         let batches = plan_batches(&lengths, self.token_budget, self.max_batch);
         let results: Vec<Vec<Probs>> = self.pool.install(|| {
             batches
                 .par_iter()
                 .map(|batch| {
-                    let ids: Vec<&[u32]> = batch.iter().map(|&i| windows[i].1).collect();
-                    self.run_batch(&ids)
+                    let items: Vec<&Window> = batch.iter().map(|&i| windows[i].1).collect();
+                    self.run_batch(&items)
                 })
                 .collect::<Result<_>>()
         })?;
 
         // Each text's windows, in window order (not batch order), so the result does not
         // depend on the batch plan.
-        let mut per_text: Vec<Vec<(usize, Probs)>> = vec![Vec::new(); texts.len()];
+        let mut per_text: Vec<Vec<(usize, Probs)>> = vec![Vec::new(); inputs.len()];
         for (batch, probs) in batches.iter().zip(results) {
             for (&window, p) in batch.iter().zip(probs) {
                 per_text[windows[window].0].push((window, p));
@@ -236,7 +251,7 @@ impl Scorer {
                 ws.sort_by_key(|(window, _)| *window);
                 combine_windows(
                     &ws.iter()
-                        .map(|&(w, p)| (windows[w].1.len() as f32, p))
+                        .map(|&(w, p)| (windows[w].1.ids.len() as f32, p))
                         .collect::<Vec<_>>(),
                 )
             })
@@ -244,22 +259,12 @@ impl Scorer {
     }
 
     /// Runs one padded batch through the calling worker's session.
-    fn run_batch(&self, items: &[&[u32]]) -> Result<Vec<Probs>> {
+    fn run_batch(&self, items: &[&Window]) -> Result<Vec<Probs>> {
         let rows = items.len();
-        let width = items.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
-        let mut input_ids = vec![0i64; rows * width];
+        let width = items.iter().map(|w| w.ids.len()).max().unwrap_or(0).max(1);
+        let mut input_ids = vec![i64::from(self.encoder.pad_id()); rows * width];
         let mut mask = vec![0i64; rows * width];
-        for (row, ids) in items.iter().enumerate() {
-            let start = row * width;
-            for (slot, &id) in input_ids[start..start + ids.len()]
-                .iter_mut()
-                .zip(ids.iter())
-            {
-                *slot = i64::from(id);
-            }
-            mask[start..start + ids.len()].fill(1);
-        }
-        let token_types = vec![
+        let mut token_types = vec![
             0i64;
             if self.needs_token_types {
                 rows * width
@@ -267,6 +272,22 @@ impl Scorer {
                 0
             }
         ];
+        for (row, window) in items.iter().enumerate() {
+            let start = row * width;
+            let len = window.ids.len();
+            for (slot, &id) in input_ids[start..start + len].iter_mut().zip(&window.ids) {
+                *slot = i64::from(id);
+            }
+            mask[start..start + len].fill(1);
+            if self.needs_token_types {
+                for (slot, &t) in token_types[start..start + len]
+                    .iter_mut()
+                    .zip(&window.type_ids)
+                {
+                    *slot = i64::from(t);
+                }
+            }
+        }
         let shape = [rows, width];
         let mut inputs = ort::inputs![
             "input_ids" => TensorRef::from_array_view((shape, input_ids.as_slice()))?,
@@ -285,7 +306,8 @@ impl Scorer {
         let start = Instant::now();
         let outputs = session.run(inputs)?;
         add_elapsed(&self.inference_nanos, start);
-        let (out_shape, logits) = outputs[self.output_name.as_str()].try_extract_tensor::<f32>()?;
+        let (out_shape, logits) =
+            outputs[self.config.output.as_str()].try_extract_tensor::<f32>()?;
         let classes = self.config.labels.len();
         if out_shape.len() != 2 || out_shape[0] as usize != rows || out_shape[1] as usize != classes
         {

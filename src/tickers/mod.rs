@@ -1,9 +1,9 @@
 //! Tickers: the listed companies an article mentions, each with its own sentiment.
 //!
 //! [`patterns`] finds explicit codes, [`gazetteer`] knows listings and their names,
-//! [`resolve`] turns both into mentions, and [`summarize`] turns an article's mentions
-//! into its `tickers` records: mentions, relevance, and a score from the sentences (and
-//! the title) that mention the company.
+//! [`resolve`] turns both into mentions, and [`Tickers::summarize`] turns an article's
+//! mentions into its companies: mentions, relevance, and the units (title, sentences) that
+//! name each, whose sentiment [`crate::per_ticker`] turns into the company's score.
 
 mod gazetteer;
 mod patterns;
@@ -16,9 +16,8 @@ pub use gazetteer::{Gazetteer, Listing};
 pub use patterns::{ExplicitCode, find_codes};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
-use crate::aggregate::{Bands, Label, Weighted, aggregate};
 use crate::error::Result;
-use crate::model::Probs;
+use crate::per_ticker::Unit;
 use crate::split::{Span, sentence_at};
 
 /// Sentences at the start of the body that count as its lead for relevance.
@@ -38,14 +37,14 @@ pub struct ListingInfo {
     pub other_listings: Vec<String>,
 }
 
-/// One company of an article, with its sentiment.
+/// One company of an article: how often and where it is named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TickerSummary {
     pub listing: ListingInfo,
     pub mentions: usize,
     pub relevance: f32,
-    pub score: f32,
-    pub label: Label,
+    /// The units naming the company, in order (the title first).
+    pub units: Vec<Unit>,
 }
 
 impl Tickers {
@@ -84,23 +83,16 @@ impl Tickers {
         }
     }
 
-    /// The tickers of one article, most relevant first.
+    /// The companies of one article, most relevant first.
     ///
     /// `title_mentions` are in the title; `body_mentions` in the body, whose sentences are
-    /// `spans` with probabilities `sentence_probs`. Relevance is
-    /// `0.4 × in title + 0.3 × in the lead (first two sentences) + 0.3 × mentions / most
-    /// mentions of any company in the article`, in (0, 1]. The score aggregates the title
-    /// (weighted `title_weight`, when it names the company) and the sentences naming it.
-    #[allow(clippy::too_many_arguments)]
+    /// `spans`. Relevance is `0.4 × in title + 0.3 × in the lead (first two sentences) + 0.3
+    /// × mentions / most mentions of any company in the article`, in (0, 1].
     pub fn summarize(
         &self,
         title_mentions: &[Mention],
-        title_probs: Option<Probs>,
         body_mentions: &[Mention],
         spans: &[Span],
-        sentence_probs: &[Probs],
-        title_weight: f32,
-        bands: &Bands,
     ) -> Vec<TickerSummary> {
         struct Acc {
             listing: ListingInfo,
@@ -157,30 +149,20 @@ impl Tickers {
         let mut out: Vec<TickerSummary> = by_symbol
             .into_values()
             .map(|acc| {
-                let mut units: Vec<Weighted> = acc
-                    .sentences
-                    .iter()
-                    .map(|&i| Weighted {
-                        probs: sentence_probs[i],
-                        weight: 1.0,
-                    })
-                    .collect();
-                if let (true, Some(p)) = (acc.in_title, title_probs) {
-                    units.push(Weighted {
-                        probs: p,
-                        weight: title_weight,
-                    });
-                }
-                let score = aggregate(&units, bands);
                 let relevance = 0.4 * f32::from(u8::from(acc.in_title))
                     + 0.3 * f32::from(u8::from(acc.in_lead))
                     + 0.3 * acc.mentions as f32 / most;
+                let units = acc
+                    .in_title
+                    .then_some(Unit::Title)
+                    .into_iter()
+                    .chain(acc.sentences.into_iter().map(Unit::Sentence))
+                    .collect();
                 TickerSummary {
                     listing: acc.listing,
                     mentions: acc.mentions,
                     relevance,
-                    score: score.score,
-                    label: score.label,
+                    units,
                 }
             })
             .collect();
@@ -284,30 +266,12 @@ mod tests {
     }
 
     #[test]
-    fn summary_scores_each_company_from_its_sentences() {
+    fn summary_lists_each_company_with_its_units() {
         let t = tickers();
         let body = "Toyota raised its outlook. Ford Motor cut its guidance. Toyota shares rose.";
         let spans = split_sentences(body);
         let mentions = t.find(body, &spans);
-        let good = Probs {
-            negative: 0.05,
-            neutral: 0.05,
-            positive: 0.9,
-        };
-        let bad = Probs {
-            negative: 0.9,
-            neutral: 0.05,
-            positive: 0.05,
-        };
-        let out = t.summarize(
-            &[],
-            None,
-            &mentions,
-            &spans,
-            &[good, bad, good],
-            2.0,
-            &Bands::default(),
-        );
+        let out = t.summarize(&[], &mentions, &spans);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].listing.symbol, "7203.T");
         assert_eq!(out[0].mentions, 2);
@@ -316,7 +280,8 @@ mod tests {
             "lead + most mentions: {}",
             out[0].relevance
         );
-        assert!(out[0].score > 0.7 && out[1].score < -0.7);
+        assert_eq!(out[0].units, [Unit::Sentence(0), Unit::Sentence(2)]);
+        assert_eq!(out[1].units, [Unit::Sentence(1)]);
         assert_eq!(out[1].listing.other_listings, Vec::<String>::new());
         assert!(out.iter().all(|s| s.relevance > 0.0 && s.relevance <= 1.0));
     }

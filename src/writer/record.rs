@@ -3,7 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::aggregate::{ClassCounts, Label};
+use crate::aggregate::{ArticleScore, ClassCounts, Label};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::model::Probs;
 use crate::tickers::TickerSummary;
@@ -61,6 +61,28 @@ pub struct SentenceRecord {
     pub score: Rounded,
     pub label: &'static str,
     pub probs: ProbsRecord,
+    /// The companies this unit was scored toward (units naming two or more companies).
+    pub targets: Vec<TargetRecord>,
+}
+
+/// A unit scored toward one company.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRecord {
+    pub symbol: String,
+    pub score: Rounded,
+    pub label: &'static str,
+    pub probs: ProbsRecord,
+}
+
+impl TargetRecord {
+    pub fn new(symbol: &str, p: Probs) -> Self {
+        Self {
+            symbol: symbol.to_string(),
+            score: Rounded(p.score()),
+            label: p.class(),
+            probs: p.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,16 +130,17 @@ pub struct TickerRecord {
     pub other_listings: Vec<String>,
 }
 
-impl From<TickerSummary> for TickerRecord {
-    fn from(t: TickerSummary) -> Self {
+impl TickerRecord {
+    /// The record of a company and its score.
+    pub fn new(t: TickerSummary, score: &ArticleScore) -> Self {
         Self {
             symbol: t.listing.symbol,
             exchange: t.listing.exchange,
             name: t.listing.name,
             mentions: t.mentions,
             relevance: Rounded(t.relevance),
-            score: Rounded(t.score),
-            label: t.label,
+            score: Rounded(score.score),
+            label: score.label,
             other_listings: t.listing.other_listings,
         }
     }

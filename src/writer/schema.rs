@@ -38,6 +38,13 @@ fn struct_list(name: &str, fields: Vec<Field>) -> Field {
     list(name, DataType::Struct(Fields::from(fields)))
 }
 
+fn probs() -> Field {
+    strct(
+        "probs",
+        vec![float("negative"), float("neutral"), float("positive")],
+    )
+}
+
 fn evidence_sentence(name: &str) -> Field {
     strct(
         name,
@@ -111,9 +118,10 @@ pub fn record_schema(with_sentences: bool) -> Schema {
                 int("end"),
                 float("score"),
                 text("label"),
-                strct(
-                    "probs",
-                    vec![float("negative"), float("neutral"), float("positive")],
+                probs(),
+                struct_list(
+                    "targets",
+                    vec![text("symbol"), float("score"), text("label"), probs()],
                 ),
             ],
         ));

@@ -1,0 +1,185 @@
+//! A deterministic reader of the figure lines of newswire earnings tables, where which number
+//! is larger decides: "Net 3,244,000 vs 2,584,000", "Shr loss 12 cts vs profit 15 cts",
+//! "Revs 67.7 mln vs 4.5 mln", "Qtly div 18 cts vs 16 cts prior". The first figure is the
+//! current period. A small encoder does not compare digits reliably (see the model card), so a
+//! unit that is one such line gets its probabilities from this reader instead of the model.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Probs;
+
+/// Which way the current figure moved against the earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    Flat,
+}
+
+/// How sure the reader's probabilities are: the favoured class gets this much.
+const SURE: f32 = 0.9;
+/// Figures within this share of each other count as flat.
+const FLAT: f64 = 0.005;
+
+static LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let figure = r"(?:(loss|profit)\s+)?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(mln|million|bln|billion|dlrs|dlr|cts|ct)?(?:\s+dlrs)?";
+    Regex::new(&format!(
+        r"(?i)^\s*([a-z][a-z0-9 ./&-]*?)\s+{figure}\s+vs\.?\s+{figure}(?:\s+(?:prior|prior\s+qtr|prior\s+yr|a\s+year\s+ago))?\s*\.?\s*$"
+    ))
+    .expect("figure line pattern")
+});
+
+/// Whether `label` names a line where more is better for a shareholder (profit, earnings per
+/// share, revenue, a dividend), and if so whether its figures are losses unless marked
+/// `profit` ("Net loss 1.2 mln vs 3.4 mln").
+fn losses_by_default(label: &str) -> Option<bool> {
+    let label = label.to_ascii_lowercase();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let loss = words.last() == Some(&"loss");
+    let head: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "loss"
+                    | "profit"
+                    | "oper"
+                    | "qtr"
+                    | "4th"
+                    | "3rd"
+                    | "2nd"
+                    | "1st"
+                    | "year"
+                    | "yr"
+                    | "primary"
+                    | "diluted"
+                    | "fully"
+                    | "avg"
+                    | "qtly"
+            )
+        })
+        .collect();
+    let profit = match head.as_slice() {
+        ["shr" | "shrs"] if words.contains(&"avg") => return None,
+        ["shr" | "net" | "income" | "earnings" | "pretax" | "pre-tax"]
+        | ["net", "income" | "profit" | "earnings"]
+        | ["pretax" | "pre-tax", "net" | "profit"]
+        | [] => true,
+        ["revs" | "revenues" | "revenue" | "sales" | "turnover"]
+        | ["net" | "total", "sales" | "revs" | "revenues"]
+        | ["div" | "dividend"]
+        | ["annual" | "final" | "interim", "div"] => false,
+        _ => return None,
+    };
+    Some(loss && profit)
+}
+
+fn value(kind: Option<&str>, number: &str, unit: Option<&str>, loss_default: bool) -> Option<f64> {
+    let n: f64 = number.replace(',', "").parse().ok()?;
+    let scale = match unit.map(str::to_ascii_lowercase).as_deref() {
+        Some("mln" | "million") => 1e6,
+        Some("bln" | "billion") => 1e9,
+        Some("cts" | "ct") => 0.01,
+        _ => 1.0,
+    };
+    let loss = match kind.map(str::to_ascii_lowercase).as_deref() {
+        Some("loss") => true,
+        Some(_) => false,
+        None => loss_default,
+    };
+    Some(if loss { -n * scale } else { n * scale })
+}
+
+/// How the figures of a figure line moved, when `text` is one.
+pub fn read(text: &str) -> Option<Move> {
+    if text.len() > 160 {
+        return None;
+    }
+    let c = LINE.captures(text)?;
+    let loss_default = losses_by_default(c.get(1)?.as_str())?;
+    let get = |i: usize| c.get(i).map(|m| m.as_str());
+    let now = value(get(2), get(3)?, get(4), loss_default)?;
+    let before = value(get(5), get(6)?, get(7), loss_default)?;
+    // Units are often left off one side ("67.7 mln vs 4,500,000" is rare, "1.20 vs 1.10 dlrs"
+    // common), so a missing unit takes the other side's.
+    let (now, before) = match (get(4), get(7)) {
+        (None, Some(u)) => (value(get(2), get(3)?, Some(u), loss_default)?, before),
+        (Some(u), None) => (now, value(get(5), get(6)?, Some(u), loss_default)?),
+        _ => (now, before),
+    };
+    let scale = now.abs().max(before.abs());
+    Some(if scale == 0.0 || (now - before).abs() <= FLAT * scale {
+        Move::Flat
+    } else if now > before {
+        Move::Up
+    } else {
+        Move::Down
+    })
+}
+
+/// The probabilities the reader gives a figure line that moved `m`.
+pub fn probs(m: Move) -> Probs {
+    let rest = (1.0 - SURE) / 2.0;
+    match m {
+        Move::Up => Probs {
+            negative: rest,
+            neutral: rest,
+            positive: SURE,
+        },
+        Move::Down => Probs {
+            negative: SURE,
+            neutral: rest,
+            positive: rest,
+        },
+        Move::Flat => Probs {
+            negative: rest,
+            neutral: SURE,
+            positive: rest,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_figure_lines_are_read() {
+        let cases = [
+            ("Net 3,244,000 vs 2,584,000", Some(Move::Up)),
+            ("Net 1,279,000 vs 7,979,000", Some(Move::Down)),
+            ("Shr loss 12 cts vs profit 15 cts", Some(Move::Down)),
+            ("Net loss 562,231 vs profit 10,253", Some(Move::Down)),
+            ("Net profit 72,000 vs profit 16,000", Some(Move::Up)),
+            ("Net loss 1.2 mln vs loss 3.4 mln", Some(Move::Up)),
+            ("Oper shr profit 20 cts vs loss four cts", None),
+            ("Revs 67.7 mln vs 4.5 mln", Some(Move::Up)),
+            ("Revs 7,075,000 vs 2,330,000", Some(Move::Up)),
+            ("Sales 1.1 billion vs 980 mln", Some(Move::Up)),
+            ("Shr 1.20 dlrs vs 1.10 dlrs", Some(Move::Up)),
+            ("Shr 95 cts vs 1.10 dlrs", Some(Move::Down)),
+            ("Qtly div 18 cts vs 18 cts prior", Some(Move::Flat)),
+            ("Annual div 72 cts vs 72 cts prior yr", Some(Move::Flat)),
+            ("Qtly div 20 cts vs 18 cts prior", Some(Move::Up)),
+            ("Avg shrs 12,345,000 vs 11,000,000", None),
+            ("NET LOSS 0.4 MLN VS PROFIT 3.3 MLN", Some(Move::Down)),
+            ("Net income rose to 4.1 mln dlrs from 3.2 mln", None),
+            ("Apple shares rose 3 vs 2 yesterday", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(read(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn probabilities_follow_the_move() {
+        assert!(probs(Move::Up).score() > 0.7);
+        assert!(probs(Move::Down).score() < -0.7);
+        assert_eq!(probs(Move::Flat).class(), "neutral");
+        let p = probs(Move::Up);
+        assert!((p.negative + p.neutral + p.positive - 1.0).abs() < 1e-6);
+    }
+}
