@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "finsent-minilm-v1"
+MODEL = ROOT / "models" / "finsent-minilm-v2"
 
 
 def run(cmd, stdout_path):

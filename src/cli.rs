@@ -10,7 +10,7 @@ use finsent::writer::Format;
 
 /// The model shipped with the source tree.
 pub const DEFAULT_MODEL_DIR: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/models/finsent-minilm-v1");
+    concat!(env!("CARGO_MANIFEST_DIR"), "/models/finsent-minilm-v2");
 
 /// The company gazetteer shipped with the source tree.
 pub const DEFAULT_GAZETTEER: &str = concat!(

@@ -24,7 +24,10 @@ const SURE: f32 = 0.9;
 const FLAT: f64 = 0.005;
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    let figure = r"(?:(loss|profit)\s+)?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(mln|million|bln|billion|dlrs|dlr|cts|ct)?(?:\s+dlrs)?";
+    let number = r"\d+-\d/\d|\d[\d,]*(?:\.\d+)?|\.\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nil";
+    let figure = format!(
+        r"(?:(loss|profit)\s+)?({number})\s*(mln|million|bln|billion|dlrs|dlr|cts|ct)?(?:\s+dlrs)?"
+    );
     Regex::new(&format!(
         r"(?i)^\s*([a-z][a-z0-9 ./&-]*?)\s+{figure}\s+vs\.?\s+{figure}(?:\s+(?:prior|prior\s+qtr|prior\s+yr|a\s+year\s+ago))?\s*\.?\s*$"
     ))
@@ -59,6 +62,13 @@ fn losses_by_default(label: &str) -> Option<bool> {
                     | "fully"
                     | "avg"
                     | "qtly"
+                    | "three"
+                    | "six"
+                    | "nine"
+                    | "mths"
+                    | "mth"
+                    | "months"
+                    | "half"
             )
         })
         .collect();
@@ -71,14 +81,43 @@ fn losses_by_default(label: &str) -> Option<bool> {
         ["revs" | "revenues" | "revenue" | "sales" | "turnover"]
         | ["net" | "total", "sales" | "revs" | "revenues"]
         | ["div" | "dividend"]
-        | ["annual" | "final" | "interim", "div"] => false,
+        | ["annual" | "final" | "interim", "div" | "dividend"] => false,
         _ => return None,
     };
     Some(loss && profit)
 }
 
-fn value(kind: Option<&str>, number: &str, unit: Option<&str>, loss_default: bool) -> Option<f64> {
-    let n: f64 = number.replace(',', "").parse().ok()?;
+/// A wire figure: `3,244,000`, `1.20`, `7-1/2`, or a number word (`eight cts`).
+fn number(text: &str) -> Option<f64> {
+    const WORDS: [&str; 13] = [
+        "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let lower = text.to_ascii_lowercase();
+    if let Some(n) = WORDS.iter().position(|w| *w == lower) {
+        return Some(n as f64);
+    }
+    if let Some((whole, fraction)) = text.split_once('-') {
+        let (top, bottom) = fraction.split_once('/')?;
+        let bottom: f64 = bottom.parse().ok()?;
+        return Some(whole.parse::<f64>().ok()? + top.parse::<f64>().ok()? / bottom);
+    }
+    text.replace(',', "").parse().ok()
+}
+
+/// Whether a figure written without a unit may take the other side's: a small bare number
+/// ("1.20 vs 1.10 dlrs"), not a written-out amount ("1.2 mln vs 980,000").
+fn takes_unit(text: &str) -> bool {
+    !text.contains(',') && number(text).is_some_and(|n| n < 1000.0)
+}
+
+fn value(
+    kind: Option<&str>,
+    number_text: &str,
+    unit: Option<&str>,
+    loss_default: bool,
+) -> Option<f64> {
+    let n = number(number_text)?;
     let scale = match unit.map(str::to_ascii_lowercase).as_deref() {
         Some("mln" | "million") => 1e6,
         Some("bln" | "billion") => 1e9,
@@ -103,11 +142,15 @@ pub fn read(text: &str) -> Option<Move> {
     let get = |i: usize| c.get(i).map(|m| m.as_str());
     let now = value(get(2), get(3)?, get(4), loss_default)?;
     let before = value(get(5), get(6)?, get(7), loss_default)?;
-    // Units are often left off one side ("67.7 mln vs 4,500,000" is rare, "1.20 vs 1.10 dlrs"
-    // common), so a missing unit takes the other side's.
+    // A unit is often left off one side ("1.20 vs 1.10 dlrs"): a small bare number takes
+    // the other side's.
     let (now, before) = match (get(4), get(7)) {
-        (None, Some(u)) => (value(get(2), get(3)?, Some(u), loss_default)?, before),
-        (Some(u), None) => (now, value(get(5), get(6)?, Some(u), loss_default)?),
+        (None, Some(u)) if takes_unit(get(3)?) => {
+            (value(get(2), get(3)?, Some(u), loss_default)?, before)
+        }
+        (Some(u), None) if takes_unit(get(6)?) => {
+            (now, value(get(5), get(6)?, Some(u), loss_default)?)
+        }
         _ => (now, before),
     };
     let scale = now.abs().max(before.abs());
@@ -155,7 +198,13 @@ mod tests {
             ("Net loss 562,231 vs profit 10,253", Some(Move::Down)),
             ("Net profit 72,000 vs profit 16,000", Some(Move::Up)),
             ("Net loss 1.2 mln vs loss 3.4 mln", Some(Move::Up)),
-            ("Oper shr profit 20 cts vs loss four cts", None),
+            ("Oper shr profit 20 cts vs loss four cts", Some(Move::Up)),
+            ("Net 1.2 mln vs 980,000", Some(Move::Up)),
+            ("Net 640,000 vs 1.1 mln", Some(Move::Down)),
+            ("Shr loss eight cts vs loss 31 cts", Some(Move::Up)),
+            ("Nine mths Net 22.1 mln vs 25.8 mln", Some(Move::Down)),
+            ("Qtly div 7-1/2 cts vs 7-1/2 cts", Some(Move::Flat)),
+            ("Qtly div five cts vs 12 cts prior", Some(Move::Down)),
             ("Revs 67.7 mln vs 4.5 mln", Some(Move::Up)),
             ("Revs 7,075,000 vs 2,330,000", Some(Move::Up)),
             ("Sales 1.1 billion vs 980 mln", Some(Move::Up)),

@@ -101,7 +101,7 @@ fn corpus_records_follow_the_schema() {
         assert_eq!(total, parts, "{id}: class counts add up");
         assert!(total > 0, "{id}");
         assert!(r["tickers"].is_array());
-        assert_eq!(r["model"]["name"], "finsent-minilm-v1");
+        assert_eq!(r["model"]["name"], "finsent-minilm-v2");
         assert!(r.get("sentence_scores").is_none(), "only with --sentences");
     }
     let wire = records
@@ -407,7 +407,7 @@ fn missing_runtime_is_a_clear_error() {
 #[test]
 fn wrong_model_checksum_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let model = root().join("models/finsent-minilm-v1");
+    let model = root().join("models/finsent-minilm-v2");
     for file in ["model.onnx", "tokenizer.json"] {
         std::fs::copy(model.join(file), dir.path().join(file)).expect("copy");
     }
@@ -859,14 +859,14 @@ fn faults_are_one_line_errors_and_leave_no_output() {
     std::fs::create_dir(&model).unwrap();
     for file in ["config.json", "tokenizer.json"] {
         std::fs::copy(
-            root().join("models/finsent-minilm-v1").join(file),
+            root().join("models/finsent-minilm-v2").join(file),
             model.join(file),
         )
         .unwrap();
     }
     let with_model = ["score", "corpus", "-q", "--model", model.to_str().unwrap()];
     one_line_error(&finsent(&with_model), "model.onnx: No such file");
-    let onnx = std::fs::read(root().join("models/finsent-minilm-v1/model.onnx")).unwrap();
+    let onnx = std::fs::read(root().join("models/finsent-minilm-v2/model.onnx")).unwrap();
     std::fs::write(model.join("model.onnx"), &onnx[..onnx.len() / 2]).unwrap();
     one_line_error(&finsent(&with_model), "does not match config.json");
 
@@ -920,7 +920,7 @@ fn partial_vocab_model(dir: &std::path::Path) -> std::path::PathBuf {
         std::fs::copy(fixture.join(file), model.join(file)).expect("copy fixture");
     }
     std::fs::copy(
-        root().join("models/finsent-minilm-v1/tokenizer.json"),
+        root().join("models/finsent-minilm-v2/tokenizer.json"),
         model.join("tokenizer.json"),
     )
     .expect("copy tokenizer");

@@ -8,7 +8,7 @@ use finsent::model::{
 };
 use std::path::{Path, PathBuf};
 
-const SHIPPED: &str = "models/finsent-minilm-v1";
+const SHIPPED: &str = "models/finsent-minilm-v2";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

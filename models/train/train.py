@@ -58,7 +58,7 @@ def parse_args():
                    help="training sources with their share per epoch, e.g. fpb:2,tfns:0.5,sentfin:1: whole "
                    "copies plus a random fraction drawn anew each epoch (fiqa: FiQA 2018 task 1, licence unclear)")
     p.add_argument("--pooling", choices=["cls", "mean"], default="cls",
-                   help="sentence vector: BERT's CLS pooler (finsent-minilm-v1) or the masked mean of the token "
+                   help="sentence vector: BERT's CLS pooler (finsent's models) or the masked mean of the token "
                    "states (as the base encoder was trained)")
     p.add_argument("--average-epochs", type=int, default=1, metavar="K",
                    help="ship the mean of the weights at the end of the last K epochs (1: the last weights)")
@@ -225,7 +225,7 @@ class Classifier(torch.nn.Module):
     """input_ids and attention_mask in, logits out (token types are all zero).
 
     `cls`: BERT's sequence classifier (CLS pooler, dropout, linear layer), as
-    finsent-minilm-v1 was trained. `mean`: the masked mean of the token states, dropout and a
+    finsent's models were trained. `mean`: the masked mean of the token states, dropout and a
     linear layer; all-MiniLM-L6-v2 was trained to make that mean its sentence vector, and its
     CLS pooler was never trained."""
 
