@@ -10,15 +10,19 @@ use serde_json::Value;
 mod common;
 use common::{finsent, json_lines, root, stderr, stdout_records};
 
-/// id -> (expected class, companies) from tests/fixtures/corpus_expected.tsv.
-fn expected() -> Vec<(String, String)> {
+/// Expectations per corpus article, from tests/fixtures/corpus_expected.tsv.
+/// (id, expected class, known miss) per corpus article. A known miss is a model error
+/// written down in the fixture's `note` column; the test checks it is still a miss, so a
+/// model that fixes it makes the test ask for the note to go.
+fn expected() -> Vec<(String, String, bool)> {
     let text = std::fs::read_to_string(root().join("tests/fixtures/corpus_expected.tsv"))
         .expect("fixture");
     text.lines()
         .skip(1)
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            (cols[0].to_string(), cols[1].to_string())
+            let miss = cols.get(3).is_some_and(|n| n.starts_with("known miss"));
+            (cols[0].to_string(), cols[1].to_string(), miss)
         })
         .collect()
 }
@@ -122,7 +126,7 @@ fn every_corpus_article_meets_its_expectation() {
         .map(|r| (r["id"].as_str().expect("id"), r))
         .collect();
     let mut wrong = Vec::new();
-    for (id, class) in expected() {
+    for (id, class, known_miss) in expected() {
         let r = by_id
             .get(id.as_str())
             .unwrap_or_else(|| panic!("{id} was not scored"));
@@ -140,9 +144,14 @@ fn every_corpus_article_meets_its_expectation() {
             }
             other => panic!("{id}: unknown expectation {other:?}"),
         };
-        if !ok {
+        if ok == known_miss {
             wrong.push(format!(
-                "{id}: expected {class}, got {} ({score})",
+                "{id}: expected {class}{}, got {} ({score})",
+                if known_miss {
+                    " to be a known miss"
+                } else {
+                    ""
+                },
                 r["label"]
             ));
         }
