@@ -21,8 +21,9 @@ over every text, and writes, seeded (seed 14), into tests/fixtures/tickers_real/
   sources (SEntFiN, Twitter Financial News). FiQA and PhraseBank texts are not copied: the
   test reads them from ../shared/data when it is there.
 
-Text ids are `SOURCE:SPLIT:LINE` (line numbers from 1). Rerunning keeps the verdicts of
-rows already judged (same text id, span and symbol) and leaves new rows blank.
+Text ids are `SOURCE:SPLIT:LINE` (line numbers from 1). Rerunning keeps the texts already
+drawn and the verdicts of rows already judged (same text id, span and symbol), and leaves
+new rows blank: after a change to the matcher, judge those and rerun the test.
 """
 
 import argparse
@@ -92,6 +93,12 @@ def write_tsv(path, fields, rows):
 
 
 def sample_detections(found, old):
+    """The texts of an earlier draw, when there is one (the judged sample stays the same
+    texts as the matcher changes: their new detections come out blank), else a new draw."""
+    judged = {(r["text_id"], r["start"], r["end"], r["symbol"]): r for r in old}
+    if old:
+        chosen = list(dict.fromkeys(r["text_id"] for r in old))
+        return detection_rows(chosen, found, judged)
     rng = random.Random(SEED)
     with_any = sorted(i for i, d in found.items() if d)
     rng.shuffle(with_any)
@@ -109,7 +116,10 @@ def sample_detections(found, old):
         if k:
             chosen.append(i)
             in_context += k
-    judged = {(r["text_id"], r["start"], r["end"], r["symbol"]): r for r in old}
+    return detection_rows(chosen, found, judged)
+
+
+def detection_rows(chosen, found, judged):
     rows = []
     for i in chosen:
         for m in found[i]:

@@ -74,6 +74,24 @@ const BUSINESS_WORDS: &[&str] = &[
     "models",
 ];
 
+/// Legal forms: after an ordinary-word name they name another company than its listing.
+const LEGAL_FORMS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Ltd",
+    "Limited",
+    "Co",
+    "Plc",
+    "plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "LLC",
+];
+
 /// Verbs after an ordinary-word name that make it a company acting: `Target raised`.
 #[rustfmt::skip]
 const BUSINESS_VERBS: &[&str] = &[
@@ -302,7 +320,8 @@ fn drop_hyphen_compounds(
         .collect();
     candidates.retain(|&(_, _, start, end)| {
         let joined_before = text[..start].strip_suffix('-').is_some_and(|b| {
-            b.chars().next_back().is_some_and(char::is_alphanumeric) && !ends.contains(&(start - 1))
+            // `UPDATE 3-BP settles` is the wire's numbering, not a compound.
+            b.chars().next_back().is_some_and(char::is_alphabetic) && !ends.contains(&(start - 1))
         });
         let joined_after = text[end..].strip_prefix('-').is_some_and(|a| {
             a.starts_with(char::is_uppercase) && !starts.contains(&(text.len() - a.len()))
@@ -458,6 +477,11 @@ fn in_business_context(
         if FREE_CAPITALISED.contains(&day) {
             next_word = words.next().unwrap_or("").to_string();
         }
+    }
+    // The gazetteer holds a listing's names with their legal form (`Target Corp`, `Apple
+    // Inc`), which match whole: `Delta Corp` is another company.
+    if LEGAL_FORMS.contains(&next_word.as_str()) {
+        return false;
     }
     if COMPANY_WORDS.contains(&next_word.as_str()) {
         return true;
