@@ -534,7 +534,7 @@ fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, u
 /// there only a company noun after the name (`Continental Building Products`) says so.
 fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
     let sentence = sentence_span(text, start, end, sentences);
-    let after = text[end..].strip_prefix(' ').map(|rest| {
+    let after = text[end..].strip_prefix(char::is_whitespace).map(|rest| {
         let word_end = rest
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest.len());
@@ -547,7 +547,7 @@ fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) 
         return false;
     }
     let before = &text[..start];
-    let before_word = before.strip_suffix(' ').and_then(|b| {
+    let before_word = before.strip_suffix(char::is_whitespace).and_then(|b| {
         let word_start = b
             .char_indices()
             .rev()
@@ -555,7 +555,8 @@ fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) 
             .map_or(0, |(i, c)| i + c.len_utf8());
         // A sentence's first word is capitalised for its position, but `Nikola Tesla` at the
         // start of one is still a name: only the words of FREE_CAPITALISED stand there freely.
-        (word_start == sentence.start || b[..word_start].ends_with(' ')).then(|| &b[word_start..])
+        (word_start == sentence.start || b[..word_start].ends_with(char::is_whitespace))
+            .then(|| &b[word_start..])
     });
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
 }
@@ -602,7 +603,7 @@ fn title_case(sentence: &str) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    words.len() >= 3 && capitalised * 10 >= words.len() * 6
+    words.len() >= 4 && capitalised * 10 >= words.len() * 6
 }
 
 /// The sentence holding `start..end` (sentences are sorted), or the whole text.
