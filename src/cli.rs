@@ -178,6 +178,7 @@ pub struct ScoreArgs {
     #[arg(long, default_value_t = Limits::default().max_article_bytes, value_name = "BYTES")]
     pub max_article_bytes: usize,
     /// Most body sentences scored per article; the rest are left out and `warnings` says so.
+    /// Tickers come from the scored text only (0: the title alone).
     #[arg(long, default_value_t = Limits::default().max_sentences, value_name = "N")]
     pub max_sentences: usize,
     /// Add every sentence with its offsets and probabilities (`sentence_scores`).

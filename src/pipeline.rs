@@ -285,7 +285,14 @@ fn parse_article(
             }],
         )
     });
-    let body_mentions = tickers.find(&article.body, &spans);
+    // Companies are looked for in the scored sentences only: one named only in a cut
+    // sentence would have no score of its own.
+    let scored = if warning.is_some() {
+        &article.body[..spans.last().map_or(0, |s| s.end)]
+    } else {
+        &article.body
+    };
+    let body_mentions = tickers.find(scored, &spans);
     let targets = if with_targets {
         plan_targets(&unit_mentions(
             tickers,

@@ -568,6 +568,44 @@ fn tickers_command_shows_matches_with_offsets() {
     assert_eq!(matches[4]["form"], "exchange");
 }
 
+/// Regression: with `--max-sentences 1` a company named only in the cut second sentence
+/// took the first sentence's score; with `--max-sentences 0` it panicked (exit 101).
+#[test]
+fn max_sentences_cut_companies_borrow_no_score() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("cut.jsonl");
+    let lines = [
+        serde_json::json!({"id": "body", "body": "Toyota posted record profit and raised its outlook. Sony fell."}),
+        serde_json::json!({"id": "titled", "title": "Sony shares slump", "body": "Sony fell."}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&input, text).expect("write");
+    let path = input.to_str().expect("path");
+    let symbols = |r: &Value| -> Vec<String> {
+        r["tickers"]
+            .as_array()
+            .expect("tickers")
+            .iter()
+            .map(|t| t["symbol"].as_str().expect("symbol").to_string())
+            .collect()
+    };
+
+    let out = finsent(&["score", path, "--max-sentences", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records = stdout_records(&out);
+    assert_eq!(symbols(&records[0]), ["7203.T"], "{}", records[0]);
+    assert_eq!(records[0]["tickers"][0]["mentions"], 1);
+
+    let out = finsent(&["score", path, "--max-sentences", "0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records = stdout_records(&out);
+    assert!(symbols(&records[0]).is_empty(), "{}", records[0]);
+    // The title is scored: Sony is there, from the title alone.
+    assert_eq!(symbols(&records[1]), ["6758.T"], "{}", records[1]);
+    assert_eq!(records[1]["tickers"][0]["mentions"], 1);
+    assert_eq!(records[1]["tickers"][0]["score"], records[1]["score"]);
+}
+
 /// A JSONL archive of `n` short articles with distinct sentences.
 fn archive(dir: &Path, n: usize) -> PathBuf {
     let verbs = ["raised", "cut", "kept", "beat", "missed"];

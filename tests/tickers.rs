@@ -146,3 +146,127 @@ fn gazetteer_loads_quickly() {
     let _ = tickers();
     assert!(start.elapsed().as_secs_f64() < 5.0);
 }
+
+/// The classes of error an audit of real text found (issue 14), one written case or more
+/// each: the answer is the company, or no company rather than a wrong one.
+#[test]
+fn audit_trap_classes() {
+    let t = tickers();
+    let cases: &[(&str, &[&str])] = &[
+        // A name as the prefix of a longer word (the plural rule).
+        ("Venus Remedies shares rose 5%.", &["VENUSREM.NS"]),
+        ("Companies set Climate Targets for 2030.", &[]),
+        ("Pound Gaps Higher After Data", &[]),
+        // Part of a longer capitalised name.
+        ("Eaton Vance raised its fee guidance.", &[]),
+        ("He works at Alliance Global Partners in New York.", &[]),
+        ("Great Eastern Shipping posted higher profit.", &[]),
+        ("Continental Building Products Reports Record Sales", &[]),
+        (
+            "The board of Cabot Microelectronics approved a buyback.",
+            &[],
+        ),
+        ("Shares of Wilshire Bancorp fell.", &[]),
+        // Hyphenated compounds; an adjectival compound keeps its company.
+        ("Trend-Wise shares surged.", &[]),
+        ("Sampo-Rosenlew sold its forestry unit.", &[]),
+        ("Toyota-backed startup raises funds.", &["7203.T"]),
+        // Indices and markets are not the exchange operator.
+        ("S&P 500 and Nasdaq hit records", &[]),
+        ("The NASDAQ Composite fell 1%.", &[]),
+        ("Nasdaq Inc shares rose after results.", &["NDAQ"]),
+        // Generic phrases, ordinary words, people and diseases.
+        ("National Bank raised its prime rate.", &[]),
+        ("Forecasting for Next Year", &[]),
+        ("Dow Jones News reported the deal.", &[]),
+        ("A drug for Huntington's disease failed.", &[]),
+        // Wrong listing: the bank, not its ETN; an Indian subsidiary's own results.
+        ("Credit Suisse posted a loss.", &["CSGN.SW"]),
+        (
+            "Siemens Ltd net profit rose to Rs 88.3 crore.",
+            &["SIEMENS.NS"],
+        ),
+        // Short and former names.
+        (
+            "Teva and Hikma cut prices; Valeant and Priceline rose.",
+            &["TEVA", "HIK.L", "BHC", "BKNG"],
+        ),
+        (
+            "RBS and L&G shares fell; ITV and Johnson Matthey rose.",
+            &["NWG.L", "LGEN.L", "ITV.L", "JMAT.L"],
+        ),
+        (
+            "OCBC and Stora Enso reported results.",
+            &["O39.SI", "STERV.HE"],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let want: BTreeSet<String> = want.iter().map(|s| (*s).to_string()).collect();
+        let found = symbols(&t, text);
+        if found != want {
+            wrong.push(format!("{text}: want {want:?}, found {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn codes_of_funds_and_indices_are_not_companies() {
+    let t = tickers();
+    for text in [
+        "$SPY $XLF $USO $IWM $QQQ and $SPX fell",
+        "Flows into (NYSE Arca: SPY) rose",
+        "TSE:K rallied",
+        "$aapl $tsla <AAPL.O> <MSFT.OQ> <IBM.N>",
+        "MORSE SHOE INC <MRS> 4TH QTR NET; $AAPL 107 calls; $BA 737 MAX",
+    ] {
+        let found = symbols(&t, text);
+        match text.chars().next() {
+            Some('$') if text.contains("SPY") => assert!(found.is_empty(), "{text}: {found:?}"),
+            Some('F') => assert!(found.is_empty(), "{text}: {found:?}"),
+            Some('T') => assert_eq!(found, BTreeSet::from(["K.TO".to_string()])),
+            Some('$') => assert_eq!(
+                found,
+                ["AAPL", "IBM", "MSFT", "TSLA"].map(String::from).into()
+            ),
+            _ => assert_eq!(found, ["AAPL", "BA", "MRS"].map(String::from).into()),
+        }
+    }
+}
+
+/// Display names as users show them in tables: no dangling `&`, no common word in
+/// capitals inside a name (`Bank OF America`), no name in capitals (`NEWMONT`).
+#[test]
+fn display_names_are_clean() {
+    #[rustfmt::skip]
+    const COMMON: &[&str] = &[
+        "OF", "AND", "THE", "FOR", "IN", "ON", "AT", "TO", "AIR", "NEW", "BANK", "OIL", "GAS",
+        "GROUP", "HOLDINGS", "FINANCIAL", "CAPITAL", "INTERNATIONAL", "AMERICA", "AMERICAN",
+        "LINES", "TIMES", "YORK", "STORES", "FOODS", "ENERGY", "POWER", "HEALTH", "TRUST",
+    ];
+    let text = std::fs::read_to_string(root().join("models/gazetteer/gazetteer.jsonl"))
+        .expect("gazetteer");
+    let mut bad = Vec::new();
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("row");
+        if row.get("kind").is_some() {
+            continue;
+        }
+        let name = row["name"].as_str().expect("name");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let capitals = |w: &&str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && !w.chars().any(char::is_lowercase)
+        };
+        if name.ends_with('&')
+            || name.ends_with(" and")
+            || words.iter().any(|w| COMMON.contains(w))
+            || (words.len() > 1 && words.iter().all(capitals))
+            || (words.len() == 1 && capitals(&words[0]) && name.len() > 6)
+        {
+            bad.push(name.to_string());
+        }
+    }
+    assert!(bad.is_empty(), "{} unclean names: {bad:?}", bad.len());
+}

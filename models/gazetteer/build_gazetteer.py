@@ -1,20 +1,25 @@
-"""Builds finsent's company gazetteer (gazetteer.jsonl) from three sources:
+"""Builds finsent's company gazetteer (gazetteer.jsonl) from these sources:
 
 1. SEC's company_tickers_exchange.json (US public domain), read from ../shared/data:
-   Nasdaq, NYSE and Cboe listings; OTC, shells (SPACs), units, warrants, rights, preferred
-   shares and funds are dropped; filed names are cleaned into the names news uses.
+   Nasdaq, NYSE and Cboe listings; OTC, shells (SPACs), units, warrants, rights and
+   preferred shares are dropped; funds become `kind: etf` entries known by their codes
+   only; filed names are cleaned into the names news uses.
 2. pytickersymbols (MIT, PyPI): Nikkei 225 constituents with their Tokyo codes, and the
    constituents of European indices that have a home-exchange symbol.
 3. curated.tsv (written by finsent's developers): Japanese, European, UK and Asian companies
    with their home listings, ADR and other listings, and the short names news writes;
-   us_aliases.tsv: extra names of US companies (brands, short forms).
+   us_aliases.tsv: extra names of US companies (brands, short forms, former names);
+   display_names.tsv: the names finsent shows for listings whose filed name reads badly;
+   funds_indices.tsv: ETFs, ETNs and indices with their codes and names (`kind` etf or
+   index: matched so that they are not taken for a company, never reported).
 
 An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
 edition word list from the english-words package, MIT) or that curated files mark with `~`
 is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
-{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...]}
+{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind"}
+(`kind` only when not "company").
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -33,7 +38,7 @@ SUFFIX_EXCHANGE = {
     "T": "TSE", "L": "LSE", "DE": "XETRA", "PA": "EPA", "AS": "AMS", "BR": "EBR", "MI": "BIT",
     "MC": "BME", "SW": "SIX", "CO": "CPH", "ST": "STO", "HE": "HEL", "OL": "OSL", "KS": "KRX",
     "KQ": "KRX", "TW": "TWSE", "HK": "HKEX", "SS": "SSE", "SZ": "SZSE", "NS": "NSE", "AX": "ASX",
-    "TO": "TSX",
+    "TO": "TSX", "BO": "BSE", "SI": "SGX",
 }
 SEC_EXCHANGE = {"Nasdaq": "NASDAQ", "NYSE": "NYSE", "CBOE": "CBOE"}
 INDEX_SUFFIX = {
@@ -43,17 +48,34 @@ INDEX_SUFFIX = {
 }
 
 LEGAL_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|l\.?p|n\.?v|s\.?a|"
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|l\.?p|n\.?v|s\.?a|public|"
     r"s\.?p\.?a|se|ag|a/s|asa|ab|oyj|kk|k\.k|holdings? inc|the))+\.?$",
     re.IGNORECASE,
 )
 GROUP_SUFFIX = re.compile(r"\s+(?:group|holdings?|holding co|bancorp|bancshares|enterprises)$", re.IGNORECASE)
-SEC_NOISE = re.compile(r"\s*(/[A-Z]{2,}/?|/ADR|/NEW/?|\\[A-Z]+\\)\s*$", re.IGNORECASE)
-DROP_NAME = re.compile(
-    r"\b(acquisition|blank check|spac|etf|fund|funds|trust series|ishares|spdr|proshares|portfolio|"
-    r"municipal|income trust|royalty trust|closed[- ]end|capital trust|warrant|units?)\b",
+SEC_NOISE = re.compile(r"\s*(/[A-Z]{2,}/?|/ADR|/NEW/?|\\[A-Z]+\\?)\s*$", re.IGNORECASE)
+DROP_NAME = re.compile(r"\b(acquisition|blank check|spac|warrant|units?)\b", re.IGNORECASE)
+FUND_NAME = re.compile(
+    r"\b(etf|etn|etns|fund|funds|trust,? series|series trust|ishares|spdr|proshares|portfolio|"
+    r"municipal|income trust|royalty trust|closed[- ]end|capital trust|exchange[- ]traded|"
+    r"etf trust|index trust|commodity|bitcoin trust|ether trust|gold trust|silver trust)\b",
     re.IGNORECASE,
 )
+# Words that name nothing in particular: a generated name made of these alone (`National
+# Bank`, `Global Partners`, `Five Star`, `News`) is dropped; the full filed name stays.
+GENERIC_WORDS = {
+    "national", "global", "first", "united", "american", "general", "international", "capital",
+    "financial", "bank", "banc", "bancorp", "partners", "group", "holdings", "trust", "energy",
+    "resources", "star", "five", "one", "two", "three", "eastern", "western", "southern",
+    "northern", "central", "pacific", "atlantic", "continental", "premier", "popular", "team",
+    "root", "beyond", "next", "news", "alliance", "community", "citizens", "peoples", "security",
+    "republic", "commerce", "federal", "home", "savings", "mutual", "heritage", "pioneer",
+    "summit", "frontier", "liberty", "patriot", "union", "great", "new", "old", "royal",
+    "standard", "universal", "bankshares", "bancshares", "financial", "services", "industries",
+    "systems", "technologies", "solutions", "company", "corp", "of", "the", "and", "&", "inc",
+    "world", "media", "health", "care", "medical", "life", "insurance", "realty", "properties",
+    "investors", "investment", "investments", "value", "income", "growth", "select", "equity",
+}
 # Names that news also uses in their ordinary sense although the word list does not say so.
 ALWAYS_AMBIGUOUS = {"amazon", "box", "target", "block", "meta", "gap", "shell", "oracle", "apple", "visa", "ford"}
 # Names that must never be aliases: common acronyms and words (see the issue's list).
@@ -79,46 +101,86 @@ def english_words():
     return {w for w in words if w.islower()}, {w.lower() for w in words if w[:1].isupper()}
 
 
-def display_case(name):
-    """SEC names are often upper case: title-case them, keeping acronyms (up to 3 letters, no
-    vowel, or with &), so that `TIM S.A.` stays `TIM` and does not match the first name Tim."""
-    if name != name.upper():
-        return name
+# Four letters read as a word (`CATO`, `ARES`) are a name, not an acronym (`ASML`, `AAON`).
+PRONOUNCEABLE = re.compile(r"[^aeiouy]?[aeiouy][^aeiouy][aeiouy][^aeiouy]?|[^aeiouy]{0,2}[aeiouy]{1,2}[^aeiouy]{0,2}")
+SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "an", "or", "by"}
+
+
+def cap_word(word):
+    """`FREEPORT-MCMORAN` -> `Freeport-McMoran`, `CAMPBELL'S` -> `Campbell's`."""
+    parts = re.split(r"([-/])", word.lower())
+    out = []
+    for part in parts:
+        part = part[:1].upper() + part[1:]
+        part = re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), part)
+        out.append(part)
+    return "".join(out)
+
+
+def display_case(name, common=frozenset(), proper=frozenset()):
+    """Filed names are often in capitals: case each all-capitals word as a name, keeping
+    acronyms (up to three letters that are not a word, four that are not a word or name, or
+    with `&` or dots: `TIM`, `ASML`, `AT&T`), so that `TIM S.A.` stays `TIM` and does not
+    match the first name Tim, and small words in lower case (`Bank of America`)."""
     words = []
-    for w in name.split():
-        core = w.strip(".,")
-        if core in ("CO", "INC", "LTD"):
+    for i, w in enumerate(name.split()):
+        core = re.sub(r"[^A-Za-z]", "", w)
+        lower = core.lower()
+        if not core or w != w.upper():
+            words.append(w)
+        elif i > 0 and lower in SMALL_WORDS:
+            words.append(w.lower())
+        elif core in ("CO", "INC", "LTD", "CORP", "PLC"):
             words.append(w.capitalize())
-        elif "&" in w or not re.search(r"[AEIOUY]", core) or len(core) <= 3:
+        elif "&" in w or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?,?", w):
+            words.append(w)
+        elif (len(core) <= 3 or (len(core) == 4 and not PRONOUNCEABLE.fullmatch(lower))) and not (
+                lower in common or (lower.endswith("s") and lower[:-1] in common) or lower in proper):
             words.append(w)
         else:
-            words.append(w.capitalize())
+            words.append(cap_word(w))
     return " ".join(words)
 
 
-def clean_sec_name(name):
+def tidy(name):
+    """A display name without a dangling `&`, `and` or comma left by a removed legal form."""
+    name = re.sub(r"(?:[\s,]+(?:&|and))+$", "", name.strip(" ,."), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", name).strip(" ,")
+
+
+def clean_sec_name(name, words):
     name = SEC_NOISE.sub("", name).strip(" ,./")
     name = re.sub(r"\s+", " ", name)
     name = re.sub(r"\bCOM\b(?=\s+INC)", "", name, flags=re.IGNORECASE)  # AMAZON COM INC
-    return display_case(name).strip()
+    return display_case(name, *words).strip()
 
 
 def short_names(name, common):
-    """The full name, the name without its legal form, and without Group/Holdings when distinctive."""
-    out = [name]
-    base = LEGAL_SUFFIX.sub("", name).strip(" ,.")
+    """(name, needs context) pairs: the full name; the name without its legal form; and
+    without Group/Holdings/Bancshares when distinctive. Shortened names that name nothing in
+    particular (`National Bank`, `Global Partners`) are left out; a one-word name left by
+    removing Group or Bancshares is usually a place or a surname (`Huntington`), so it needs
+    context."""
+    out = [(name, False)]
+    base = tidy(LEGAL_SUFFIX.sub("", name))
     base = re.sub(r"^the\s+", "", base, flags=re.IGNORECASE)
-    if base and base != name:
-        out.append(base)
-    shorter = GROUP_SUFFIX.sub("", base).strip(" ,.")
-    if shorter and shorter != base and (" " in shorter or (shorter.lower() not in common and len(shorter) >= 4)):
-        out.append(shorter)
+    if base and base != name and not generic(base):
+        out.append((base, False))
+    shorter = tidy(GROUP_SUFFIX.sub("", base))
+    if (shorter and shorter != base and not generic(shorter)
+            and (" " in shorter or (shorter.lower() not in common and len(shorter) >= 4))):
+        out.append((shorter, " " not in shorter))
     return out
 
 
 def usable(alias):
     a = alias.strip()
     return len(a) >= 2 and a.lower() not in NEVER_ALIAS and not a.isdigit()
+
+
+def generic(alias):
+    """Every word of the name is a word that names nothing in particular."""
+    return all(w in GENERIC_WORDS for w in re.split(r"[\s,.]+", alias.lower()) if w)
 
 
 class Gazetteer:
@@ -128,9 +190,11 @@ class Gazetteer:
         self.by_code = {}  # EXCHANGE:CODE -> symbol
         self.explicit = set()  # (symbol, lower-case alias) given by curated files
 
-    def add(self, symbol, exchange, name, aliases, codes, ambiguous=(), explicit=False):
+    def add(self, symbol, exchange, name, aliases, codes, ambiguous=(), explicit=False, kind="company"):
         listing = self.listings.setdefault(
-            symbol, {"symbol": symbol, "exchange": exchange, "name": name, "aliases": [], "ambiguous": [], "codes": []}
+            symbol,
+            {"symbol": symbol, "exchange": exchange, "name": name, "aliases": [], "ambiguous": [], "codes": [],
+             "kind": kind},
         )
         for code in codes:
             if code not in self.by_code:
@@ -204,29 +268,36 @@ def add_sec(gaz, path):
     by_cik = defaultdict(list)
     for r in rows:
         by_cik[r["cik"]].append(r)
-    kept = dropped = 0
+    kept = dropped = funds = 0
     for cik, listings in by_cik.items():
         listed = [r for r in listings if r["exchange"] in SEC_EXCHANGE]
         if not listed:
             continue
         primary = listed[0]
-        name = clean_sec_name(primary["name"])
+        name = clean_sec_name(primary["name"], (gaz.common, gaz.proper_names))
         ticker = primary["ticker"].replace("-", ".")
         if DROP_NAME.search(name) or re.search(r"\.(P[A-Z]?|W[S]?|U|R|RT|WT|UN)$", ticker):
             dropped += 1
             continue
         codes = [f"{SEC_EXCHANGE[r['exchange']]}:{r['ticker'].replace('-', '.')}" for r in listed
                  if not re.search(r"-(P[A-Z]?|W[S]?|U|R|RT|WT|UN)$", r["ticker"])]
+        if FUND_NAME.search(name):
+            # Known by its codes only, so that `$SPY` is not taken for a company.
+            gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], tidy(name), [], codes, kind="etf")
+            funds += 1
+            continue
         existing = next((gaz.by_code[c] for c in codes if c in gaz.by_code), None)
         if existing:
             # A foreign company's ADR: its names join the home listing curated.tsv gives.
-            for alias in short_names(name, gaz.common):
-                gaz.add_alias(gaz.listings[existing], alias)
+            for alias, needs_context in short_names(name, gaz.common):
+                gaz.add_alias(gaz.listings[existing], alias, needs_context)
             continue
-        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], LEGAL_SUFFIX.sub("", name).strip(" ,.") or name,
-                short_names(name, gaz.common), codes)
+        names = short_names(name, gaz.common)
+        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], tidy(LEGAL_SUFFIX.sub("", name)) or name,
+                [a for a, _ in names], codes, {a for a, c in names if c})
         kept += 1
-    print(f"SEC: {kept} US listings kept, {dropped} shells/funds/units dropped", file=sys.stderr)
+    print(f"SEC: {kept} US listings kept, {funds} funds known by code, {dropped} shells/units dropped",
+          file=sys.stderr)
 
 
 def add_us_aliases(gaz):
@@ -259,11 +330,51 @@ def add_index_constituents(gaz):
             if suffix == "T" and not re.fullmatch(r"\d{4}\.T", home):
                 continue
             exchange = SUFFIX_EXCHANGE[suffix]
-            name = LEGAL_SUFFIX.sub("", stock["name"]).strip(" ,.")
-            gaz.add(home, exchange, name, short_names(stock["name"], gaz.common), [home_code(home, exchange)])
+            full = display_case(stock["name"], gaz.common, gaz.proper_names)
+            names = short_names(full, gaz.common)
+            gaz.add(home, exchange, tidy(LEGAL_SUFFIX.sub("", full)), [a for a, _ in names],
+                    [home_code(home, exchange)], {a for a, c in names if c})
             known_names.add(stock["name"].lower())
             added += 1
     print(f"pytickersymbols: {added} index constituents added", file=sys.stderr)
+
+
+def add_funds_and_indices(gaz):
+    """ETFs, ETNs and indices that the SEC list lacks or files under a company's name."""
+    for row in read_tsv(HERE / "funds_indices.tsv"):
+        plain, marked = split_aliases(row["aliases"])
+        codes = [c.strip() for c in row["codes"].split("|") if c.strip()]
+        listing = gaz.listings.get(row["symbol"])
+        if listing is not None:
+            listing["kind"] = row["kind"]
+            listing["name"] = row["name"]
+            for code in codes:
+                if code not in listing["codes"]:
+                    listing["codes"].append(code)
+                    gaz.by_code.setdefault(code, row["symbol"])
+        else:
+            gaz.add(row["symbol"], row["exchange"], row["name"], [], codes, kind=row["kind"])
+            listing = gaz.listings[row["symbol"]]
+        for alias in plain + marked:
+            gaz.add_alias(listing, alias, alias in marked, explicit=True)
+
+
+def add_former_codes(gaz):
+    """Codes a company traded under before (`$FB` for Meta): finsent reads them in old text
+    only where no listing holds the code today."""
+    for row in read_tsv(HERE / "former_codes.tsv"):
+        listing = gaz.listings[row["symbol"]]
+        listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
+
+
+def apply_display_names(gaz):
+    """Curated display names win; other names were cased by display_case and tidied."""
+    for row in read_tsv(HERE / "display_names.tsv"):
+        listing = gaz.listings.get(row["symbol"])
+        if listing is None:
+            print(f"display_names.tsv: {row['symbol']} is not listed; skipped", file=sys.stderr)
+            continue
+        listing["name"] = row["name"]
 
 
 def remove_shared_aliases(gaz):
@@ -283,6 +394,8 @@ def remove_shared_aliases(gaz):
         l["aliases"] = [a for a in l["aliases"] if ok(a)]
         l["ambiguous"] = [a for a in l["ambiguous"] if ok(a)]
     dropped = sum(1 for v in keep.values() if v is None)
+    for alias, symbol in sorted(keep.items()):
+        print(f"  shared alias {alias!r}: {symbol or 'dropped'} ({', '.join(sorted(owners[alias]))})", file=sys.stderr)
     print(f"{len(keep)} aliases shared by several listings: {len(keep) - dropped} kept for the curated listing, "
           f"{dropped} dropped", file=sys.stderr)
 
@@ -294,11 +407,16 @@ def main():
     add_sec(gaz, args.sec)
     add_us_aliases(gaz)
     add_index_constituents(gaz)
+    add_funds_and_indices(gaz)
+    add_former_codes(gaz)
+    apply_display_names(gaz)
     remove_shared_aliases(gaz)
     listings = sorted(gaz.listings.values(), key=lambda l: l["symbol"])
     with open(args.out, "w", encoding="utf-8") as f:
         for l in listings:
             if l["aliases"] or l["ambiguous"] or l["codes"]:
+                if l["kind"] == "company":
+                    del l["kind"]
                 f.write(json.dumps(l, ensure_ascii=False) + "\n")
     print(f"wrote {len(listings)} listings to {args.out}", file=sys.stderr)
 

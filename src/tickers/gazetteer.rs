@@ -11,7 +11,20 @@ use serde::Deserialize;
 use super::patterns::is_us;
 use crate::error::{Error, Result};
 
-/// One listed company as finsent reports it.
+/// What a listing is. Only companies are reported: funds and indices are known so that
+/// `$SPY` or `Nasdaq Composite` are not taken for a company, and are then left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    Company,
+    /// An exchange-traded fund or note, or another listed fund.
+    Etf,
+    /// A market index, or a market named as one (`the Nasdaq`).
+    Index,
+}
+
+/// One listing as finsent reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
     /// Canonical symbol: plain for US listings (`NVDA`), Yahoo-style elsewhere (`7203.T`).
@@ -21,6 +34,7 @@ pub struct Listing {
     pub name: String,
     /// The company's other listings, such as US ADRs, as `EXCHANGE:CODE`.
     pub other_listings: Vec<String>,
+    pub kind: Kind,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +45,11 @@ struct Row {
     aliases: Vec<String>,
     ambiguous: Vec<String>,
     codes: Vec<String>,
+    #[serde(default)]
+    kind: Kind,
+    /// Codes the listing traded under before (`NASDAQ:FB`), for old text.
+    #[serde(default)]
+    former_codes: Vec<String>,
 }
 
 /// A name of a listing, as the automaton knows it: one pattern per name ignoring ASCII
@@ -57,7 +76,7 @@ pub struct Gazetteer {
     codes: HashMap<String, usize>,
     /// Canonical symbol -> listing.
     symbols: HashMap<String, usize>,
-    /// Code on any US exchange -> listing (for cashtags).
+    /// Code on any US exchange, or of an index (`INDEX:SPX`) -> listing (for cashtags).
     us_codes: HashMap<String, usize>,
 }
 
@@ -77,6 +96,7 @@ impl Gazetteer {
         let mut codes = HashMap::new();
         let mut symbols = HashMap::new();
         let mut us_codes = HashMap::new();
+        let mut former = Vec::new();
         for (i, line) in text
             .lines()
             .enumerate()
@@ -109,11 +129,12 @@ impl Gazetteer {
             for code in &row.codes {
                 codes.entry(code.clone()).or_insert(id);
                 if let Some((exchange, local)) = code.split_once(':')
-                    && is_us(exchange)
+                    && (is_us(exchange) || exchange == "INDEX")
                 {
                     us_codes.entry(local.to_string()).or_insert(id);
                 }
             }
+            former.extend(row.former_codes.into_iter().map(|c| (c, id)));
             symbols.insert(row.symbol.clone(), id);
             let own = format!("{}:", row.exchange);
             listings.push(Listing {
@@ -125,7 +146,17 @@ impl Gazetteer {
                 symbol: row.symbol,
                 exchange: row.exchange,
                 name: row.name,
+                kind: row.kind,
             });
+        }
+        // After every listing: a code some listing holds today is that listing's.
+        for (code, id) in former {
+            if let Some((exchange, local)) = code.split_once(':')
+                && is_us(exchange)
+            {
+                us_codes.entry(local.to_string()).or_insert(id);
+            }
+            codes.entry(code).or_insert(id);
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)

@@ -12,7 +12,7 @@ mod resolve;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use gazetteer::{Gazetteer, Listing};
+pub use gazetteer::{Gazetteer, Kind, Listing};
 pub use patterns::{ExplicitCode, find_codes};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
@@ -87,7 +87,8 @@ impl Tickers {
     ///
     /// `title_mentions` are in the title; `body_mentions` in the body, whose sentences are
     /// `spans`. Relevance is `0.4 × in title + 0.3 × in the lead (first two sentences) + 0.3
-    /// × mentions / most mentions of any company in the article`, in (0, 1].
+    /// × mentions / most mentions of any company in the article`, in (0, 1]. Only scored
+    /// text counts: a body mention outside `spans` (cut by `--max-sentences`) is left out.
     pub fn summarize(
         &self,
         title_mentions: &[Mention],
@@ -132,13 +133,13 @@ impl Tickers {
             mention(&m.key, None);
         }
         for m in body_mentions {
-            // Mentions come in text order, so their sentences do too.
-            let i = sentence_at(spans, m.start, m.end).unwrap_or_else(|| {
-                spans
-                    .partition_point(|s| s.end <= m.start)
-                    .min(spans.len().saturating_sub(1))
-            });
-            mention(&m.key, Some(i));
+            // Mentions come in text order, so their sentences do too. A mention outside the
+            // scored sentences (cut by `--max-sentences`) has no score to lend: left out.
+            let i = sentence_at(spans, m.start, m.end)
+                .unwrap_or_else(|| spans.partition_point(|s| s.end <= m.start));
+            if i < spans.len() {
+                mention(&m.key, Some(i));
+            }
         }
         let most = by_symbol
             .values()
@@ -284,5 +285,23 @@ mod tests {
         assert_eq!(out[1].units, [Unit::Sentence(1)]);
         assert_eq!(out[1].listing.other_listings, Vec::<String>::new());
         assert!(out.iter().all(|s| s.relevance > 0.0 && s.relevance <= 1.0));
+    }
+
+    /// Regression: a company named only past the scored sentences took a kept sentence's
+    /// score (`--max-sentences 1`) or indexed past the probabilities (`--max-sentences 0`).
+    #[test]
+    fn companies_named_only_in_unscored_sentences_are_left_out() {
+        let t = tickers();
+        let body = "Toyota raised its outlook. Ford Motor cut its guidance.";
+        let spans = split_sentences(body);
+        let mentions = t.find(body, &spans);
+        let summarize = |spans: &[Span]| {
+            t.summarize(&[], &mentions, spans)
+                .into_iter()
+                .map(|s| s.listing.symbol)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(summarize(&spans[..1]), ["7203.T"]);
+        assert!(summarize(&[]).is_empty());
     }
 }

@@ -1,6 +1,7 @@
-//! Explicit ticker codes: cashtags (`$AAPL`, `$BRK.B`), exchange-qualified codes as
-//! newswires write them (`(NASDAQ: NVDA)`, `(TSE: 7203)`, `TSE:6758`, `(HKEX: 0700)`),
-//! Yahoo-style suffixes (`9984.T`, `VOD.L`) and Bloomberg-style codes (`7203 JP`).
+//! Explicit ticker codes: cashtags (`$AAPL`, `$aapl`, `$BRK.B`), exchange-qualified codes
+//! as newswires write them (`(NASDAQ: NVDA)`, `(TSE: 7203)`, `TSE:6758`, `(HKEX: 0700)`),
+//! Yahoo-style suffixes (`9984.T`, `VOD.L`), Reuters codes in angle brackets (`<AAPL.O>`,
+//! `<IBM.N>`, `<MRS>`) and Bloomberg-style codes (`7203 JP`).
 
 use std::sync::LazyLock;
 
@@ -12,6 +13,8 @@ pub enum CodeForm {
     Cashtag,
     Exchange,
     Suffix,
+    /// A Reuters code in angle brackets: `<AAPL.O>`, `<7203.T>`, `<MRS>`.
+    Ric,
     Bloomberg,
 }
 
@@ -24,6 +27,8 @@ pub struct ExplicitCode {
     pub code: String,
     pub start: usize,
     pub end: usize,
+    /// Written in lower case (`$aapl`): counts only when the gazetteer knows the code.
+    pub lowercase: bool,
 }
 
 /// Exchanges as news writes them -> finsent's exchange name.
@@ -73,6 +78,8 @@ const EXCHANGE_NAMES: &[(&str, &str)] = &[
     ("SZSE", "SZSE"),
     ("SHE", "SZSE"),
     ("NSE", "NSE"),
+    ("BSE", "BSE"),
+    ("SGX", "SGX"),
     ("ASX", "ASX"),
     ("TSX", "TSX"),
     ("CPH", "CPH"),
@@ -108,6 +115,8 @@ const SUFFIXES: &[(&str, Option<&str>)] = &[
     ("SSE", Some("SS")),
     ("SZSE", Some("SZ")),
     ("NSE", Some("NS")),
+    ("BSE", Some("BO")),
+    ("SGX", Some("SI")),
     ("ASX", Some("AX")),
     ("TSX", Some("TO")),
 ];
@@ -124,10 +133,17 @@ pub fn symbol_for(exchange: &str, code: &str) -> String {
     }
 }
 
-/// The exchange of a Yahoo-style suffix.
+/// The exchange of a Yahoo-style suffix, or of a Reuters one (`O`, `OQ`: Nasdaq; `N`:
+/// NYSE; `A`: NYSE American; `P`: NYSE Arca; `S`: Swiss; `F`: Frankfurt).
 fn exchange_for_suffix(suffix: &str) -> Option<&'static str> {
     match suffix {
         "KQ" => Some("KRX"),
+        "O" | "OQ" => Some("NASDAQ"),
+        "N" => Some("NYSE"),
+        "A" => Some("NYSEAMERICAN"),
+        "P" => Some("NYSEARCA"),
+        "S" => Some("SIX"),
+        "F" => Some("XETRA"),
         _ => SUFFIXES
             .iter()
             .find(|(_, s)| *s == Some(suffix))
@@ -140,8 +156,22 @@ pub fn is_us(exchange: &str) -> bool {
     SUFFIXES.iter().any(|(e, s)| *e == exchange && s.is_none())
 }
 
-static CASHTAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\$([A-Z]{1,6}(?:\.[A-Z]{1,2})?)\b").expect("valid regex"));
+static CASHTAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\$([A-Z]{1,6}(?:\.[A-Z]{1,2})?|[a-z]{1,6}(?:\.[a-z]{1,2})?)\b")
+        .expect("valid regex")
+});
+
+/// Currencies written like cashtags before an amount: `$US 5bn`, `$HK 10`, `$C 2`.
+#[rustfmt::skip]
+const CURRENCIES: &[&str] = &[
+    "US", "USD", "HK", "HKD", "NZ", "NZD", "AU", "AUD", "A", "C", "CA", "CAD", "S", "SG", "SGD",
+    "NT", "MX", "R", "Z", "ZAR",
+];
+
+/// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<MRS>`: Reuters instrument codes.
+static RIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<([A-Z0-9]{1,7})([a-z])?(?:\.([A-Z]{1,2}))?>").expect("valid regex")
+});
 
 static EXCHANGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = EXCHANGE_NAMES.iter().map(|(n, _)| *n).collect();
@@ -175,19 +205,50 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
     let mut out = Vec::new();
     for c in CASHTAG.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        // `$US 5bn`, `$HK10`: a currency, not a cashtag.
+        let code = c[1].to_ascii_uppercase();
+        // `$US 5bn`: a currency, not a cashtag (`$BA 737 MAX` is Boeing).
         let amount_follows = text[whole.end()..]
             .trim_start_matches(' ')
             .starts_with(|c: char| c.is_ascii_digit());
-        if prev_char(text, whole.start()).is_some_and(|p| p.is_alphanumeric()) || amount_follows {
+        if prev_char(text, whole.start()).is_some_and(|p| p.is_alphanumeric())
+            || (amount_follows && CURRENCIES.contains(&code.as_str()))
+        {
             continue;
         }
         out.push(ExplicitCode {
             form: CodeForm::Cashtag,
             exchange: None,
-            code: c[1].to_string(),
+            lowercase: c[1] != code,
+            code,
             start: whole.start(),
             end: whole.end(),
+        });
+    }
+    for c in RIC.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let exchange = match c.get(3) {
+            None => None,
+            Some(suffix) => match exchange_for_suffix(suffix.as_str()) {
+                Some(e) => Some(e),
+                None => continue,
+            },
+        };
+        // Tokyo codes are numbers, and a bare code in brackets is a US one.
+        if exchange.is_none() && c[1].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // `BRKa.N`: Reuters writes a share class in lower case.
+        let code = c.get(2).map_or_else(
+            || c[1].to_string(),
+            |class| format!("{}.{}", &c[1], class.as_str().to_ascii_uppercase()),
+        );
+        out.push(ExplicitCode {
+            form: CodeForm::Ric,
+            exchange,
+            code: exchange.map_or_else(|| code.clone(), |e| normalize_code(e, &code)),
+            start: whole.start(),
+            end: whole.end(),
+            lowercase: false,
         });
     }
     for c in EXCHANGE_CODE.captures_iter(text) {
@@ -196,18 +257,24 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             continue;
         }
         let whole = c.get(2).expect("exchange").start()..c.get(4).expect("code").end();
-        let exchange = EXCHANGE_NAMES
+        let code = &c[4];
+        let exchange = match EXCHANGE_NAMES
             .iter()
             .find(|(n, _)| *n == &c[2])
             .map(|(_, e)| *e)
-            .expect("the regex only matches known names");
-        let code = &c[4];
+            .expect("the regex only matches known names")
+        {
+            // Tokyo codes are numbers; `TSE:K` (Kinross) is Toronto, as many sites write it.
+            "TSE" if code.starts_with(|c: char| c.is_ascii_alphabetic()) => "TSX",
+            e => e,
+        };
         out.push(ExplicitCode {
             form: CodeForm::Exchange,
             exchange: Some(exchange),
             code: normalize_code(exchange, code),
             start: whole.start,
             end: whole.end,
+            lowercase: false,
         });
     }
     for c in SUFFIX_CODE.captures_iter(text) {
@@ -228,6 +295,7 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             code: normalize_code(exchange, code),
             start: whole.start(),
             end: whole.end(),
+            lowercase: false,
         });
     }
     for c in BLOOMBERG.captures_iter(text) {
@@ -247,6 +315,7 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             code: normalize_code(exchange, groups[0]),
             start: whole.start(),
             end: whole.end(),
+            lowercase: false,
         });
     }
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -325,6 +394,36 @@ mod tests {
         let text = "Revenue was $6.77 billion, up 3.5%; see bbc.co.uk or www.example.com/VOD.L; \
                     in 2025 JP Morgan said. Nasdaq: AI stocks rallied. TSE: Shares fell.";
         assert!(codes(text).is_empty(), "{:?}", codes(text));
+    }
+
+    #[test]
+    fn reads_lower_case_cashtags_cashtags_before_numbers_and_reuters_codes() {
+        let text = "$aapl and $BA 737 MAX, $AAPL 107 calls; MORSE SHOE INC <MRS> 4TH QTR NET; \
+                    Apple <AAPL.O>, Microsoft <MSFT.OQ>, IBM <IBM.N>, Toyota <7203.T>, <VOD.L>.";
+        assert_eq!(
+            codes(text),
+            [
+                (None, "AAPL".to_string()),
+                (None, "BA".into()),
+                (None, "AAPL".into()),
+                (None, "MRS".into()),
+                (Some("NASDAQ"), "AAPL".into()),
+                (Some("NASDAQ"), "MSFT".into()),
+                (Some("NYSE"), "IBM".into()),
+                (Some("TSE"), "7203".into()),
+                (Some("LSE"), "VOD".into()),
+            ]
+        );
+        assert!(find_codes("$aapl").iter().all(|c| c.lowercase));
+        assert!(codes("$Hello and $US 5bn").is_empty());
+    }
+
+    #[test]
+    fn tse_with_letters_is_toronto_with_digits_tokyo() {
+        assert_eq!(
+            codes("Kinross (TSE:K) and Sony (TSE:6758)"),
+            [(Some("TSX"), "K".to_string()), (Some("TSE"), "6758".into())]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Kind};
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::{Span, sentence_at};
 
@@ -29,6 +29,8 @@ pub enum MentionForm {
     Cashtag,
     Exchange,
     Suffix,
+    /// A Reuters code in angle brackets (`<AAPL.O>`, `<MRS>`).
+    Ric,
     Bloomberg,
     Name,
     /// An ordinary-word name accepted because of its context.
@@ -48,10 +50,10 @@ pub struct Mention {
 #[rustfmt::skip]
 const COMPANY_WORDS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "Plc", "plc", "PLC", "Group", "Holdings", "Platforms",
-    "Incorporated", "Corporation", "Company", "shares", "stock", "stocks", "Chief", "CEO",
+    "Incorporated", "Corporation", "Company", "shares", "share", "stock", "stocks", "Chief", "CEO",
 ];
 
-/// Words whose presence in the sentence says it is about business.
+/// Business nouns after a possessive ordinary-word name: `Apple’s iPhone`, `Target’s stores`.
 #[rustfmt::skip]
 const BUSINESS_WORDS: &[&str] = &[
     "shares", "share", "stock", "stocks", "earnings", "revenue", "revenues", "profit", "profits",
@@ -70,6 +72,55 @@ const BUSINESS_WORDS: &[&str] = &[
     "barrel", "oil", "payment", "gas", "retailers", "lenders", "bank", "banks", "production",
     "inventory", "plant", "factory", "factories", "vehicles", "deliveries", "recall", "model",
     "models",
+];
+
+/// Legal forms: after an ordinary-word name they name another company than its listing.
+const LEGAL_FORMS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Ltd",
+    "Limited",
+    "Co",
+    "Plc",
+    "plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "LLC",
+];
+
+/// Verbs after an ordinary-word name that make it a company acting: `Target raised`.
+#[rustfmt::skip]
+const BUSINESS_VERBS: &[&str] = &[
+    "rose", "rises", "rise", "fell", "falls", "fall", "jumped", "jumps", "jump", "gained", "gains",
+    "slumped", "slumps", "slid", "slides", "surged", "surges", "soared", "soars", "plunged",
+    "plunges", "tumbled", "tumbles", "dropped", "drops", "climbed", "climbs", "sank", "sinks",
+    "rallied", "rallies", "reported", "reports", "report", "posted", "posts", "raised", "raises",
+    "cut", "cuts", "beat", "beats", "missed", "misses", "announced", "announces",
+    "agreed", "agrees", "plans", "planned", "expects", "expected", "launched", "launches", "hired",
+    "hires", "named", "names", "appointed", "appoints", "acquired", "acquires", "bought", "buys",
+    "sold", "sells", "sued", "warned", "warns", "reaffirmed", "reaffirms", "lowered", "lowers",
+    "boosted", "boosts", "trimmed", "trims", "shed", "sheds", "upgraded", "downgraded", "declared",
+    "declares", "completed", "completes", "filed", "files", "shares", "stock",
+    "earnings", "revenue", "sales", "profit", "results", "dividend", "stake", "outlook",
+    "guidance", "forecast", "stores", "executives", "shareholders", "investors", "bonds",
+    "weighs", "weighed", "drags", "dragged", "lifts", "lifted", "tops", "topped", "lags",
+    "lagged", "slips", "slipped", "dips", "dipped", "edges", "edged", "loses", "lost", "sheds",
+    "rebounds", "rebounded", "recovers", "recovered", "signs", "signed", "invests", "invested",
+    "unveils", "unveiled", "introduces", "introduced", "recalls", "recalled", "settles",
+    "settled", "pays", "paid", "hikes", "hiked", "slashes", "slashed", "tanks", "tanked",
+    "zooms", "zoomed", "rallies", "plummets", "plummeted", "surges", "soars", "outperforms",
+];
+
+/// Phrases before an ordinary-word name that take a company: `shares of Target`.
+#[rustfmt::skip]
+const TAKES_A_COMPANY: &[&str] = &[
+    "shares of", "shares in", "stake in", "stock of", "rival", "rivals", "peer", "retailer",
+    "to buy", "acquire", "acquires", "acquired", "bid for", "merger with", "takeover of",
+    "upgrades", "upgraded", "downgrades", "downgraded", "analysts at", "such as",
 ];
 
 /// Words right after an ordinary-word name that give it its ordinary sense.
@@ -96,7 +147,24 @@ const FREE_CAPITALISED: &[&str] = &[
     "Taiwanese", "Swiss", "Danish", "Swedish", "Finnish", "Norwegian", "Italian", "Spanish",
     "European", "Asian", "Indian", "Peer", "Exporters", "Carmaker", "Chipmaker", "Automaker",
     "Retailer", "Tokyo", "London", "Frankfurt", "Paris", "Seoul", "Taipei", "Hong", "Kong", "Wall",
-    "Street", "Nasdaq", "NYSE", "Analysts", "Investors", "Sell", "Buy",
+    "Street", "Nasdaq", "NYSE", "Analysts", "Investors", "Sell", "Buy", "Hold", "Drugmaker",
+    "Lender", "Insurer", "Miner", "Brewer", "Conglomerate", "Shipper", "Bank", "Regulator",
+    "Watch", "Stocks", "Shares", "Stock", "Automakers", "Chipmakers", "Banks", "Miners", "Oil",
+    "Tech", "Social", "Media", "Giant", "Search", "Online", "Telecom", "Operator", "Airline",
+    "Group", "Company", "Firm", "Startup", "Partner", "Supplier", "Embattled", "Struggling",
+    "Troubled", "Beleaguered", "Says", "Said", "Today", "Yesterday", "Tomorrow", "Shareholders",
+    "Long", "Short", "Breaking", "Update", "Exclusive", "Report", "Reports", "Source", "Sources",
+    "Used", "New", "Old", "Suppliers", "Peers", "Rivals", "Competitors", "Customers", "Fellow",
+    "Only", "Even", "Including", "Domestic", "Global", "Local", "Major", "Top", "Leading", "An",
+    "Its", "Their", "This", "That", "These", "Those", "His", "Her", "Our", "Your", "My", "Some",
+    "All", "Many", "Most", "Several", "Other", "Another", "Each", "Every", "No", "Not", "With",
+    "From", "By", "To", "Of", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would",
+    "Can", "Could", "Should", "Might", "So", "Then", "Than", "Or", "Nor", "Yet", "Still", "Just",
+    "Now", "Here", "There", "Where", "What", "Which", "Who", "It", "We", "They", "He", "She",
+    "You", "Despite", "Though", "Although", "Because", "Since", "Until", "Over", "Under",
+    "About", "Against", "Between", "Into", "Through", "During", "Without", "Within", "Following",
+    "Across", "Via", "Per", "Amid", "Among", "Toward", "Towards", "Once", "Do", "Does", "Did",
+    "Let", "Get", "See", "Check", "Look", "Read", "Hear", "Meet", "Owner", "Parent", "Maker",
 ];
 
 /// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their context.
@@ -104,14 +172,18 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
     let mut mentions: Vec<Mention> = find_codes(text)
         .into_iter()
         .filter(|c| !in_url(text, c.start, c.end))
-        .map(|c| {
+        .filter_map(|c| {
             let known = match c.form {
-                CodeForm::Suffix => c
+                CodeForm::Suffix | CodeForm::Ric => c
                     .exchange
                     .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
                     .or_else(|| gazetteer.by_code(c.exchange, &c.code)),
                 _ => gazetteer.by_code(c.exchange, &c.code),
             };
+            // `$aapl` counts when the gazetteer knows it; `$lol` is a word.
+            if c.lowercase && known.is_none() {
+                return None;
+            }
             let key = known.map_or_else(
                 || TickerKey::Unknown {
                     symbol: c
@@ -125,14 +197,15 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
                 CodeForm::Cashtag => MentionForm::Cashtag,
                 CodeForm::Exchange => MentionForm::Exchange,
                 CodeForm::Suffix => MentionForm::Suffix,
+                CodeForm::Ric => MentionForm::Ric,
                 CodeForm::Bloomberg => MentionForm::Bloomberg,
             };
-            Mention {
+            Some(Mention {
                 key,
                 start: c.start,
                 end: c.end,
                 form,
-            }
+            })
         })
         .collect();
 
@@ -141,9 +214,10 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
         let found = &text[start..end];
-        if !on_word_boundaries(text, start, end)
-            || mentions.iter().any(|c| start < c.end && c.start < end)
-        {
+        let Some(plural) = on_word_boundaries(text, start, end) else {
+            continue;
+        };
+        if mentions.iter().any(|c| start < c.end && c.start < end) {
             continue;
         }
         // Whether the line is in capitals matters only for short names: computed once, lazily.
@@ -152,21 +226,25 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
             .spellings
             .iter()
             .filter(|s| {
-                case_fits(found, &s.text, s.ambiguous, || {
-                    *caps.get_or_insert_with(|| in_capitals(text, start, end))
-                })
+                // A bare plural only of a distinctive name: `Toyotas`, not `Venus` (Venu) or
+                // `Targets`.
+                (!plural || (!s.ambiguous && s.text.chars().count() > 4))
+                    && case_fits(found, &s.text, s.ambiguous, || {
+                        *caps.get_or_insert_with(|| in_capitals(text, start, end))
+                    })
             })
             .collect();
         if fitting.is_empty()
             || in_url(text, start, end)
             || names_another_coded_company(text, start, end, &mentions, pattern.listing, sentences)
-            || (!found.contains(' ') && part_of_other_name(text, start, end, sentences))
+            || part_of_other_name(text, start, end, sentences)
         {
             continue;
         }
         let ambiguous = fitting.iter().all(|s| s.ambiguous);
         candidates.push((pattern.listing, ambiguous, start, end));
     }
+    drop_hyphen_compounds(text, &mut candidates, &mentions);
     let sure: Vec<usize> = mentions
         .iter()
         .filter_map(|m| match m.key {
@@ -175,12 +253,23 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         })
         .chain(candidates.iter().filter(|c| !c.1).map(|c| c.0))
         .collect();
+    let sure_spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(candidates.iter().filter(|c| !c.1).map(|c| (c.2, c.3)))
+        .collect();
+    let mut accepted: Vec<(usize, usize)> = sure_spans.clone();
+    let mut waiting = Vec::new();
     for (listing, ambiguous, start, end) in candidates {
         let form = if !ambiguous {
             MentionForm::Name
-        } else if sure.contains(&listing) || in_business_context(text, start, end, sentences) {
+        } else if sure.contains(&listing)
+            || in_business_context(text, start, end, sentences, &sure_spans)
+        {
+            accepted.push((start, end));
             MentionForm::NameInContext
         } else {
+            waiting.push((listing, start, end));
             continue;
         };
         mentions.push(Mention {
@@ -190,23 +279,77 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
             form,
         });
     }
+    // `BP and Shell both lowered`: a name listed with one accepted from its own context.
+    for (listing, start, end) in waiting {
+        if listed_with_a_company(text, start, end, &accepted) {
+            mentions.push(Mention {
+                key: TickerKey::Known(listing),
+                start,
+                end,
+                form: MentionForm::NameInContext,
+            });
+        }
+    }
+    // Funds and indices are matched so that their names and codes are not taken for a
+    // company (`Nasdaq Composite`, `$SPY`), and then left out: they are not companies.
+    mentions.retain(|m| match m.key {
+        TickerKey::Known(id) => gazetteer.listings[id].kind == Kind::Company,
+        TickerKey::Unknown { .. } => true,
+    });
     mentions.sort_by_key(|m| m.start);
     mentions
 }
 
-/// Names must be whole words; a possessive (`Toyota's`) or plural `s` may follow.
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+/// `Sampo-Rosenlew`, `Trend-Wise`: a name joined by a hyphen to a capitalised word is part
+/// of a compound name, unless that word is a name or code too (`LSE-Deutsche Boerse`). A
+/// lower-case word after the hyphen (`Toyota-backed`) leaves the name alone.
+fn drop_hyphen_compounds(
+    text: &str,
+    candidates: &mut Vec<(usize, bool, usize, usize)>,
+    codes: &[Mention],
+) {
+    let ends: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.3)
+        .chain(codes.iter().map(|m| m.end))
+        .collect();
+    let starts: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.2)
+        .chain(codes.iter().map(|m| m.start))
+        .collect();
+    candidates.retain(|&(_, _, start, end)| {
+        let joined_before = text[..start].strip_suffix('-').is_some_and(|b| {
+            // `UPDATE 3-BP settles` is the wire's numbering, not a compound.
+            b.chars().next_back().is_some_and(char::is_alphabetic) && !ends.contains(&(start - 1))
+        });
+        let joined_after = text[end..].strip_prefix('-').is_some_and(|a| {
+            a.starts_with(char::is_uppercase) && !starts.contains(&(text.len() - a.len()))
+        });
+        !joined_before && !joined_after
+    });
+}
+
+/// Names must be whole words; a possessive (`Toyota's`) or a plural `s` may follow. `Some`
+/// with whether a bare plural `s` follows, `None` when the match is not a whole word.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> Option<bool> {
     let before = text[..start].chars().next_back();
     if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '_' | '$' | '#')) {
-        return false;
+        return None;
     }
     let mut after = text[end..].chars();
-    match after.next() {
-        None => true,
-        Some('s') => after.next().is_none_or(|c| !c.is_alphanumeric()),
+    let whole = match after.next() {
+        None => return Some(false),
+        Some('s') => {
+            return after
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+                .then_some(true);
+        }
         Some('.') => after.next().is_none_or(|c| !c.is_alphanumeric()),
         Some(c) => !c.is_alphanumeric(),
-    }
+    };
+    whole.then_some(false)
 }
 
 /// Ordinary-word and short names must be written as the gazetteer writes them (`Apple`,
@@ -288,17 +431,63 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
 static DOMAIN_PATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z0-9-]\.[a-z]{2,6}/").expect("valid regex"));
 
-fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
-    let next_word: String = text[end..]
-        .trim_start_matches(['\'', '’', 's', '-'])
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+/// An ordinary-word name is the company when the words around it say so: a company word
+/// after it (`Target Corp`, `Shell shares`), a business verb (`Target raised`, `Gap Inc
+/// reports`), or a phrase before it that takes a company (`shares of Target`). Business
+/// words elsewhere in the sentence do not count: in market news they are everywhere
+/// (`Forecasting for Next Year`).
+fn in_business_context(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentences: &[Span],
+    sure: &[(usize, usize)],
+) -> bool {
+    if listed_with_a_company(text, start, end, sure) {
+        return true;
+    }
+    let possessive = text[end..].starts_with(['\'', '’']);
+    let mut rest = text[end..]
+        .strip_prefix(['\'', '’'])
+        .map_or(&text[end..], |r| r.trim_start_matches('s'));
+    // `Arm, its chip designer, reported`: the verb comes after the apposition.
+    if let Some(apposition) = rest.strip_prefix(", ")
+        && ["its ", "the ", "a ", "an "]
+            .iter()
+            .any(|w| apposition.starts_with(w))
+        && let Some(close) = apposition.find(", ")
+    {
+        rest = &apposition[close + 2..];
+    }
+    let mut words = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty());
+    let mut next_word = words.next().unwrap_or("").to_string();
+    // `Shell both lowered`, `BP has raised`.
+    while [
+        "both", "also", "all", "each", "has", "have", "had", "will", "would", "is", "was",
+    ]
+    .contains(&next_word.as_str())
+    {
+        next_word = words.next().unwrap_or("").to_string();
+    }
+    // `Apple on Thursday reported`.
+    if next_word == "on" {
+        let day = words.next().unwrap_or("");
+        if FREE_CAPITALISED.contains(&day) {
+            next_word = words.next().unwrap_or("").to_string();
+        }
+    }
+    // The gazetteer holds a listing's names with their legal form (`Target Corp`, `Apple
+    // Inc`), which match whole: `Delta Corp` is another company.
+    if LEGAL_FORMS.contains(&next_word.as_str()) {
+        return false;
+    }
     if COMPANY_WORDS.contains(&next_word.as_str()) {
         return true;
     }
-    if ORDINARY_NEXT.contains(&next_word.to_lowercase().as_str()) {
+    let next_lower = next_word.to_lowercase();
+    if ORDINARY_NEXT.contains(&next_lower.as_str()) {
         return false;
     }
     // The first word of a quotation is capitalised for its position: there an ordinary
@@ -309,32 +498,100 @@ fn in_business_context(text: &str, start: usize, end: usize, sentences: &[Span])
     {
         return false;
     }
-    sentence_of(text, start, end, sentences)
-        .split(|c: char| !(c.is_alphanumeric() || c == '%'))
-        .any(|w| w.ends_with('%') || BUSINESS_WORDS.contains(&w.to_lowercase().as_str()))
+    let before = text[..start].trim_end().to_lowercase();
+    let past_tense = next_word.len() > 4
+        && next_word.ends_with("ed")
+        && next_word.chars().all(|c| c.is_ascii_lowercase());
+    // `Apple’s iPhone`, `Ford’s F-150`, `Target’s stores`.
+    let product = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit())
+    };
+    BUSINESS_VERBS.contains(&next_lower.as_str())
+        || past_tense
+        || (possessive && (BUSINESS_WORDS.contains(&next_lower.as_str()) || product(&next_word)))
+        || TAKES_A_COMPANY.iter().any(|p| {
+            before
+                .strip_suffix(p)
+                .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+        })
 }
 
-/// `Harrison Ford`, `Nikola Tesla`: a capitalised word right before a one-word name makes
-/// it part of another name, unless the sentence is in title case (a headline).
-fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
+/// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
+/// listed with a company named for sure is one too.
+fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, usize)]) -> bool {
+    const JOINS: &[&str] = &[" and ", " or ", " & ", ", ", " vs ", " and rival "];
+    let after = &text[end..];
     let before = &text[..start];
-    if !before.ends_with(' ') {
+    JOINS.iter().any(|j| {
+        after.starts_with(j) && sure.iter().any(|&(s, _)| s == end + j.len())
+            || before.ends_with(j) && sure.iter().any(|&(_, e)| e + j.len() == start)
+    })
+}
+
+/// `Harrison Ford`, `Eaton Vance`, `Alliance Global Partners`, `Cabot Microelectronics`: a
+/// name inside a longer capitalised name is part of another name, and no company is better
+/// than the wrong one. In a title-case sentence (a headline) every word is capitalised, so
+/// there only a company noun after the name (`Continental Building Products`) says so.
+fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
+    let sentence = sentence_span(text, start, end, sentences);
+    let after = text[end..].strip_prefix(char::is_whitespace).map(|rest| {
+        let word_end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        &rest[..word_end]
+    });
+    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
+        return true;
+    }
+    if title_case(sentence.text(text)) {
         return false;
     }
-    let word_end = before.trim_end_matches(' ').len();
-    let word_start = before[..word_end]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..word_end];
-    // A sentence's first word is capitalised for its position, not as a name.
-    let first_of_sentence = sentence_span(text, start, end, sentences).start == word_start;
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(char::is_alphabetic)
-        && !FREE_CAPITALISED.contains(&word);
-    capitalised && !first_of_sentence && !title_case(sentence_of(text, start, end, sentences))
+    let before = &text[..start];
+    let before_word = before.strip_suffix(char::is_whitespace).and_then(|b| {
+        let word_start = b
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // A sentence's first word is capitalised for its position, but `Nikola Tesla` at the
+        // start of one is still a name: only the words of FREE_CAPITALISED stand there freely.
+        (word_start == sentence.start || b[..word_start].ends_with(char::is_whitespace))
+            .then(|| &b[word_start..])
+    });
+    before_word.is_some_and(name_word) || after.is_some_and(name_word)
 }
+
+/// A word that may be part of a name: capitalised, then lower case (`Vance`, not `CEO`), and
+/// not one of the words that stand beside company names (`Rival`, `Inc`, `Monday`).
+fn name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some_and(char::is_lowercase)
+        && chars.all(char::is_alphabetic)
+        && !FREE_CAPITALISED.contains(&word)
+        && !COMPANY_WORDS.contains(&word)
+        && !TITLES.contains(&word)
+}
+
+/// Titles and words that follow a company's name in prose: `Apple Chairman`.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "Chairman", "Chairwoman", "President", "Founder", "Director", "Executive", "Chief", "Board",
+    "Shares", "Stock", "Reuters", "Bloomberg", "Update", "Exclusive", "Breaking",
+];
+
+/// Nouns that end company names: after a gazetteer name they make it part of a longer one.
+#[rustfmt::skip]
+const CORPORATE_NOUNS: &[&str] = &[
+    "Shipping", "Living", "Building", "Products", "Bancorp", "Bancshares", "Capital",
+    "Financial", "Industries", "Resources", "Systems", "Technologies", "Pharmaceuticals",
+    "Pharma", "Insurance", "Investments", "Properties", "Realty", "Trust",
+    "Securities", "Asset", "Ventures", "Labs", "Healthcare", "Foods", "Brands", "Media",
+    "Communications", "Networks", "Semiconductor", "Microelectronics", "Electronics",
+    "Solutions", "Services", "Airways", "Logistics", "Minerals", "Mining", "Metals", "Steels",
+    "Chemicals", "Textiles", "Cement", "Cements", "Infra", "Infrastructure", "Power", "Finance",
+    "Motors", "Enterprises", "Retail", "Remedies", "India",
+];
 
 /// Most words start with a capital letter.
 fn title_case(sentence: &str) -> bool {
@@ -346,7 +603,7 @@ fn title_case(sentence: &str) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    words.len() >= 3 && capitalised * 10 >= words.len() * 6
+    words.len() >= 4 && capitalised * 10 >= words.len() * 6
 }
 
 /// The sentence holding `start..end` (sentences are sorted), or the whole text.
@@ -358,8 +615,4 @@ fn sentence_span(text: &str, start: usize, end: usize, sentences: &[Span]) -> Sp
         },
         |i| sentences[i],
     )
-}
-
-fn sentence_of<'t>(text: &'t str, start: usize, end: usize, sentences: &[Span]) -> &'t str {
-    sentence_span(text, start, end, sentences).text(text)
 }
