@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use finsent::limits::{Limits, MAX_RECORD_BYTES};
-use finsent::loader::{FieldNames, InputFormat, LoadOptions};
+use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
 use finsent::writer::Format;
 
@@ -74,6 +74,14 @@ pub struct InputArgs {
     /// JSONL/CSV field with the publication time [default: published_at, else date, published, datetime, timestamp].
     #[arg(long, value_name = "NAME")]
     pub date_field: Option<String>,
+    /// Date layout of the archive (strftime, e.g. `%d/%m/%Y %H:%M`), tried before the
+    /// built-in layouts; repeat it for several: the first that parses wins.
+    #[arg(long = "date-format", value_name = "FMT", value_parser = date_format)]
+    pub date_formats: Vec<String>,
+    /// Read numeric dates day first (`26/02/1987`, `26.02.1987`); without it they are
+    /// ambiguous and left null with a warning.
+    #[arg(long)]
+    pub day_first: bool,
     /// JSONL/CSV field with the news outlet [default: source, else outlet, publisher].
     #[arg(long, visible_alias = "source-field", value_name = "NAME")]
     pub outlet_field: Option<String>,
@@ -106,9 +114,17 @@ impl InputArgs {
             fields,
             format: self.input_format,
             max_record_bytes: self.max_record_bytes,
+            dates: DateLayouts {
+                formats: self.date_formats.clone(),
+                day_first: self.day_first,
+            },
             ..LoadOptions::default()
         }
     }
+}
+
+fn date_format(format: &str) -> Result<String, String> {
+    DateLayouts::check_format(format).map(|()| format.to_string())
 }
 
 #[derive(Debug, Args)]

@@ -263,6 +263,72 @@ fn dates_are_normalised_and_unreadable_ones_reported() {
     assert!(warning.contains("yesterday"), "{warning}");
 }
 
+/// Scores one record per date in `dates` (id = the date) with `flags`; the records by id.
+fn score_dates(dir: &Path, dates: &[&str], flags: &[&str]) -> Vec<Value> {
+    let path = dir.join("dates.jsonl");
+    let lines: Vec<String> = dates
+        .iter()
+        .map(|d| serde_json::json!({"id": d, "body": "Orders rose.", "date": d}).to_string())
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+    let path = path.display().to_string();
+    let mut args = vec!["score", "--no-tickers", "-q", path.as_str()];
+    args.extend_from_slice(flags);
+    let out = finsent(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout_records(&out)
+}
+
+#[test]
+fn archive_date_layouts_day_first_and_date_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dates = [
+        "26-FEB-1987 15:01:01.79",
+        "Feb 26, 1987",
+        "26 February 1987",
+        "19870226",
+        "26/02/1987",
+        "1987.057 15h01",
+    ];
+    let builtin = score_dates(dir.path(), &dates, &[]);
+    let published: Vec<Option<&str>> = builtin.iter().map(|r| r["published_at"].as_str()).collect();
+    let midnight = Some("1987-02-26T00:00:00Z");
+    assert_eq!(
+        published,
+        [
+            Some("1987-02-26T15:01:01.790Z"),
+            midnight,
+            midnight,
+            midnight,
+            None,
+            None
+        ]
+    );
+    let ambiguous = builtin[4]["warnings"][0].as_str().expect("a warning");
+    assert!(
+        ambiguous.contains("ambiguous") && ambiguous.contains("--day-first"),
+        "{ambiguous}"
+    );
+    let unknown = builtin[5]["warnings"][0].as_str().expect("a warning");
+    assert!(unknown.contains("unrecognised"), "{unknown}");
+
+    let told = score_dates(
+        dir.path(),
+        &dates,
+        &["--day-first", "--date-format", "%Y.%j %Hh%M"],
+    );
+    assert_eq!(told[4]["published_at"], "1987-02-26T00:00:00Z");
+    assert_eq!(told[5]["published_at"], "1987-02-26T15:01:00Z");
+    assert!(
+        told.iter()
+            .all(|r| r["warnings"].as_array().is_none_or(Vec::is_empty))
+    );
+
+    let bad = finsent(&["split", "corpus", "--date-format", "%Q"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a valid strftime layout"));
+}
+
 #[test]
 fn flags_that_need_another_format_are_refused() {
     let per_ticker = finsent(&["score", "corpus", "--per-ticker", "-q"]);

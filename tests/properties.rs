@@ -1,4 +1,5 @@
-//! Property tests: the splitter's sentences cover the text in order and never cut a number;
+//! Property tests: the splitter's sentences cover the text in order (only whitespace lies
+//! between them) and never cut a number;
 //! the aggregator's score stays in [-1, 1] and its label agrees with the score and bands.
 
 use finsent::aggregate::{Bands, Weighted, aggregate};
@@ -7,7 +8,8 @@ use finsent::split::{char_offsets, split_sentences};
 use proptest::prelude::*;
 
 /// Text made of news-like pieces: words, numbers with decimals, abbreviations, punctuation,
-/// quotes, line breaks and non-ASCII characters, so the rules get exercised.
+/// quotes, ellipses, list markers, indented lines and non-ASCII characters, so the rules
+/// get exercised.
 fn news_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[A-Z][a-z]{1,8}",
@@ -30,6 +32,17 @@ fn news_text() -> impl Strategy<Value = String> {
         Just("- ".to_string()),
         Just("。".to_string()),
         Just("…".to_string()),
+        Just(". . .".to_string()),
+        Just("[...]".to_string()),
+        Just("p.m.".to_string()),
+        Just("N°.".to_string()),
+        Just("1.)".to_string()),
+        Just("2)".to_string()),
+        Just("a.".to_string()),
+        Just("•".to_string()),
+        Just("⁃".to_string()),
+        Just("\n    ".to_string()),
+        Just("vs".to_string()),
     ];
     prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
 }
@@ -51,17 +64,17 @@ proptest! {
             prop_assert!(span.start >= end, "overlap or disorder in {text:?}");
             prop_assert!(span.start < span.end && span.end <= text.len());
             prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-            // What lies between sentences is only whitespace, list markers or punctuation.
+            // Only whitespace lies between sentences: list markers stay with their item.
             let gap = &text[end..span.start];
             prop_assert!(
-                gap.chars().all(|c| c.is_whitespace() || "-*•()0123456789.".contains(c)),
+                gap.chars().all(char::is_whitespace),
                 "text lost between sentences: {gap:?} in {text:?}"
             );
             end = span.end;
         }
         let tail = &text[end..];
         prop_assert!(
-            tail.chars().all(|c| c.is_whitespace() || "-*•()0123456789.".contains(c)),
+            tail.chars().all(char::is_whitespace),
             "text lost at the end: {tail:?} in {text:?}"
         );
         let offsets = char_offsets(&text, &spans);

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::io::BufRead;
 use std::rc::Rc;
 
-use super::{FieldNames, Fields, Records, Tap, record_error};
+use super::{DateLayouts, FieldNames, Fields, Records, Tap, record_error};
 use crate::article::{ErrorKind, Origin};
 
 /// Column indexes of the article fields in one file's header.
@@ -37,7 +37,12 @@ impl Columns {
     }
 }
 
-pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Records {
+pub fn records(
+    reader: Box<dyn BufRead>,
+    path: String,
+    fields: FieldNames,
+    dates: DateLayouts,
+) -> Records {
     // The `"` bytes read: an odd count at the end of the file means a quote was never closed.
     let quotes = Rc::new(Cell::new(0u64));
     let counter = quotes.clone();
@@ -162,7 +167,7 @@ pub fn records(reader: Box<dyn BufRead>, path: String, fields: FieldNames) -> Re
             outlet: next(),
             url: next(),
         }
-        .into_article(fallback_id, origin);
+        .into_article(fallback_id, origin, &dates);
         Some(record)
     }))
 }
@@ -177,6 +182,7 @@ mod tests {
             Box::new(input.as_bytes()),
             "a.csv".into(),
             FieldNames::default(),
+            DateLayouts::default(),
         )
         .collect()
     }

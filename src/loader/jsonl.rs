@@ -4,7 +4,7 @@ use std::io::{self, BufRead, Read};
 
 use serde_json::{Map, Value};
 
-use super::{FieldNames, Fields, record_error};
+use super::{DateLayouts, FieldNames, Fields, record_error};
 use crate::article::{ErrorKind, Origin, Record};
 
 /// Reads one line into `buf` (emptied first), at most `max` bytes of it; returns the bytes
@@ -80,6 +80,7 @@ pub fn records(
     reader: Box<dyn BufRead>,
     path: String,
     fields: FieldNames,
+    dates: DateLayouts,
     max_line: u64,
 ) -> impl Iterator<Item = Record> {
     let mut lines = Lines::new(reader, max_line);
@@ -95,14 +96,22 @@ pub fn records(
                     return Some(record_error(fallback_id, kind, message, origin));
                 }
                 Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
-                Ok(bytes) => return Some(parse_line(bytes, &fields, fallback_id, origin)),
+                Ok(bytes) => {
+                    return Some(parse_line(bytes, &fields, &dates, fallback_id, origin));
+                }
             }
         }
         None
     })
 }
 
-fn parse_line(line: &[u8], fields: &FieldNames, fallback_id: String, origin: Origin) -> Record {
+fn parse_line(
+    line: &[u8],
+    fields: &FieldNames,
+    dates: &DateLayouts,
+    fallback_id: String,
+    origin: Origin,
+) -> Record {
     let text = match std::str::from_utf8(line) {
         Ok(text) => text,
         Err(err) => {
@@ -138,7 +147,7 @@ fn parse_line(line: &[u8], fields: &FieldNames, fallback_id: String, origin: Ori
         outlet: get(&fields.outlet),
         url: get(&fields.url),
     }
-    .into_article(fallback_id, origin)
+    .into_article(fallback_id, origin, dates)
 }
 
 /// The first of `names` present as a string or number (numbers are written as JSON writes them).
@@ -170,6 +179,7 @@ mod tests {
             Box::new(input.as_bytes()),
             "a.jsonl".into(),
             FieldNames::default(),
+            DateLayouts::default(),
             1 << 20,
         )
         .collect()

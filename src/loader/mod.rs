@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
 use crate::limits::MAX_RECORD_BYTES;
 
+pub use dates::{DateError, DateLayouts};
 pub use jsonl::{LineError, Lines};
 
 /// An input format, chosen from the file extension or forced with `--input-format`.
@@ -91,6 +92,8 @@ pub struct LoadOptions {
     pub bytes_read: Arc<AtomicU64>,
     /// Largest record (file, JSONL line) read; larger ones are `too_large` errors.
     pub max_record_bytes: u64,
+    /// Date layouts beyond the built-in ones, and whether `26/02/1987` is day first.
+    pub dates: DateLayouts,
 }
 
 impl Default for LoadOptions {
@@ -100,6 +103,7 @@ impl Default for LoadOptions {
             format: None,
             bytes_read: Arc::default(),
             max_record_bytes: MAX_RECORD_BYTES,
+            dates: DateLayouts::default(),
         }
     }
 }
@@ -140,7 +144,7 @@ struct Fields {
 
 impl Fields {
     /// Builds the article; `fallback_id` is used when the record has no id of its own.
-    fn into_article(self, fallback_id: String, origin: Origin) -> Record {
+    fn into_article(self, fallback_id: String, origin: Origin, dates: &DateLayouts) -> Record {
         let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         let title = non_empty(self.title);
         let body = non_empty(self.body).unwrap_or_default();
@@ -154,13 +158,21 @@ impl Fields {
             });
         }
         let mut warnings = Vec::new();
-        let published_at = non_empty(self.published_at).and_then(|raw| {
-            let parsed = dates::normalize(&raw);
-            if parsed.is_none() {
-                warnings.push(format!("published_at: unrecognised date {raw:?}, left out"));
-            }
-            parsed
-        });
+        let published_at =
+            non_empty(self.published_at).and_then(|raw| match dates.normalize(&raw) {
+                Ok(date) => Some(date),
+                Err(DateError::Unrecognised) => {
+                    warnings.push(format!("published_at: unrecognised date {raw:?}, left out"));
+                    None
+                }
+                Err(DateError::Ambiguous) => {
+                    warnings.push(format!(
+                        "published_at: ambiguous date {raw:?} (day or month first?), left out; \
+                         --day-first or --date-format reads it"
+                    ));
+                    None
+                }
+            });
         Ok(Article {
             id,
             title,
@@ -300,9 +312,12 @@ pub fn read_format(
             reader,
             path,
             options.fields.clone(),
+            options.dates.clone(),
             options.max_record_bytes,
         )),
-        InputFormat::Csv => csv::records(reader, path, options.fields.clone()),
+        InputFormat::Csv => {
+            csv::records(reader, path, options.fields.clone(), options.dates.clone())
+        }
         InputFormat::Text | InputFormat::Md | InputFormat::Html => Box::new(std::iter::once(
             read_document(format, reader, path, options.max_record_bytes),
         )),
@@ -337,7 +352,8 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
         body: Some(body),
         ..Fields::default()
     }
-    .into_article(path, origin)
+    // A document carries no date to read.
+    .into_article(path, origin, &DateLayouts::default())
 }
 
 /// The text of a whole-file article: UTF-8 (a byte-order mark is dropped), or UTF-16 with
