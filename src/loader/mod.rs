@@ -30,7 +30,7 @@ pub enum InputFormat {
     Text,
     /// Markdown: first `# heading` (else the first line) is the title.
     Md,
-    /// HTML page: visible article text only.
+    /// HTML page: the article's text, title and metadata, without the page around it.
     Html,
     /// JSON Lines: one article object per line.
     Jsonl,
@@ -136,6 +136,8 @@ struct Fields {
     published_at: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
+    /// Notes made while reading the record (where an HTML page's fields came from).
+    warnings: Vec<String>,
 }
 
 impl Fields {
@@ -153,7 +155,7 @@ impl Fields {
                 origin,
             });
         }
-        let mut warnings = Vec::new();
+        let mut warnings = self.warnings;
         let published_at = non_empty(self.published_at).and_then(|raw| {
             let parsed = dates::normalize(&raw);
             if parsed.is_none() {
@@ -327,14 +329,49 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
         Ok(text) => text,
         Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
     };
+    if format == InputFormat::Html {
+        return html_article(&text, path, origin);
+    }
     let (title, body) = match format {
-        InputFormat::Html => html::extract(&text),
         InputFormat::Md => markdown::extract(&text),
         _ => text::extract(&text),
     };
     Fields {
         title,
         body: Some(body),
+        ..Fields::default()
+    }
+    .into_article(path, origin)
+}
+
+/// The article of an HTML page, with `warnings` saying where each field was read; a page
+/// without article text (a page that JavaScript fills in, a bare list of links) is an
+/// `empty_text` error record even when it has a title.
+fn html_article(text: &str, path: String, origin: Origin) -> Record {
+    let page = html::extract(text);
+    if page.body.trim().is_empty() {
+        let message = "no article text found in the HTML page (only page furniture, or text \
+                       that JavaScript would fill in)";
+        return record_error(path, ErrorKind::EmptyText, message, origin);
+    }
+    let fields = [
+        ("title", &page.title),
+        ("published_at", &page.published_at),
+        ("outlet", &page.outlet),
+        ("url", &page.url),
+    ];
+    let warnings = fields
+        .iter()
+        .filter_map(|(name, found)| Some(format!("{name} from {}", found.as_ref()?.source)))
+        .collect();
+    let value = |found: Option<html::Found>| found.map(|f| f.value);
+    Fields {
+        title: value(page.title),
+        body: Some(page.body),
+        published_at: value(page.published_at),
+        outlet: value(page.outlet),
+        url: value(page.url),
+        warnings,
         ..Fields::default()
     }
     .into_article(path, origin)
