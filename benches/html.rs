@@ -33,16 +33,16 @@ fn news_page() -> String {
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"JPMorgan posts record annual profit","datePublished":"2026-01-13T12:30:00Z"}</script>
 "#,
     );
-    for i in 0..150 {
+    for i in 0..300 {
         page += &format!(".c{i} {{ margin: {i}px; padding: 0 {i}px; color: #{i:03}; }}\n");
     }
     page += "<script>\n";
-    for i in 0..250 {
+    for i in 0..500 {
         page +=
             &format!("window.slots.push({{id: 'slot-{i}', sizes: [[300, 250], [728, 90]]}});\n");
     }
     page += "</script></head><body>\n<header><nav><ul>";
-    for i in 0..120 {
+    for i in 0..200 {
         page += &format!("<li><a href=\"/section/{i}\">Section {i}</a></li>");
     }
     page += "</ul></nav></header>\n<main><div class=\"layout\"><article class=\"story\">\n";
@@ -52,19 +52,19 @@ fn news_page() -> String {
     page += "<figure><img src=\"/a.jpg\"><figcaption>The bank's headquarters. Photographer: Jane Doe/Getty Images</figcaption></figure>\n";
     page += &paragraphs;
     page += "\n</article>\n<section class=\"more-news\">\n";
-    for i in 0..60 {
+    for i in 0..100 {
         page += &format!(
             "<article class=\"card\"><h3><a href=\"/story/{i}\">Bank shares move on results, story {i}</a></h3><p>A short summary of another story, number {i}, about markets.</p></article>\n"
         );
     }
     page += "</section>\n<div id=\"comments\">\n";
-    for i in 0..50 {
+    for i in 0..80 {
         page += &format!(
             "<div class=\"comment\"><p><b>reader{i}</b> wrote: I bought more shares today and I think the results were better than the market expected, again.</p></div>\n"
         );
     }
     page += "</div></div></main>\n<footer><ul>";
-    for i in 0..80 {
+    for i in 0..120 {
         page += &format!("<li><a href=\"/footer/{i}\">Footer link {i}</a></li>");
     }
     page += "</ul><p>&copy; 2026 The Finance Courier. All rights reserved.</p></footer></body></html>\n";
