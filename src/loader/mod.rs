@@ -136,8 +136,6 @@ struct Fields {
     published_at: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
-    /// Notes made while reading the record (where an HTML page's fields came from).
-    warnings: Vec<String>,
 }
 
 impl Fields {
@@ -155,7 +153,7 @@ impl Fields {
                 origin,
             });
         }
-        let mut warnings = self.warnings;
+        let mut warnings = Vec::new();
         let published_at = non_empty(self.published_at).and_then(|raw| {
             let parsed = dates::normalize(&raw);
             if parsed.is_none() {
@@ -360,21 +358,24 @@ fn html_article(text: &str, path: String, origin: Origin) -> Record {
         ("outlet", &page.outlet),
         ("url", &page.url),
     ];
-    let warnings = fields
+    let sources: Vec<String> = fields
         .iter()
         .filter_map(|(name, found)| Some(format!("{name} from {}", found.as_ref()?.source)))
         .collect();
     let value = |found: Option<html::Found>| found.map(|f| f.value);
-    Fields {
+    let mut record = Fields {
         title: value(page.title),
         body: Some(page.body),
         published_at: value(page.published_at),
         outlet: value(page.outlet),
         url: value(page.url),
-        warnings,
         ..Fields::default()
     }
-    .into_article(path, origin)
+    .into_article(path, origin);
+    if let Ok(article) = &mut record {
+        article.warnings.splice(0..0, sources);
+    }
+    record
 }
 
 /// The text of a whole-file article: UTF-8 (a byte-order mark is dropped), or UTF-16 with
