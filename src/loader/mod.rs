@@ -373,7 +373,8 @@ fn html_article(text: &str, path: String, origin: Origin) -> Record {
     }
     .into_article(path, origin);
     if let Ok(article) = &mut record {
-        article.warnings.splice(0..0, sources);
+        let later = std::mem::take(&mut article.warnings);
+        article.warnings = sources.into_iter().chain(later).collect();
     }
     record
 }
