@@ -31,7 +31,7 @@ pub enum InputFormat {
     Text,
     /// Markdown: first `# heading` (else the first line) is the title.
     Md,
-    /// HTML page: visible article text only.
+    /// HTML page: the article's text, title and metadata, without the page around it.
     Html,
     /// JSON Lines: one article object per line.
     Jsonl,
@@ -342,8 +342,10 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
         Ok(text) => text,
         Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
     };
+    if format == InputFormat::Html {
+        return html_article(&text, path, origin);
+    }
     let (title, body) = match format {
-        InputFormat::Html => html::extract(&text),
         InputFormat::Md => markdown::extract(&text),
         _ => text::extract(&text),
     };
@@ -354,6 +356,43 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
     }
     // A document carries no date to read.
     .into_article(path, origin, &DateLayouts::default())
+}
+
+/// The article of an HTML page, with `warnings` saying where each field was read; a page
+/// without article text (a page that JavaScript fills in, a bare list of links) is an
+/// `empty_text` error record even when it has a title.
+fn html_article(text: &str, path: String, origin: Origin) -> Record {
+    let page = html::extract(text);
+    if page.body.trim().is_empty() {
+        let message = "no article text found in the HTML page (only page furniture, or text \
+                       that JavaScript would fill in)";
+        return record_error(path, ErrorKind::EmptyText, message, origin);
+    }
+    let fields = [
+        ("title", &page.title),
+        ("published_at", &page.published_at),
+        ("outlet", &page.outlet),
+        ("url", &page.url),
+    ];
+    let sources: Vec<String> = fields
+        .iter()
+        .filter_map(|(name, found)| Some(format!("{name} from {}", found.as_ref()?.source)))
+        .collect();
+    let value = |found: Option<html::Found>| found.map(|f| f.value);
+    let mut record = Fields {
+        title: value(page.title),
+        body: Some(page.body),
+        published_at: value(page.published_at),
+        outlet: value(page.outlet),
+        url: value(page.url),
+        ..Fields::default()
+    }
+    .into_article(path, origin);
+    if let Ok(article) = &mut record {
+        let later = std::mem::take(&mut article.warnings);
+        article.warnings = sources.into_iter().chain(later).collect();
+    }
+    record
 }
 
 /// The text of a whole-file article: UTF-8 (a byte-order mark is dropped), or UTF-16 with
