@@ -33,7 +33,7 @@ fn corpus_sentences() -> Vec<String> {
 fn bench_model(c: &mut Criterion) {
     let sentences = corpus_sentences();
     let texts: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let dir = root().join("models/finsent-minilm-v1");
+    let dir = root().join(finsent::MODEL_DIR);
     let config = ModelConfig::load(&dir).expect("config");
     let prefix = config.prefix(None).expect("domain");
     let encoder =

@@ -19,8 +19,19 @@ pub struct Encoder {
 impl Encoder {
     /// Loads `tokenizer.json`; `prefix` (the model's domain tag) starts every window.
     pub fn load(path: &Path, max_length: usize, prefix: &str) -> Result<Self> {
-        let mut tokenizer = Tokenizer::from_file(path)
+        let tokenizer = Tokenizer::from_file(path)
             .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
+        Self::new(tokenizer, max_length, prefix)
+    }
+
+    /// A `tokenizer.json` read already; `origin` names it in errors.
+    pub fn from_bytes(json: &[u8], origin: &str, max_length: usize, prefix: &str) -> Result<Self> {
+        let tokenizer =
+            Tokenizer::from_bytes(json).map_err(|e| Error::Tokenizer(format!("{origin}: {e}")))?;
+        Self::new(tokenizer, max_length, prefix)
+    }
+
+    fn new(mut tokenizer: Tokenizer, max_length: usize, prefix: &str) -> Result<Self> {
         tokenizer.with_padding(None);
         let prefix_ids = tokenizer
             .encode_fast(prefix, false)
