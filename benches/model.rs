@@ -9,6 +9,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use finsent::loader::{LoadOptions, load};
 use finsent::model::{
     Encoder, ModelConfig, Scorer, ScorerOptions, init_runtime, locate_runtime, plan_batches,
+    runtime_candidates,
 };
 use finsent::split::split_sentences;
 
@@ -53,9 +54,13 @@ fn bench_model(c: &mut Criterion) {
     });
     group.finish();
 
-    let runtime = locate_runtime(std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from))
-        .expect("ONNX Runtime (cargo build fetches it)");
-    let env = init_runtime(&runtime).expect("ONNX Runtime loads");
+    let places = runtime_candidates(
+        std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from),
+        None,
+        None,
+    );
+    let runtime = locate_runtime(&places).expect("ONNX Runtime (cargo build fetches it)");
+    let env = init_runtime(&runtime.path).expect("ONNX Runtime loads");
     let mut group = c.benchmark_group("score_one_worker");
     group.sample_size(10);
     group.throughput(Throughput::Elements(texts.len() as u64));
