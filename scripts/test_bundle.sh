@@ -15,9 +15,9 @@ case $(basename "$bundle") in finsent-*-linux-x86_64.tar.gz) ;; *) echo "bad nam
 "$target/release/finsent" score corpus/archive.jsonl -q > "$work/expected.jsonl"
 
 node=$work/node
-mkdir -p "$node/finsent" "$node/home"
+mkdir -p "$node/finsent" "$node/home" "$node/corpus"
 tar -xzf "$bundle" -C "$node/finsent"
-cp corpus/archive.jsonl "$node/"
+cp corpus/archive.jsonl "$node/corpus/"
 for f in finsent libonnxruntime.so.1.31.1 model/model.onnx model/tokenizer.json model/config.json \
          gazetteer/gazetteer.jsonl licences/finsent-LICENSE licences/onnxruntime-LICENSE README.md; do
     [ -f "$node/finsent/$f" ] || { echo "bundle lacks $f"; exit 1; }
@@ -31,7 +31,7 @@ cd "$1"
 info=$(./finsent/finsent info) || exit 1
 printf '%s\n' "$info"
 case $info in *"beside the finsent binary"*) ;; *) echo "runtime not taken from the bundle"; exit 1 ;; esac
-./finsent/finsent score archive.jsonl -q > got.jsonl
+./finsent/finsent score corpus/archive.jsonl -q > got.jsonl
 CHECK
 sh=$(command -v sh)
 if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then

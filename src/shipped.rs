@@ -17,10 +17,11 @@ macro_rules! shipped_file {
     };
 }
 
-const CONFIG: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/config.json")));
-const ONNX: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/model.onnx")));
-const TOKENIZER: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/tokenizer.json")));
-const GAZETTEER: &str = include_str!(shipped_file!(gazetteer_file!()));
+// Statics, not constants: one copy of each in the binary.
+static CONFIG: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/config.json")));
+static ONNX: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/model.onnx")));
+static TOKENIZER: &[u8] = include_bytes!(shipped_file!(concat!(model_dir!(), "/tokenizer.json")));
+static GAZETTEER: &str = include_str!(shipped_file!(gazetteer_file!()));
 
 /// How errors and `finsent info` name the compiled-in files.
 pub const COMPILED_IN_MODEL: &str = concat!("<compiled in>/", model_dir!());
