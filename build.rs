@@ -1,6 +1,9 @@
 //! Fetches the ONNX Runtime library that `ort` loads at run time (feature `load-dynamic`)
-//! from the `onnxruntime` wheel on PyPI, through pip, into `<target>/onnxruntime/`, and
-//! tells the crate where it is (`FINSENT_ORT_DYLIB`). A failure is a build warning, not an
+//! from the `onnxruntime` wheel on PyPI, through pip, into the versioned cache directory
+//! `$XDG_CACHE_HOME/finsent/onnxruntime/VERSION` (else `~/.cache/finsent/onnxruntime/VERSION`),
+//! which outlives the target directory (`cargo install` deletes its own), and tells the
+//! crate where it is (`FINSENT_ORT_DYLIB`). When no cache directory can be made, the
+//! library goes into `<target>/onnxruntime/VERSION`. A failure is a build warning, not an
 //! error: finsent then explains at run time how to provide the library (ORT_DYLIB_PATH).
 //! Set FINSENT_SKIP_ORT_FETCH=1 to skip the fetch.
 
@@ -13,10 +16,13 @@ const VERSION: &str = "1.31.1";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=scripts/fetch_onnxruntime.py");
-    println!("cargo:rerun-if-env-changed=FINSENT_SKIP_ORT_FETCH");
-    let Some(dir) = runtime_dir() else {
+    for var in ["FINSENT_SKIP_ORT_FETCH", "XDG_CACHE_HOME", "HOME"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    println!("cargo:rustc-env=FINSENT_ORT_VERSION={VERSION}");
+    let Some(dir) = cache_dir().or_else(target_dir) else {
         println!(
-            "cargo:warning=cannot place ONNX Runtime: OUT_DIR is not inside a target directory"
+            "cargo:warning=cannot place ONNX Runtime: no cache directory and no target directory"
         );
         return;
     };
@@ -24,7 +30,14 @@ fn main() {
     // A missing file counts as changed, so a deleted cache is fetched again.
     println!("cargo:rerun-if-changed={}", library.display());
     println!("cargo:rustc-env=FINSENT_ORT_DYLIB={}", library.display());
-    if library.is_file() || env::var_os("FINSENT_SKIP_ORT_FETCH").is_some() {
+    let complete = [
+        library.clone(),
+        dir.join("LICENSE"),
+        dir.join("ThirdPartyNotices.txt"),
+    ]
+    .iter()
+    .all(|p| p.is_file());
+    if complete || env::var_os("FINSENT_SKIP_ORT_FETCH").is_some() {
         return;
     }
     let script =
@@ -38,8 +51,22 @@ fn main() {
     }
 }
 
+/// The cache directory (as `finsent::model::cache_dir` computes it at run time), if it
+/// exists or can be made.
+fn cache_dir() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let base = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+    let dir = base.join("finsent").join("onnxruntime").join(VERSION);
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir)
+}
+
 /// `<target>/onnxruntime/<version>`, found from OUT_DIR (`<target>/<profile>/build/<pkg>/out`).
-fn runtime_dir() -> Option<PathBuf> {
+fn target_dir() -> Option<PathBuf> {
     let out = PathBuf::from(env::var_os("OUT_DIR")?);
     Some(out.ancestors().nth(4)?.join("onnxruntime").join(VERSION))
 }

@@ -9,7 +9,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use finsent::loader::{LoadOptions, load};
 use finsent::model::{
     Encoder, ModelConfig, ModelInput, Scorer, ScorerOptions, init_runtime, locate_runtime,
-    plan_batches,
+    plan_batches, runtime_candidates,
 };
 use finsent::split::split_sentences;
 
@@ -34,7 +34,7 @@ fn corpus_sentences() -> Vec<String> {
 fn bench_model(c: &mut Criterion) {
     let sentences = corpus_sentences();
     let texts: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let dir = root().join("models/finsent-minilm-v2");
+    let dir = root().join(finsent::MODEL_DIR);
     let config = ModelConfig::load(&dir).expect("config");
     let prefix = config.prefix(None).expect("domain");
     let encoder = Encoder::load(
@@ -61,9 +61,13 @@ fn bench_model(c: &mut Criterion) {
     });
     group.finish();
 
-    let runtime = locate_runtime(std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from))
-        .expect("ONNX Runtime (cargo build fetches it)");
-    let env = init_runtime(&runtime).expect("ONNX Runtime loads");
+    let places = runtime_candidates(
+        std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from),
+        None,
+        None,
+    );
+    let runtime = locate_runtime(&places).expect("ONNX Runtime (cargo build fetches it)");
+    let env = init_runtime(&runtime.path).expect("ONNX Runtime loads");
     let mut group = c.benchmark_group("score_one_worker");
     group.sample_size(10);
     group.throughput(Throughput::Elements(texts.len() as u64));

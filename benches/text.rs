@@ -24,7 +24,7 @@ fn corpus_bodies() -> Vec<String> {
 fn bench_text(c: &mut Criterion) {
     let bodies = corpus_bodies();
     let bytes: usize = bodies.iter().map(String::len).sum();
-    let gazetteer = root().join("models/gazetteer/gazetteer.jsonl");
+    let gazetteer = root().join(finsent::GAZETTEER_FILE);
     let tickers = Tickers::load(&gazetteer).expect("gazetteer");
     let spans: Vec<_> = bodies.iter().map(|b| split_sentences(b)).collect();
 

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs the examples end to end and checks them against a direct run:
 #  - spark_pipe.py in local[2] mode: Spark's output equals `finsent score` on the same archive;
+#  - spark_pipe.py as on a cluster: spark-submit in local-cluster[2,1,1024] mode (two
+#    executors in their own JVMs and working directories) ships the bundle
+#    (scripts/bundle.sh) with --archives BUNDLE#finsent and runs ./finsent/finsent in each
+#    executor; its output equals the direct run too;
 #  - the Parquet and CSV outputs read in pandas and polars equal the JSON Lines output;
 #  - daily_sentiment.py writes its PNG.
 # Not part of `cargo test`: it installs pandas, pyarrow, polars, matplotlib and pyspark
 # (examples/requirements.txt) into a venv outside the repository
 # (FINSENT_EXAMPLES_VENV, default ~/.cache/finsent/examples-venv) and starts a JVM (Java 17).
-# About a minute here once the venv exists.  Usage: examples/test_examples.sh [ARTICLES]
+# A few minutes here once the venv exists (the cluster run starts three JVMs; it runs under
+# nice).  Usage: examples/test_examples.sh [ARTICLES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -28,8 +33,20 @@ for out in direct.jsonl scores.parquet scores.csv; do
     [ "$status" -eq 1 ] || { echo "finsent score -o $out: exit $status, expected 1"; exit 1; }
 done
 
+export PYSPARK_PYTHON=$venv/bin/python PYSPARK_DRIVER_PYTHON=$venv/bin/python
 "$venv/bin/python" examples/spark_pipe.py "$work/archive.jsonl" "$work/spark" --finsent "$bin" 2> "$work/spark.log" \
     || { tail -30 "$work/spark.log"; exit 1; }
+
+# As on a cluster: the bundle is all an executor gets. Run from a directory without finsent
+# in it, so ./finsent/finsent exists only where Spark unpacked the archive.
+bundle=$(scripts/bundle.sh "$work/dist")
+mkdir "$work/driver"
+(cd "$work/driver" && nice -n 10 "$venv/bin/spark-submit" --master 'local-cluster[2,1,1024]' \
+    --archives "$bundle#finsent" "$root/examples/spark_pipe.py" "$work/archive.jsonl" "$work/spark-cluster") \
+    > "$work/spark-cluster.out" 2> "$work/spark-cluster.log" \
+    || { cat "$work/spark-cluster.out"; tail -40 "$work/spark-cluster.log"; exit 1; }
+cat "$work/spark-cluster.out"
+grep -q 'local-cluster\[2,1,1024\], finsent: ./finsent/finsent' "$work/spark-cluster.out"
 
 "$venv/bin/python" - "$work" <<'PY'
 import glob, json, math, sys
@@ -41,16 +58,17 @@ direct = [json.loads(l) for l in open(f"{work}/direct.jsonl")]
 
 # Spark: one output line per input line, in input order, equal to the direct run apart from
 # where finsent read the record (stdin of one partition) and the ids it gives broken lines.
-spark = [json.loads(l) for f in sorted(glob.glob(f"{work}/spark/part-*")) for l in open(f)]
-assert len(spark) == len(direct), (len(spark), len(direct))
-for d, s in zip(direct, spark):
-    d, s = dict(d), dict(s)
-    d.pop("source"), s.pop("source")
-    if "error" in d:
-        assert d["error"] == s["error"], (d, s)
-    else:
-        assert d == s, (d["id"], s["id"])
-print(f"spark: {len(spark)} records equal to the direct run")
+for run in ["spark", "spark-cluster"]:
+    spark = [json.loads(l) for f in sorted(glob.glob(f"{work}/{run}/part-*")) for l in open(f)]
+    assert len(spark) == len(direct), (run, len(spark), len(direct))
+    for d, s in zip(direct, spark):
+        d, s = dict(d), dict(s)
+        d.pop("source"), s.pop("source")
+        if "error" in d:
+            assert d["error"] == s["error"], (run, d, s)
+        else:
+            assert d == s, (run, d["id"], s["id"])
+    print(f"{run}: {len(spark)} records equal to the direct run")
 
 def same(a, b, path):
     if isinstance(a, float) and math.isnan(a):

@@ -8,25 +8,24 @@ use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
 use finsent::writer::Format;
 
-/// The model shipped with the source tree.
-pub const DEFAULT_MODEL_DIR: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/models/finsent-minilm-v2");
-
-/// The company gazetteer shipped with the source tree.
-pub const DEFAULT_GAZETTEER: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/models/gazetteer/gazetteer.jsonl"
-);
-
 #[derive(Debug, Parser)]
 #[command(
     name = "finsent",
     version,
+    long_version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\nmodel: compiled in, from ",
+        finsent::model_dir!(),
+        "\nONNX Runtime: ",
+        env!("FINSENT_ORT_VERSION"),
+        ", loaded at run time (`finsent info` shows which library and checks it)"
+    ),
     about = "Score the sentiment of market news with a shipped ONNX model",
     after_help = "Exit status: 0 when every record was scored, 1 when some records failed \
                   (they are in the output as error records), 2 for usage or set-up errors.\n\
-                  ONNX Runtime: ORT_DYLIB_PATH names libonnxruntime.so.1.31.x; by default the \
-                  copy fetched at build time is used."
+                  ONNX Runtime: ORT_DYLIB_PATH names libonnxruntime.so.1.31.x; else finsent \
+                  looks beside its own binary, in ~/.cache/finsent/onnxruntime/VERSION/ (the \
+                  build fills it) and where the build put it. `finsent info` shows what it uses."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -43,13 +42,18 @@ pub enum Command {
     Split(SplitArgs),
     /// Print the company mentions finsent finds in each article, with offsets.
     Tickers(TickersArgs),
+    /// Check and print what this finsent uses: its version, the model (name, version,
+    /// sha256), the ONNX Runtime library (path, version), the gazetteer's size and the
+    /// thread defaults. Exit status 2, with what to do, when something is missing.
+    Info(InfoArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct GazetteerArgs {
-    /// Company gazetteer (JSON Lines, see models/gazetteer/).
-    #[arg(long, env = "FINSENT_GAZETTEER", default_value = DEFAULT_GAZETTEER, value_name = "FILE")]
-    pub gazetteer: PathBuf,
+    /// Company gazetteer (JSON Lines, see models/gazetteer/) [default: the one compiled into
+    /// finsent].
+    #[arg(long, env = "FINSENT_GAZETTEER", value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -129,9 +133,10 @@ fn date_format(format: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct ModelArgs {
-    /// Model directory with config.json, model.onnx and tokenizer.json.
-    #[arg(long, env = "FINSENT_MODEL", default_value = DEFAULT_MODEL_DIR, value_name = "DIR")]
-    pub model: PathBuf,
+    /// Model directory with config.json, model.onnx and tokenizer.json [default: the model
+    /// compiled into finsent; `finsent info` names it].
+    #[arg(long, env = "FINSENT_MODEL", value_name = "DIR")]
+    pub model: Option<PathBuf>,
     /// Threads in all (workers × --intra-threads) [default: number of cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -266,6 +271,18 @@ pub struct SplitArgs {
 pub struct TickersArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// One JSON object instead of lines of text (nothing on standard output when a part is
+    /// missing).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub model: ModelArgs,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
 }

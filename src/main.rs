@@ -1,9 +1,10 @@
 //! The `finsent` command: flags -> validated options -> library call -> exit status.
 
 mod cli;
+mod info;
+mod shipped;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -17,7 +18,6 @@ use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime};
 use finsent::pipeline::{Destination, RunStats, ScoreOptions, score_stream};
 use finsent::progress::{Progress, input_size};
 use finsent::select::{Shard, resume_ids};
-use finsent::tickers::Tickers;
 use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
 
 use cli::{Cli, Command, ModelArgs, ScoreArgs};
@@ -65,7 +65,7 @@ fn run(cli: Cli) -> Result<RunStats> {
             )
         }
         Command::Tickers(args) => {
-            let tickers = Tickers::load(&args.gazetteer.gazetteer)?;
+            let tickers = shipped::tickers(args.gazetteer.gazetteer.as_deref())?;
             let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
             let mut out = io::BufWriter::new(io::stdout().lock());
             tickers_stream(
@@ -75,6 +75,7 @@ fn run(cli: Cli) -> Result<RunStats> {
                 &mut report_error,
             )
         }
+        Command::Info(args) => info::info(&args).map(|()| RunStats::default()),
     }
 }
 
@@ -104,7 +105,7 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
     let tickers = if args.no_tickers {
         None
     } else {
-        Some(Tickers::load(&args.gazetteer.gazetteer)?)
+        Some(shipped::tickers(args.gazetteer.gazetteer.as_deref())?)
     };
     let layout = Layout {
         with_sentences: args.sentences,
@@ -240,10 +241,7 @@ fn report_error(e: &finsent::article::RecordError) {
 }
 
 fn load_scorer(args: &ModelArgs) -> Result<Scorer> {
-    let explicit = std::env::var_os("ORT_DYLIB_PATH")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from);
-    let env = init_runtime(&locate_runtime(explicit)?)?;
+    let env = init_runtime(&locate_runtime(&shipped::runtime_places())?.path)?;
     let defaults = ScorerOptions::default();
     let options = ScorerOptions {
         threads: args.threads.unwrap_or(defaults.threads),
@@ -252,7 +250,7 @@ fn load_scorer(args: &ModelArgs) -> Result<Scorer> {
         max_batch: args.max_batch,
         domain: args.domain.clone(),
     };
-    Scorer::load(env, &args.model, &options)
+    Scorer::load_from(env, shipped::model(args.model.as_deref()), &options)
 }
 
 fn parse_bands(text: &str) -> Result<Bands> {

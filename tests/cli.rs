@@ -416,7 +416,7 @@ fn missing_runtime_is_a_clear_error() {
 #[test]
 fn wrong_model_checksum_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let model = root().join("models/finsent-minilm-v2");
+    let model = root().join(finsent::MODEL_DIR);
     for file in ["model.onnx", "tokenizer.json"] {
         std::fs::copy(model.join(file), dir.path().join(file)).expect("copy");
     }
@@ -905,15 +905,11 @@ fn faults_are_one_line_errors_and_leave_no_output() {
     let model = d.join("model");
     std::fs::create_dir(&model).unwrap();
     for file in ["config.json", "tokenizer.json"] {
-        std::fs::copy(
-            root().join("models/finsent-minilm-v2").join(file),
-            model.join(file),
-        )
-        .unwrap();
+        std::fs::copy(root().join(finsent::MODEL_DIR).join(file), model.join(file)).unwrap();
     }
     let with_model = ["score", "corpus", "-q", "--model", model.to_str().unwrap()];
     one_line_error(&finsent(&with_model), "model.onnx: No such file");
-    let onnx = std::fs::read(root().join("models/finsent-minilm-v2/model.onnx")).unwrap();
+    let onnx = std::fs::read(root().join(finsent::MODEL_DIR).join("model.onnx")).unwrap();
     std::fs::write(model.join("model.onnx"), &onnx[..onnx.len() / 2]).unwrap();
     one_line_error(&finsent(&with_model), "does not match config.json");
 
@@ -967,7 +963,7 @@ fn partial_vocab_model(dir: &std::path::Path) -> std::path::PathBuf {
         std::fs::copy(fixture.join(file), model.join(file)).expect("copy fixture");
     }
     std::fs::copy(
-        root().join("models/finsent-minilm-v2/tokenizer.json"),
+        root().join(finsent::MODEL_DIR).join("tokenizer.json"),
         model.join("tokenizer.json"),
     )
     .expect("copy tokenizer");

@@ -4,11 +4,11 @@
 
 use finsent::model::{
     Encoder, ModelConfig, ModelInput, Probs, Scorer, ScorerOptions, Target, init_runtime,
-    locate_runtime,
+    locate_runtime, runtime_candidates,
 };
 use std::path::{Path, PathBuf};
 
-const SHIPPED: &str = "models/finsent-minilm-v2";
+const SHIPPED: &str = finsent::MODEL_DIR;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -30,9 +30,13 @@ fn probe_model(dir: &Path) -> PathBuf {
 }
 
 fn scorer(model: &Path) -> Scorer {
-    let runtime = locate_runtime(std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from))
-        .expect("ONNX Runtime (cargo build fetches it)");
-    let env = init_runtime(&runtime).expect("ONNX Runtime loads");
+    let places = runtime_candidates(
+        std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from),
+        None,
+        None,
+    );
+    let runtime = locate_runtime(&places).expect("ONNX Runtime (cargo build fetches it)");
+    let env = init_runtime(&runtime.path).expect("ONNX Runtime loads");
     let options = ScorerOptions {
         threads: 1,
         max_batch: 64,

@@ -14,8 +14,7 @@ fn root() -> PathBuf {
 }
 
 fn tickers() -> Tickers {
-    Tickers::load(&root().join("models/gazetteer/gazetteer.jsonl"))
-        .expect("shipped gazetteer loads")
+    Tickers::load(&root().join(finsent::GAZETTEER_FILE)).expect("shipped gazetteer loads")
 }
 
 fn symbols(t: &Tickers, text: &str) -> BTreeSet<String> {

@@ -387,7 +387,9 @@ fn html_article(text: &str, path: String, origin: Origin) -> Record {
         url: value(page.url),
         ..Fields::default()
     }
-    .into_article(path, origin);
+    // Page metadata dates are ISO 8601 (`article:published_time`, JSON-LD): the built-in
+    // layouts read them.
+    .into_article(path, origin, &DateLayouts::default());
     if let Ok(article) = &mut record {
         let later = std::mem::take(&mut article.warnings);
         article.warnings = sources.into_iter().chain(later).collect();

@@ -65,12 +65,17 @@ pub struct LabelIndex {
 impl ModelConfig {
     pub fn load(dir: &Path) -> Result<Self> {
         let path = dir.join("config.json");
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+        let text = std::fs::read(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
+        Self::parse(&text, path)
+    }
+
+    /// A `config.json` read already; `path` names it in errors.
+    pub fn parse(text: &[u8], path: PathBuf) -> Result<Self> {
         let config: Self =
-            serde_json::from_str(&text).map_err(|source| Error::ModelConfig { path, source })?;
+            serde_json::from_slice(text).map_err(|source| Error::ModelConfig { path, source })?;
         if config.max_length < 8 {
             return Err(Error::Model(format!(
                 "max_length {} is too small",
@@ -140,6 +145,16 @@ impl ModelConfig {
     pub fn verify(&self, dir: &Path) -> Result<()> {
         let path = self.onnx_path(dir);
         let found = sha256_file(&path)?;
+        self.check_sha256(path, found)
+    }
+
+    /// Checks ONNX bytes read already (`path` names them in errors) against the sha256 in
+    /// `config.json`.
+    pub fn verify_bytes(&self, onnx: &[u8], path: PathBuf) -> Result<()> {
+        self.check_sha256(path, hex(&Sha256::digest(onnx)))
+    }
+
+    fn check_sha256(&self, path: PathBuf, found: String) -> Result<()> {
         if found.eq_ignore_ascii_case(&self.onnx_sha256) {
             Ok(())
         } else {
@@ -167,9 +182,9 @@ fn sha256_file(path: &Path) -> Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

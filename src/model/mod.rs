@@ -13,7 +13,7 @@ mod runtime;
 mod session;
 mod tokenize;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -26,8 +26,11 @@ use rayon::prelude::*;
 pub use batch::plan_batches;
 pub use config::{LabelIndex, ModelConfig, TargetFormat};
 pub use input::{ModelInput, Target};
-pub use runtime::{ORT_VERSION, init as init_runtime, locate as locate_runtime};
-use session::build_session;
+pub use runtime::{
+    Candidate, ORT_LIBRARY, ORT_VERSION, Place, cache_dir, candidates as runtime_candidates,
+    init as init_runtime, library_version as runtime_version, locate as locate_runtime,
+};
+use session::{OnnxGraph, build_session};
 pub use tokenize::{Encoder, Window};
 
 use crate::error::{Error, Result};
@@ -104,6 +107,45 @@ impl Default for ScorerOptions {
     }
 }
 
+/// Where a model's files are.
+#[derive(Debug, Clone, Copy)]
+pub enum ModelSource<'a> {
+    /// A directory with `config.json`, the ONNX file it names and `tokenizer.json`.
+    Dir(&'a Path),
+    /// The contents of those three files, as compiled into the finsent binary; `origin`
+    /// names them in errors.
+    Bytes {
+        config: &'a [u8],
+        onnx: &'a [u8],
+        tokenizer: &'a [u8],
+        origin: &'a str,
+    },
+}
+
+impl ModelSource<'_> {
+    /// The model's configuration, its ONNX file checked against the checksum in it.
+    pub fn verified_config(&self) -> Result<ModelConfig> {
+        match *self {
+            ModelSource::Dir(dir) => {
+                let config = ModelConfig::load(dir)?;
+                config.verify(dir)?;
+                Ok(config)
+            }
+            ModelSource::Bytes {
+                config,
+                onnx,
+                origin,
+                ..
+            } => {
+                let origin = PathBuf::from(origin);
+                let parsed = ModelConfig::parse(config, origin.join("config.json"))?;
+                parsed.verify_bytes(onnx, origin.join(&parsed.onnx))?;
+                Ok(parsed)
+            }
+        }
+    }
+}
+
 pub struct Scorer {
     config: ModelConfig,
     labels: LabelIndex,
@@ -123,21 +165,44 @@ pub struct Scorer {
 impl Scorer {
     /// Loads the model in `dir`, after checking the ONNX file against its checksum.
     pub fn load(env: Environment, dir: &Path, options: &ScorerOptions) -> Result<Self> {
-        let config = ModelConfig::load(dir)?;
-        config.verify(dir)?;
+        Self::load_from(env, ModelSource::Dir(dir), options)
+    }
+
+    /// Loads the model from `source`, after checking the ONNX file against its checksum.
+    pub fn load_from(
+        env: Environment,
+        source: ModelSource,
+        options: &ScorerOptions,
+    ) -> Result<Self> {
+        let config = source.verified_config()?;
         let labels = config.label_index()?;
         let prefix = config.prefix(options.domain.as_deref())?;
-        let encoder = Encoder::load(
-            &dir.join("tokenizer.json"),
-            config.max_length,
-            &prefix,
-            &config.pad_token,
-            config.target_format.as_ref(),
-        )?;
+        let onnx_path;
+        let pad = config.pad_token.as_str();
+        let target = config.target_format.as_ref();
+        let (encoder, graph) = match source {
+            ModelSource::Dir(dir) => {
+                onnx_path = config.onnx_path(dir);
+                let tokenizer = dir.join("tokenizer.json");
+                (
+                    Encoder::load(&tokenizer, config.max_length, &prefix, pad, target)?,
+                    OnnxGraph::File(&onnx_path),
+                )
+            }
+            ModelSource::Bytes {
+                onnx,
+                tokenizer,
+                origin,
+                ..
+            } => (
+                Encoder::from_bytes(tokenizer, origin, config.max_length, &prefix, pad, target)?,
+                OnnxGraph::Bytes(onnx),
+            ),
+        };
         let intra = options.intra_threads.max(1);
         let workers = (options.threads.max(1) / intra).max(1);
         let sessions = (0..workers)
-            .map(|_| build_session(&env, &config.onnx_path(dir), intra).map(Mutex::new))
+            .map(|_| build_session(&env, graph, intra).map(Mutex::new))
             .collect::<Result<Vec<_>>>()?;
         let first = sessions[0]
             .lock()

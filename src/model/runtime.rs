@@ -1,29 +1,102 @@
-//! Finds and loads the ONNX Runtime shared library (`load-dynamic`): `ORT_DYLIB_PATH` when
-//! set, else the copy `cargo build` fetched with pip (see `build.rs`). A missing or
-//! unusable library is an error whose message says what to do, never a panic.
+//! Finds and loads the ONNX Runtime shared library (`load-dynamic`). The places, in order:
+//! `ORT_DYLIB_PATH` when set (and then only it), the directory of the finsent binary (a
+//! bundle), the versioned cache directory the build fills, and the path the build wrote
+//! the library to (see `build.rs`). A missing or unusable library is an error whose
+//! message says where finsent looked and what to do, never a panic.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use ort::environment::Environment;
 
 use crate::error::{Error, Result};
 
-/// The ONNX Runtime release this build of `ort` is written against.
-pub const ORT_VERSION: &str = "1.31.1";
+/// The ONNX Runtime release this build of `ort` is written against (set by `build.rs`).
+pub const ORT_VERSION: &str = env!("FINSENT_ORT_VERSION");
+
+/// The library's file name.
+pub const ORT_LIBRARY: &str = concat!("libonnxruntime.so.", env!("FINSENT_ORT_VERSION"));
 
 /// Where `build.rs` placed the library fetched from the `onnxruntime` wheel, if it did.
-const FETCHED: Option<&str> = option_env!("FINSENT_ORT_DYLIB");
+const BUILT: Option<&str> = option_env!("FINSENT_ORT_DYLIB");
 
-/// The library to load: `explicit` (from `ORT_DYLIB_PATH`), else the fetched copy.
-pub fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
-    let path = explicit
-        .or_else(|| FETCHED.map(PathBuf::from))
-        .ok_or_else(|| missing(None))?;
-    if path.is_file() {
-        Ok(path)
-    } else {
-        Err(missing(Some(&path)))
+/// Why a place is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `ORT_DYLIB_PATH`.
+    Env,
+    /// The directory of the finsent binary, as in a bundle.
+    BesideBinary,
+    /// `$XDG_CACHE_HOME/finsent/onnxruntime/VERSION` (else `~/.cache/...`).
+    Cache,
+    /// The path `build.rs` wrote the library to.
+    Build,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Place::Env => "named by ORT_DYLIB_PATH",
+            Place::BesideBinary => "beside the finsent binary",
+            Place::Cache => "in the cache directory",
+            Place::Build => "where the build put it",
+        })
     }
+}
+
+/// A library path to try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub place: Place,
+    pub path: PathBuf,
+}
+
+/// The versioned cache directory the build fills and finsent searches:
+/// `$XDG_CACHE_HOME/finsent/onnxruntime/VERSION`, else `$HOME/.cache/finsent/onnxruntime/VERSION`
+/// (`build.rs` computes the same).
+pub fn cache_dir(xdg_cache_home: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
+    let base = xdg_cache_home
+        .filter(|p| p.is_absolute())
+        .or_else(|| home.filter(|p| p.is_absolute()).map(|h| h.join(".cache")))?;
+    Some(base.join("finsent").join("onnxruntime").join(ORT_VERSION))
+}
+
+/// The places to look, in order: `explicit` (`ORT_DYLIB_PATH`), `exe_dir` (the binary's
+/// directory), `cache` (from [`cache_dir`]), then the build's path; duplicates dropped.
+pub fn candidates(
+    explicit: Option<PathBuf>,
+    exe_dir: Option<&Path>,
+    cache: Option<&Path>,
+) -> Vec<Candidate> {
+    if let Some(path) = explicit {
+        return vec![Candidate {
+            place: Place::Env,
+            path,
+        }];
+    }
+    let mut out: Vec<Candidate> = Vec::new();
+    let places = [
+        (Place::BesideBinary, exe_dir.map(|d| d.join(ORT_LIBRARY))),
+        (Place::Cache, cache.map(|d| d.join(ORT_LIBRARY))),
+        (Place::Build, BUILT.map(PathBuf::from)),
+    ];
+    for (place, path) in places {
+        if let Some(path) = path
+            && !out.iter().any(|c| c.path == path)
+        {
+            out.push(Candidate { place, path });
+        }
+    }
+    out
+}
+
+/// The first candidate that is a file.
+pub fn locate(candidates: &[Candidate]) -> Result<Candidate> {
+    candidates
+        .iter()
+        .find(|c| c.path.is_file())
+        .cloned()
+        .ok_or_else(|| missing(candidates))
 }
 
 /// Loads the library at `path` and creates the environment every session is built in.
@@ -31,24 +104,130 @@ pub fn init(path: &Path) -> Result<Environment> {
     let builder = ort::init_from(path).map_err(|e| {
         Error::Runtime(format!(
             "ONNX Runtime at {} could not be loaded: {e}. finsent needs ONNX Runtime {ORT_VERSION} \
-             (libonnxruntime.so.{ORT_VERSION}). {HOW_TO_GET}",
+             ({ORT_LIBRARY}). {HOW_TO_GET}",
             path.display()
         ))
     })?;
     Ok(builder.with_name("finsent").build()?)
 }
 
-const HOW_TO_GET: &str = "`cargo build` fetches it from the onnxruntime wheel on PyPI with pip \
-    (python3 scripts/fetch_onnxruntime.py DIR does the same by hand), or set ORT_DYLIB_PATH to an \
-    existing libonnxruntime.so.1.31.x, e.g. the one inside a `pip install onnxruntime==1.31.1` \
-    (site-packages/onnxruntime/capi/).";
+/// The version the library at `path` reports (`OrtGetApiBase()->GetVersionString()`), as
+/// `ort` reads it when it loads the library.
+pub fn library_version(path: &Path) -> Result<String> {
+    let fail = |why: String| {
+        Error::Runtime(format!(
+            "cannot read the version of ONNX Runtime at {}: {why}",
+            path.display()
+        ))
+    };
+    // SAFETY: loading runs the library's initialisers; `init` has loaded this library
+    // already, so this only takes another reference to it.
+    let library = unsafe { libloading::Library::new(path) }.map_err(|e| fail(e.to_string()))?;
+    // SAFETY: ONNX Runtime exports `OrtGetApiBase` with this signature (onnxruntime_c_api.h).
+    let get_base = unsafe {
+        library.get::<unsafe extern "C" fn() -> *const ort::sys::OrtApiBase>(b"OrtGetApiBase")
+    }
+    .map_err(|e| fail(e.to_string()))?;
+    // SAFETY: the function takes no arguments and returns a pointer to a static struct.
+    let base = unsafe { get_base() };
+    if base.is_null() {
+        return Err(fail("OrtGetApiBase returned null".into()));
+    }
+    // SAFETY: `base` is valid while the library is loaded; GetVersionString returns a
+    // static NUL-terminated string.
+    let version = unsafe { std::ffi::CStr::from_ptr(((*base).GetVersionString)()) };
+    Ok(version.to_string_lossy().into_owned())
+}
 
-fn missing(path: Option<&Path>) -> Error {
-    let place = match path {
-        Some(p) => format!("was not found at {}", p.display()),
-        None => "was not fetched when finsent was built".to_string(),
+const HOW_TO_GET: &str = "`cargo build` and `cargo install` fetch it from the onnxruntime wheel \
+    on PyPI with pip into the cache directory (python3 scripts/fetch_onnxruntime.py DIR does \
+    the same by hand); a bundle (scripts/bundle.sh) carries it beside the binary; or set \
+    ORT_DYLIB_PATH to an existing libonnxruntime.so.1.31.x, e.g. the one inside a \
+    `pip install onnxruntime==1.31.1` (site-packages/onnxruntime/capi/).";
+
+fn missing(candidates: &[Candidate]) -> Error {
+    let looked: Vec<String> = candidates
+        .iter()
+        .map(|c| format!("{} ({})", c.path.display(), c.place))
+        .collect();
+    let looked = if looked.is_empty() {
+        "nowhere: the build fetched no library and no cache directory is known (HOME is not set)"
+            .to_string()
+    } else {
+        looked.join(", ")
     };
     Error::Runtime(format!(
-        "ONNX Runtime {ORT_VERSION} {place}. finsent loads the library at run time. {HOW_TO_GET}"
+        "ONNX Runtime {ORT_VERSION} ({ORT_LIBRARY}) was not found; finsent loads it at run \
+         time and looked in: {looked}. {HOW_TO_GET}"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_dir_prefers_xdg_and_needs_absolute_paths() {
+        let xdg = cache_dir(Some("/x/cache".into()), Some("/home/u".into()));
+        assert_eq!(
+            xdg,
+            Some(PathBuf::from(format!(
+                "/x/cache/finsent/onnxruntime/{ORT_VERSION}"
+            )))
+        );
+        let home = cache_dir(Some("relative".into()), Some("/home/u".into()));
+        assert_eq!(
+            home,
+            Some(PathBuf::from(format!(
+                "/home/u/.cache/finsent/onnxruntime/{ORT_VERSION}"
+            )))
+        );
+        assert_eq!(cache_dir(None, None), None);
+    }
+
+    #[test]
+    fn explicit_path_is_the_only_candidate() {
+        let c = candidates(Some("/a/lib.so".into()), Some(Path::new("/bin")), None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].place, Place::Env);
+        let err = locate(&c).expect_err("missing file").to_string();
+        assert!(err.contains("/a/lib.so (named by ORT_DYLIB_PATH)"), "{err}");
+    }
+
+    #[test]
+    fn binary_directory_comes_before_the_cache() {
+        let bundle = tempfile::tempdir().expect("tempdir");
+        let cache = tempfile::tempdir().expect("tempdir");
+        for dir in [bundle.path(), cache.path()] {
+            std::fs::write(dir.join(ORT_LIBRARY), b"").expect("write");
+        }
+        let c = candidates(None, Some(bundle.path()), Some(cache.path()));
+        assert_eq!(c[0].place, Place::BesideBinary);
+        assert_eq!(c[1].place, Place::Cache);
+        let found = locate(&c).expect("found");
+        assert_eq!(found.path, bundle.path().join(ORT_LIBRARY));
+        std::fs::remove_file(bundle.path().join(ORT_LIBRARY)).expect("rm");
+        assert_eq!(
+            locate(&c).expect("found").path,
+            cache.path().join(ORT_LIBRARY)
+        );
+    }
+
+    #[test]
+    fn missing_library_names_every_place() {
+        let empty = tempfile::tempdir().expect("tempdir");
+        // The build's copy exists on a machine that built finsent: leave it out.
+        let c: Vec<Candidate> =
+            candidates(None, Some(empty.path()), Some(&empty.path().join("cache")))
+                .into_iter()
+                .filter(|c| c.place != Place::Build)
+                .collect();
+        let err = locate(&c).expect_err("nothing there").to_string();
+        assert!(err.contains("beside the finsent binary"), "{err}");
+        assert!(err.contains("in the cache directory"), "{err}");
+        assert!(
+            err.contains("ORT_DYLIB_PATH") && err.contains("pip"),
+            "{err}"
+        );
+    }
 }

@@ -54,17 +54,40 @@ impl Encoder {
         pad_token: &str,
         target: Option<&TargetFormat>,
     ) -> Result<Self> {
-        let mut tokenizer = Tokenizer::from_file(path)
+        let tokenizer = Tokenizer::from_file(path)
             .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
+        let origin = path.display().to_string();
+        Self::new(tokenizer, &origin, max_length, prefix, pad_token, target)
+    }
+
+    /// A `tokenizer.json` read already; `origin` names it in errors.
+    pub fn from_bytes(
+        json: &[u8],
+        origin: &str,
+        max_length: usize,
+        prefix: &str,
+        pad_token: &str,
+        target: Option<&TargetFormat>,
+    ) -> Result<Self> {
+        let tokenizer =
+            Tokenizer::from_bytes(json).map_err(|e| Error::Tokenizer(format!("{origin}: {e}")))?;
+        Self::new(tokenizer, origin, max_length, prefix, pad_token, target)
+    }
+
+    fn new(
+        mut tokenizer: Tokenizer,
+        origin: &str,
+        max_length: usize,
+        prefix: &str,
+        pad_token: &str,
+        target: Option<&TargetFormat>,
+    ) -> Result<Self> {
         tokenizer.with_padding(None);
         tokenizer
             .with_truncation(None)
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
         let pad_id = tokenizer.token_to_id(pad_token).ok_or_else(|| {
-            Error::Model(format!(
-                "the pad token {pad_token:?} is not in {}",
-                path.display()
-            ))
+            Error::Model(format!("the pad token {pad_token:?} is not in {origin}"))
         })?;
         // A one-word text shows where the post-processor puts its special tokens.
         let probe = tokenizer

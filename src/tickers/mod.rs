@@ -54,8 +54,21 @@ impl Tickers {
         })
     }
 
+    /// A gazetteer read already (as compiled into the finsent binary); `origin` names it
+    /// in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Self> {
+        let gazetteer = Gazetteer::parse(text)
+            .map_err(|e| crate::error::Error::Model(format!("gazetteer {origin}: {e}")))?;
+        Ok(Self { gazetteer })
+    }
+
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Self {
         Self { gazetteer }
+    }
+
+    /// How many listings and how many distinct names the gazetteer holds.
+    pub fn size(&self) -> (usize, usize) {
+        (self.gazetteer.listings.len(), self.gazetteer.patterns.len())
     }
 
     /// Mentions in `text`, whose sentences are `sentences`.
