@@ -42,7 +42,8 @@ pub struct TargetPass {
 /// distinct companies, in unit order, then symbol order. Overlapping mentions of one company
 /// are merged into the first.
 pub fn plan_targets(mentions: &[UnitMention]) -> Vec<TargetPass> {
-    let mut by_unit: BTreeMap<Unit, BTreeMap<&str, Vec<(usize, usize)>>> = BTreeMap::new();
+    type Spans = Vec<(usize, usize)>;
+    let mut by_unit: BTreeMap<Unit, BTreeMap<&str, Spans>> = BTreeMap::new();
     for m in mentions {
         let spans = by_unit
             .entry(m.unit)
