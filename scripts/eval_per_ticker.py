@@ -31,7 +31,8 @@ def direction(label):
 
 
 def run(finsent, command, path, extra=()):
-    out = subprocess.run([finsent, command, str(path), "-q", *extra], capture_output=True, text=True, cwd=ROOT)
+    quiet = ["-q"] if command == "score" else []
+    out = subprocess.run([finsent, command, str(path), *quiet, *extra], capture_output=True, text=True, cwd=ROOT)
     if out.returncode not in (0, 1):
         sys.exit(f"finsent {command} failed: {out.stderr}")
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
