@@ -29,7 +29,7 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(loss|profit)\s+)?({number})\s*(mln|million|bln|billion|dlrs|dlr|cts|ct)?(?:\s+dlrs)?"
     );
     Regex::new(&format!(
-        r"(?i)^\s*([a-z][a-z0-9 ./&-]*?)\s+{figure}\s+vs\.?\s+{figure}(?:\s+(?:prior|prior\s+qtr|prior\s+yr|a\s+year\s+ago))?\s*\.?\s*$"
+        r"(?i)^\s*([a-z][a-z0-9\s./&-]*?)\s+{figure}\s+vs\.?\s+{figure}(?:\s+(?:prior|prior\s+qtr|prior\s+yr|a\s+year\s+ago))?\s*\.?\s*$"
     ))
     .expect("figure line pattern")
 });
@@ -204,6 +204,8 @@ mod tests {
             ("Shr loss eight cts vs loss 31 cts", Some(Move::Up)),
             ("Nine mths Net 22.1 mln vs 25.8 mln", Some(Move::Down)),
             ("Qtly div 7-1/2 cts vs 7-1/2 cts", Some(Move::Flat)),
+            // A period heading on its own line joins the figure line below it.
+            ("Year\n    Shr profit 1.10 dlrs vs 1.45 dlrs", Some(Move::Down)),
             ("Qtly div five cts vs 12 cts prior", Some(Move::Down)),
             ("Revs 67.7 mln vs 4.5 mln", Some(Move::Up)),
             ("Revs 7,075,000 vs 2,330,000", Some(Move::Up)),
