@@ -205,7 +205,10 @@ mod tests {
             ("Nine mths Net 22.1 mln vs 25.8 mln", Some(Move::Down)),
             ("Qtly div 7-1/2 cts vs 7-1/2 cts", Some(Move::Flat)),
             // A period heading on its own line joins the figure line below it.
-            ("Year\n    Shr profit 1.10 dlrs vs 1.45 dlrs", Some(Move::Down)),
+            (
+                "Year\n    Shr profit 1.10 dlrs vs 1.45 dlrs",
+                Some(Move::Down),
+            ),
             ("Qtly div five cts vs 12 cts prior", Some(Move::Down)),
             ("Revs 67.7 mln vs 4.5 mln", Some(Move::Up)),
             ("Revs 7,075,000 vs 2,330,000", Some(Move::Up)),
