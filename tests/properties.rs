@@ -112,7 +112,19 @@ proptest! {
         let result = aggregate(&units, &bands);
         prop_assert!((-1.0..=1.0).contains(&result.score), "score {}", result.score);
         prop_assert!((0.0..=1.0 + 1e-6).contains(&result.confidence), "confidence {}", result.confidence);
-        prop_assert_eq!(result.label, bands.label(result.score));
+        // The band, from the thresholds themselves (not from `Bands::label`).
+        let magnitude = result.score.abs();
+        let side = if result.score > 0.0 { "positive" } else { "negative" };
+        let expected = if magnitude < bands.neutral {
+            "neutral".to_string()
+        } else if magnitude < bands.moderate {
+            format!("mildly {side}")
+        } else if magnitude < bands.strong {
+            side.to_string()
+        } else {
+            format!("strongly {side}")
+        };
+        prop_assert_eq!(serde_json::to_value(result.label).expect("label"), expected);
         let polarity = result.label.polarity();
         if result.score.abs() < bands.neutral {
             prop_assert_eq!(polarity, 0);
