@@ -27,6 +27,16 @@ struct Line {
 }
 
 impl Line {
+    /// The error record replacing this line, which the model could not score.
+    fn model_error(self, message: String) -> RecordError {
+        RecordError {
+            id: format!("{}:{}", self.origin.path, self.origin.line.unwrap_or(0)),
+            kind: ErrorKind::Model,
+            message,
+            origin: self.origin,
+        }
+    }
+
     fn input(&self) -> ModelInput<'_> {
         ModelInput {
             text: &self.text,
@@ -183,14 +193,10 @@ pub fn classify_stream(
     let takes_targets = scorer.takes_targets();
     let checked = move || {
         items(input).map(move |item| match item {
-            Ok(line) if line.target.is_some() && !takes_targets => Err(RecordError {
-                id: format!("{}:{}", line.origin.path, line.origin.line.unwrap_or(0)),
-                kind: ErrorKind::Model,
-                message:
-                    "this model cannot score toward a target (no target_format in its config.json)"
-                        .into(),
-                origin: line.origin,
-            }),
+            Ok(line) if line.target.is_some() && !takes_targets => Err(line.model_error(
+                "this model cannot score toward a target (no target_format in its config.json)"
+                    .into(),
+            )),
             other => other,
         })
     };
@@ -210,12 +216,7 @@ pub fn classify_stream(
                 stats.read += 1;
                 let item = match (item, probs) {
                     (Ok(line), Ok(probs)) => Ok((line.object, probs[0])),
-                    (Ok(line), Err(message)) => Err(RecordError {
-                        id: format!("{}:{}", line.origin.path, line.origin.line.unwrap_or(0)),
-                        kind: ErrorKind::Model,
-                        message,
-                        origin: line.origin,
-                    }),
+                    (Ok(line), Err(message)) => Err(line.model_error(message)),
                     (Err(e), _) => Err(e),
                 };
                 let line = match item {

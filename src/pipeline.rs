@@ -320,7 +320,7 @@ fn unit_mentions(
     body_mentions: &[Mention],
     spans: &[Span],
 ) -> Vec<UnitMention> {
-    let symbol = |m: &Mention| tickers.listing(&m.key).symbol;
+    let symbol = |m: &Mention| tickers.symbol(&m.key).to_string();
     let title = title_mentions.iter().map(|m| UnitMention {
         unit: Unit::Title,
         symbol: symbol(m),

@@ -76,6 +76,15 @@ impl Tickers {
         find_mentions(&self.gazetteer, text, sentences)
     }
 
+    /// The symbol a mention is reported under ([`ListingInfo::symbol`], without building
+    /// the rest of the listing).
+    pub fn symbol<'a>(&'a self, key: &'a TickerKey) -> &'a str {
+        match key {
+            TickerKey::Known(id) => &self.gazetteer.listings[*id].symbol,
+            TickerKey::Unknown { symbol, .. } => symbol,
+        }
+    }
+
     pub fn listing(&self, key: &TickerKey) -> ListingInfo {
         match key {
             TickerKey::Known(id) => {
