@@ -32,11 +32,10 @@ pub fn cut_body(body: &mut String, max: usize) -> Option<String> {
     if body.len() <= max {
         return None;
     }
-    let mut end = max;
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = end.saturating_sub(1000);
+    let mut end = body.floor_char_boundary(max);
+    // Both ends of the search window must fall on character boundaries: a multi-byte
+    // character may straddle either.
+    let window = body.floor_char_boundary(end.saturating_sub(1000));
     if let Some(space) = body[window..end].rfind(char::is_whitespace) {
         end = window + space;
     }
@@ -69,5 +68,31 @@ mod tests {
             1000,
             "no whitespace: cut at the character boundary"
         );
+    }
+
+    /// Regression: a 1 MiB body of 3-byte characters (`€`) panicked with "byte index is not
+    /// a char boundary", because the start of the whitespace search window was not moved to
+    /// a boundary. Every width of character, at every offset around the limit and the window.
+    #[test]
+    fn cut_body_never_slices_inside_a_multibyte_character() {
+        for ch in ['¥', '€', '日', '𝄞'] {
+            for lead in 0..4 {
+                for max in [1, 2, 3, 4, 5, 999, 1000, 1001, 1002, 1003, 1004, 1005, 4096] {
+                    for tail in ["", " end", ". Toyota shares rose 5%."] {
+                        let text = format!("{}{}{tail}", "a".repeat(lead), ch.to_string().repeat(2000));
+                        let mut body = text.clone();
+                        let warning = cut_body(&mut body, max).expect("longer than the limit");
+                        assert!(body.len() <= max, "{ch} lead {lead} max {max}: {}", body.len());
+                        assert!(text.starts_with(&body), "{ch} lead {lead} max {max}: a prefix");
+                        assert!(
+                            max - body.len() < ch.len_utf8(),
+                            "{ch} lead {lead} max {max}: cut {} bytes short",
+                            max - body.len()
+                        );
+                        assert!(warning.contains("--max-article-bytes"), "{warning}");
+                    }
+                }
+            }
+        }
     }
 }
