@@ -11,22 +11,28 @@ sentiment per day. Prints the table it plots.
 
 import argparse
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import pandas as pd
 
 
-def daily_ticker_sentiment(path, min_relevance, top):
-    df = pd.read_parquet(path)
+def ticker_rows(articles):
+    """One row per (article, company): the article's id and date beside the company's own
+    fields. Each article's row index is unique before the explode, and the exploded rows get a
+    fresh index, so a company's fields are paired with its own article only (an article
+    with k companies gives k rows, one per company, never k x k)."""
+    long = articles[["id", "published_at", "tickers"]].reset_index(drop=True)
+    long = long.explode("tickers", ignore_index=True).dropna(subset=["tickers"])
+    companies = pd.DataFrame(list(long["tickers"]), index=long.index)
+    return long.drop(columns="tickers").join(companies)
+
+
+def daily_ticker_sentiment(df, min_relevance, top):
+    """Mean of each company's own score per UTC day, over the articles that are about it
+    (relevance at least `min_relevance`); each article counts once per company."""
     articles = df[df["error"].isna() & df["published_at"].notna()]
-    long = articles[["id", "published_at", "tickers"]].explode("tickers").dropna(subset=["tickers"])
-    tickers = pd.DataFrame(list(long["tickers"]), index=long.index)
-    long = long.drop(columns="tickers").join(tickers)
+    long = ticker_rows(articles)
     long = long[long["relevance"] >= min_relevance]
     busiest = long["symbol"].value_counts().head(top).index
-    long = long[long["symbol"].isin(busiest)]
+    long = long[long["symbol"].isin(busiest)].copy()
     long["day"] = long["published_at"].dt.floor("D")
     return long.pivot_table(index="day", columns="symbol", values="score", aggfunc="mean").sort_index()
 
@@ -38,10 +44,15 @@ def main():
     p.add_argument("--top", type=int, default=6, help="companies with the most articles")
     p.add_argument("--min-relevance", type=float, default=0.3)
     args = p.parse_args()
-    daily = daily_ticker_sentiment(args.parquet, args.min_relevance, args.top)
+    daily = daily_ticker_sentiment(pd.read_parquet(args.parquet), args.min_relevance, args.top)
     if daily.empty:
         raise SystemExit("no dated, scored articles with tickers in " + args.parquet)
     print(daily.round(3).to_string())
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     ax = daily.plot(marker="o", figsize=(10, 5), ylim=(-1, 1))
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_ylabel("mean finsent score")
