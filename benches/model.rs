@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use finsent::loader::{LoadOptions, load};
 use finsent::model::{
-    Encoder, ModelConfig, ModelInput, Scorer, ScorerOptions, init_runtime, locate_runtime,
-    plan_batches, runtime_candidates,
+    Encoder, EncoderSettings, ModelFiles, ModelInput, Scorer, ScorerOptions, init_runtime,
+    locate_runtime, plan_batches, runtime_candidates,
 };
 use finsent::split::split_sentences;
 
@@ -35,16 +35,17 @@ fn bench_model(c: &mut Criterion) {
     let sentences = corpus_sentences();
     let texts: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let dir = root().join(finsent::MODEL_DIR);
-    let config = ModelConfig::load(&dir).expect("config");
+    let files = ModelFiles::read(&dir).expect("model files");
+    let config = files.verified_config().expect("config");
     let prefix = config.prefix(None).expect("domain");
-    let encoder = Encoder::load(
-        &dir.join("tokenizer.json"),
-        config.max_length,
-        &prefix,
-        &config.pad_token,
-        config.target_format.as_ref(),
-    )
-    .expect("tokenizer");
+    let settings = EncoderSettings {
+        max_length: config.max_length,
+        prefix: &prefix,
+        pad_token: &config.pad_token,
+        target: config.target_format.as_ref(),
+    };
+    let encoder =
+        Encoder::new(&files.tokenizer, &files.tokenizer_origin(), settings).expect("tokenizer");
     let inputs: Vec<ModelInput> = texts.iter().map(|&t| ModelInput::from(t)).collect();
 
     let mut group = c.benchmark_group("tokenize");
@@ -77,7 +78,7 @@ fn bench_model(c: &mut Criterion) {
             max_batch,
             ..ScorerOptions::default()
         };
-        let scorer = Scorer::load(env.clone(), &dir, &options).expect("model");
+        let scorer = Scorer::load(env.clone(), &files, &options).expect("model");
         group.bench_with_input(BenchmarkId::new("max_batch", max_batch), &inputs, |b, t| {
             b.iter(|| scorer.score(black_box(t)).expect("scores").len())
         });

@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::model::Probs;
+use crate::article::{Class, Probs};
 
 /// Weight of a fully neutral sentence relative to a fully opinionated one (1 + this).
 pub const NEUTRAL_FLOOR: f32 = 0.1;
@@ -134,9 +134,9 @@ pub fn aggregate(units: &[Weighted], bands: &Bands) -> ArticleScore {
     for unit in units {
         counts.total += 1;
         match unit.probs.class() {
-            "positive" => counts.positive += 1,
-            "negative" => counts.negative += 1,
-            _ => counts.neutral += 1,
+            Class::Positive => counts.positive += 1,
+            Class::Negative => counts.negative += 1,
+            Class::Neutral => counts.neutral += 1,
         }
     }
     let total_weight: f32 = units.iter().map(sentence_weight).sum();

@@ -1,4 +1,5 @@
-//! The types that flow through the pipeline: articles in, record errors beside them.
+//! The types that flow through the pipeline: articles in, record errors beside them, the
+//! units of an article the model scores and the class probabilities it gives them.
 
 use serde::Serialize;
 
@@ -59,3 +60,68 @@ pub struct RecordError {
 
 /// What a loader yields for each input record.
 pub type Record = Result<Article, RecordError>;
+
+/// Where a unit (a text the model scores) is in its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Title,
+    /// Body sentence `i` (0-based, in text order).
+    Sentence(usize),
+}
+
+impl Unit {
+    /// The unit's weight in an article's or a company's score: the title counts
+    /// `title_weight` body sentences.
+    pub fn weight(self, title_weight: f32) -> f32 {
+        match self {
+            Unit::Title => title_weight,
+            Unit::Sentence(_) => 1.0,
+        }
+    }
+}
+
+/// A sentiment class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    Negative,
+    Neutral,
+    Positive,
+}
+
+impl Class {
+    /// The class's name, as written in output records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Negative => "negative",
+            Class::Neutral => "neutral",
+            Class::Positive => "positive",
+        }
+    }
+}
+
+/// Class probabilities of one text.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Probs {
+    pub negative: f32,
+    pub neutral: f32,
+    pub positive: f32,
+}
+
+impl Probs {
+    /// P(positive) − P(negative), in [−1, 1].
+    pub fn score(&self) -> f32 {
+        self.positive - self.negative
+    }
+
+    /// The most probable class (ties go to neutral, then positive).
+    pub fn class(&self) -> Class {
+        if self.neutral >= self.positive && self.neutral >= self.negative {
+            Class::Neutral
+        } else if self.positive >= self.negative {
+            Class::Positive
+        } else {
+            Class::Negative
+        }
+    }
+}

@@ -11,10 +11,11 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use crate::article::{ErrorKind, Origin, RecordError};
+use crate::engine::Finsent;
 use crate::error::Result;
 use crate::loader::{LineError, Lines};
-use crate::model::{ModelInput, Scorer, Target};
-use crate::pipeline::{RunStats, in_chunks, score_groups, write_or_stop};
+use crate::model::{ModelInput, Target};
+use crate::stream::{RunStats, in_chunks, write_or_stop};
 use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
 
 /// One input line: the object to extend, its text and where it came from.
@@ -184,13 +185,13 @@ fn parse_line(
 /// errors call `name`.
 pub fn classify_stream(
     input: ClassifyInput,
-    scorer: &Scorer,
+    engine: &Finsent,
     mut sink: Sink,
     name: &str,
 ) -> Result<RunStats> {
     let start = Instant::now();
     let mut stats = RunStats::default();
-    let takes_targets = scorer.takes_targets();
+    let takes_targets = engine.scorer().takes_targets();
     let checked = move || {
         items(input).map(move |item| match item {
             Ok(line) if line.target.is_some() && !takes_targets => Err(line.model_error(
@@ -211,12 +212,12 @@ pub fn classify_stream(
                 .map(|i| i.as_ref().map_or(Vec::new(), |line| vec![line.input()]))
                 .collect();
             // A line the model cannot take fails only its own record.
-            let scored = score_groups(scorer, &groups, false);
+            let scored = engine.score_groups(&groups, false);
             for (item, probs) in chunk.into_iter().zip(scored) {
                 stats.read += 1;
                 let item = match (item, probs) {
                     (Ok(line), Ok(probs)) => Ok((line.object, probs[0])),
-                    (Ok(line), Err(message)) => Err(line.model_error(message)),
+                    (Ok(line), Err(e)) => Err(line.model_error(e.to_string())),
                     (Err(e), _) => Err(e),
                 };
                 let line = match item {

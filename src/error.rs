@@ -8,9 +8,23 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// ONNX Runtime could not be found or loaded; the message says what to do.
+    /// ONNX Runtime could not be found, or its version not read; the message says where
+    /// finsent looked and what to do.
     #[error("{0}")]
     Runtime(String),
+    /// The ONNX Runtime library was found but could not be loaded.
+    #[error(
+        "ONNX Runtime at {path} could not be loaded: {source}. finsent needs ONNX Runtime \
+         {} ({}). {}",
+        crate::model::ORT_VERSION,
+        crate::model::ORT_LIBRARY,
+        crate::model::HOW_TO_GET_RUNTIME
+    )]
+    RuntimeLoad {
+        path: PathBuf,
+        #[source]
+        source: ort::LoadDynamicError,
+    },
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
@@ -34,8 +48,18 @@ pub enum Error {
         expected: String,
         found: String,
     },
-    #[error("tokenizer: {0}")]
-    Tokenizer(String),
+    #[error("tokenizer {origin}: {source}")]
+    Tokenizer {
+        /// The tokenizer file, or what it was compiled in from.
+        origin: String,
+        #[source]
+        source: tokenizers::Error,
+    },
+    /// The company gazetteer could not be parsed.
+    #[error("gazetteer {origin}: {message}")]
+    Gazetteer { origin: String, message: String },
+    #[error("cannot start worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
     #[error("ONNX Runtime: {0}")]
     Onnx(#[from] ort::Error),
     #[error("cannot write output {path}: {source}")]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::Probs;
+use crate::article::Probs;
 
 /// Which way the current figure moved against the earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +188,7 @@ pub fn probs(m: Move) -> Probs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Class;
 
     #[test]
     fn wire_figure_lines_are_read() {
@@ -232,7 +233,7 @@ mod tests {
     fn probabilities_follow_the_move() {
         assert!(probs(Move::Up).score() > 0.7);
         assert!(probs(Move::Down).score() < -0.7);
-        assert_eq!(probs(Move::Flat).class(), "neutral");
+        assert_eq!(probs(Move::Flat).class(), Class::Neutral);
         let p = probs(Move::Up);
         assert!((p.negative + p.neutral + p.positive - 1.0).abs() < 1e-6);
     }

@@ -3,30 +3,59 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! loader -> split -> model (tokenize, batch, ONNX sessions) -> aggregate -> tickers -> writer
+//! loader -> split -> model (tokenize, batch, backend) -> pipeline (plan, scoring, record:
+//!           aggregate, per_ticker, tickers, figures) -> writer
 //! ```
 //!
-//! [`pipeline::score_stream`] runs it over a stream of [`article::Record`]s;
-//! [`classify::classify_stream`] scores short texts without splitting;
-//! [`inspect`] shows what the splitter and the ticker matcher make of an article.
+//! [`Finsent`] is the entry point: [`Finsent::new`] loads what a [`ScoreConfig`] names,
+//! [`Finsent::score_articles`] scores articles (streamed, in order, parallel inside),
+//! [`Finsent::classify`] scores short texts as they are, and [`Finsent::score_stream`] runs
+//! a whole input through to writers, as `finsent score` does. [`stream`] holds the chunked
+//! reading and the run counts every command shares.
+//!
+//! ```no_run
+//! use finsent::{Finsent, ScoreConfig};
+//! use finsent::article::{Article, Origin};
+//! use finsent::writer::OutputRecord;
+//!
+//! let engine = Finsent::new(ScoreConfig::new("libonnxruntime.so.1.31.1".into()))?;
+//! let article = Article {
+//!     id: "a1".into(),
+//!     title: Some("Toyota raises its outlook".into()),
+//!     body: "Toyota raised its full-year profit forecast.".into(),
+//!     published_at: None,
+//!     outlet: None,
+//!     url: None,
+//!     origin: Origin { path: "-".into(), line: None },
+//!     warnings: Vec::new(),
+//! };
+//! for record in engine.score_articles(vec![Ok(article)]) {
+//!     if let OutputRecord::Article(a) = record {
+//!         println!("{} {:?} {}", a.id, a.label, a.score.0);
+//!     }
+//! }
+//! # Ok::<(), finsent::Error>(())
+//! ```
 
 pub mod aggregate;
 pub mod article;
 pub mod classify;
+mod engine;
 pub mod error;
 pub mod figures;
-pub mod inspect;
 pub mod limits;
 pub mod loader;
 pub mod model;
 pub mod per_ticker;
 pub mod pipeline;
-pub mod progress;
 pub mod select;
+pub mod shipped;
 pub mod split;
+pub mod stream;
 pub mod tickers;
 pub mod writer;
 
+pub use engine::{Finsent, GazetteerChoice, ModelChoice, ScoreConfig};
 pub use error::{Error, Result};
 
 /// The shipped model's directory, relative to the repository root. This macro is the one

@@ -10,15 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::aggregate::{ArticleScore, Bands, Weighted, aggregate};
-use crate::model::Probs;
-
-/// Where a unit is in its article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Unit {
-    Title,
-    /// Body sentence `i` (0-based, in text order).
-    Sentence(usize),
-}
+use crate::article::{Probs, Unit};
 
 /// A company's mention in a unit: byte offsets in the unit's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,11 +70,7 @@ pub fn company_score(units: &[(Unit, Probs)], title_weight: f32, bands: &Bands) 
         .iter()
         .map(|&(unit, probs)| Weighted {
             probs,
-            weight: if unit == Unit::Title {
-                title_weight
-            } else {
-                1.0
-            },
+            weight: unit.weight(title_weight),
         })
         .collect();
     aggregate(&weighted, bands)

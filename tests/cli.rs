@@ -1024,3 +1024,39 @@ fn a_text_the_model_cannot_take_fails_only_its_own_record() {
         .collect();
     assert_eq!(kinds, ["scored", "model", "scored"]);
 }
+
+/// Regression (reliability probe, items 9–11): `--chunk-articles 18446744073709551615`
+/// panicked ("bounded channel capacity is too large") and 1e9 aborted allocating 432 GB;
+/// `--progress-every 1e300` panicked converting to a Duration; `-j 100000` built sessions
+/// until memory ran out. Each is now refused before anything is loaded, with exit 2.
+#[test]
+fn numeric_flags_out_of_range_are_refused_before_anything_is_loaded() {
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["--chunk-articles", "18446744073709551615"],
+            "--chunk-articles",
+        ),
+        (&["--chunk-articles", "1000000000"], "--chunk-articles"),
+        (&["--chunk-articles", "0"], "--chunk-articles"),
+        (&["--progress-every", "1e300"], "--progress-every"),
+        (&["-j", "100000"], "--threads"),
+        (&["--max-batch", "0"], "--max-batch"),
+        (
+            &["--token-budget", "18446744073709551615"],
+            "--token-budget",
+        ),
+        (&["--title-weight", "inf"], "--title-weight"),
+    ];
+    for (flags, named) in cases {
+        let mut args = vec!["score", "corpus", "-q"];
+        args.extend_from_slice(flags);
+        let out = finsent(&args);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {}", stderr(&out));
+        let message = stderr(&out);
+        assert!(
+            message.contains(named) && !message.contains("panicked"),
+            "{flags:?}: {message}"
+        );
+        assert!(out.stdout.is_empty(), "{flags:?}: nothing written");
+    }
+}

@@ -9,7 +9,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use common::{finsent, root};
+use common::{finsent, json_lines, root, stderr, stdout_records};
 
 /// A 40-line archive with every kind of broken line between good ones.
 fn dirty_archive() -> Vec<u8> {
@@ -53,8 +53,11 @@ fn check(name: &str, out: Output) {
     assert!(
         out.status.code().is_some_and(|c| c <= 1),
         "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr(&out)
     );
+    if name.ends_with(".jsonl") {
+        assert!(!json_lines(&String::from_utf8_lossy(&out.stdout)).is_empty());
+    }
     let golden = root().join("tests/fixtures/golden").join(name);
     if std::env::var_os("FINSENT_BLESS").is_some() {
         std::fs::write(&golden, &out.stdout).expect("write the golden file");
@@ -79,11 +82,15 @@ fn outputs_are_byte_identical_to_the_pinned_ones() {
         finsent(&["score", "corpus", "--format", "csv", "-q"]),
     );
     let scored = finsent_reading(&dirty, &["score", "-", "--sentences", "-q"]);
+    assert_eq!(stdout_records(&scored).len(), 40, "one record per line");
     check("dirty_sentences.jsonl", scored);
     let classified = finsent(&["classify", "tests/fixtures/per_ticker_cases.jsonl", "-q"]);
     check("classify.jsonl", classified);
     check("split.txt", finsent(&["split", "corpus"]));
     check("split.jsonl", finsent(&["split", "corpus", "--json"]));
     check("tickers.jsonl", finsent(&["tickers", "corpus"]));
-    check("tickers_dirty.jsonl", finsent_reading(&dirty, &["tickers", "-"]));
+    check(
+        "tickers_dirty.jsonl",
+        finsent_reading(&dirty, &["tickers", "-"]),
+    );
 }

@@ -2,8 +2,9 @@
 //! `tests/fixtures/probe-model` (its logits report the pad ids and token types it was
 //! given), and how a target input is tokenized with the real tokenizer.
 
+use finsent::article::Probs;
 use finsent::model::{
-    Encoder, ModelConfig, ModelInput, Probs, Scorer, ScorerOptions, Target, init_runtime,
+    Encoder, EncoderSettings, ModelFiles, ModelInput, Scorer, ScorerOptions, Target, init_runtime,
     locate_runtime, runtime_candidates,
 };
 use std::path::{Path, PathBuf};
@@ -43,7 +44,8 @@ fn scorer(model: &Path) -> Scorer {
         token_budget: 1 << 16,
         ..ScorerOptions::default()
     };
-    Scorer::load(env, model, &options).expect("probe model loads")
+    let files = ModelFiles::read(model).expect("model files");
+    Scorer::load(env, &files, &options).expect("probe model loads")
 }
 
 /// The probe's second and third logits (the first is 0).
@@ -55,16 +57,16 @@ fn logits(p: &Probs) -> (f32, f32) {
 }
 
 fn encoder(dir: &Path) -> Encoder {
-    let config = ModelConfig::load(dir).expect("config");
+    let files = ModelFiles::read(dir).expect("model files");
+    let config = files.verified_config().expect("config");
     let prefix = config.prefix(None).expect("domain");
-    Encoder::load(
-        &dir.join("tokenizer.json"),
-        config.max_length,
-        &prefix,
-        &config.pad_token,
-        config.target_format.as_ref(),
-    )
-    .expect("tokenizer")
+    let settings = EncoderSettings {
+        max_length: config.max_length,
+        prefix: &prefix,
+        pad_token: &config.pad_token,
+        target: config.target_format.as_ref(),
+    };
+    Encoder::new(&files.tokenizer, &files.tokenizer_origin(), settings).expect("tokenizer")
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! the aggregator's score stays in [-1, 1] and its label agrees with the score and bands.
 
 use finsent::aggregate::{Bands, Weighted, aggregate};
-use finsent::model::Probs;
+use finsent::article::Probs;
 use finsent::split::{char_offsets, split_sentences};
 use proptest::prelude::*;
 

@@ -25,7 +25,8 @@ pub use dates::{DateError, DateLayouts};
 pub use jsonl::{LineError, Lines};
 
 /// An input format, chosen from the file extension or forced with `--input-format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum InputFormat {
     /// Plain text: first line is the title.
     Text,

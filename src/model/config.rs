@@ -2,9 +2,7 @@
 //! checksum of the ONNX file. Nothing about the model is hard-coded in the scorer.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -34,6 +32,10 @@ pub struct ModelConfig {
     pub pad_token: String,
     /// How a text is asked about one target entity; `None` for a model without targets.
     pub target_format: Option<TargetFormat>,
+    /// Calibrated softmax temperature per domain, fitted on dev splits (logits are divided
+    /// by it); a domain without one keeps the raw probabilities (temperature 1).
+    #[serde(default)]
+    pub temperature: BTreeMap<String, f32>,
 }
 
 /// The target-aware input convention, as in training: the domain tag, then `prefix` with the
@@ -63,15 +65,6 @@ pub struct LabelIndex {
 }
 
 impl ModelConfig {
-    pub fn load(dir: &Path) -> Result<Self> {
-        let path = dir.join("config.json");
-        let text = std::fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Self::parse(&text, path)
-    }
-
     /// A `config.json` read already; `path` names it in errors.
     pub fn parse(text: &[u8], path: PathBuf) -> Result<Self> {
         let config: Self =
@@ -99,11 +92,16 @@ impl ModelConfig {
                 format.prefix
             )));
         }
+        if let Some((domain, t)) = config
+            .temperature
+            .iter()
+            .find(|(_, t)| !(t.is_finite() && **t > 0.0))
+        {
+            return Err(Error::Model(format!(
+                "config.json temperature for {domain:?} must be a number > 0, got {t}"
+            )));
+        }
         Ok(config)
-    }
-
-    pub fn onnx_path(&self, dir: &Path) -> PathBuf {
-        dir.join(&self.onnx)
     }
 
     pub fn label_index(&self) -> Result<LabelIndex> {
@@ -128,6 +126,15 @@ impl ModelConfig {
         })
     }
 
+    /// The temperature for `domain` (the default domain's when `None`); 1 without one.
+    pub fn temperature(&self, domain: Option<&str>) -> f32 {
+        domain
+            .or(self.default_domain.as_deref())
+            .and_then(|d| self.temperature.get(d))
+            .copied()
+            .unwrap_or(1.0)
+    }
+
     /// The prefix for `domain`, or the default domain's when `None`.
     pub fn prefix(&self, domain: Option<&str>) -> Result<String> {
         let Some(domain) = domain.or(self.default_domain.as_deref()) else {
@@ -141,20 +148,10 @@ impl ModelConfig {
         })
     }
 
-    /// Checks the ONNX file against the sha256 in `config.json`.
-    pub fn verify(&self, dir: &Path) -> Result<()> {
-        let path = self.onnx_path(dir);
-        let found = sha256_file(&path)?;
-        self.check_sha256(path, found)
-    }
-
-    /// Checks ONNX bytes read already (`path` names them in errors) against the sha256 in
+    /// Checks the ONNX graph's bytes (`path` names them in errors) against the sha256 in
     /// `config.json`.
     pub fn verify_bytes(&self, onnx: &[u8], path: PathBuf) -> Result<()> {
-        self.check_sha256(path, hex(&Sha256::digest(onnx)))
-    }
-
-    fn check_sha256(&self, path: PathBuf, found: String) -> Result<()> {
+        let found = hex(&Sha256::digest(onnx));
         if found.eq_ignore_ascii_case(&self.onnx_sha256) {
             Ok(())
         } else {
@@ -167,24 +164,39 @@ impl ModelConfig {
     }
 }
 
-fn sha256_file(path: &Path) -> Result<String> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = File::open(path).map_err(io)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut buf).map_err(io)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex(&hasher.finalize()))
-}
-
 fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(extra: &str) -> Result<ModelConfig> {
+        let text = format!(
+            r#"{{"name": "m", "version": "1", "labels": ["negative", "neutral", "positive"],
+                "max_length": 128, "onnx": "model.onnx", "onnx_sha256": "00",
+                "inputs": ["input_ids", "attention_mask"], "output": "logits",
+                "pad_token": "[PAD]", "target_format": null, "default_domain": "news"{extra}}}"#
+        );
+        ModelConfig::parse(text.as_bytes(), PathBuf::from("config.json"))
+    }
+
+    #[test]
+    fn temperatures_are_per_domain_with_one_as_the_default() {
+        let plain = config("").expect("config");
+        assert_eq!(plain.temperature(None), 1.0);
+        let calibrated = config(r#", "temperature": {"news": 1.9, "tweet": 1.2}"#).expect("config");
+        assert_eq!(calibrated.temperature(None), 1.9, "the default domain's");
+        assert_eq!(calibrated.temperature(Some("tweet")), 1.2);
+        assert_eq!(calibrated.temperature(Some("headline")), 1.0);
+    }
+
+    #[test]
+    fn a_temperature_that_is_not_positive_is_refused() {
+        for bad in ["0", "-1", "1e40"] {
+            let refused = config(&format!(r#", "temperature": {{"news": {bad}}}"#));
+            assert!(refused.is_err(), "temperature {bad}");
+        }
+    }
 }

@@ -1,65 +1,43 @@
 //! The sentiment model: tokenizer, token-budget batches, ONNX Runtime sessions run in
 //! parallel, and class probabilities out.
 //!
-//! Each rayon worker owns one session (`intra_threads` threads each), so workers ×
-//! intra-op threads = the thread budget. Batches are planned from the texts alone, so the
-//! same text gets the same probabilities whatever the thread count or batch-mates (the
-//! shipped int8 model is statically quantized, hence batch-invariant).
+//! [`files`] reads a model's files at the edge; [`tokenize`] makes token windows;
+//! [`batch`] plans batches by token budget and pads them; a [`Backend`] runs them
+//! ([`OrtBackend`]: one ONNX Runtime session per worker, `intra_threads` threads each, so
+//! workers × intra-op threads = the thread budget). The [`Scorer`] ties them together and
+//! works in whatever rayon pool its caller installs. Batches are planned from the texts
+//! alone, so the same text gets the same probabilities whatever the thread count or
+//! batch-mates (the shipped int8 model is statically quantized, hence batch-invariant).
 
+mod backend;
 mod batch;
 mod config;
+mod files;
 mod input;
 mod runtime;
 mod session;
 mod tokenize;
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use ort::environment::Environment;
-use ort::session::Session;
-use ort::value::TensorRef;
 use rayon::prelude::*;
 
-pub use batch::plan_batches;
+pub use backend::{Backend, OrtBackend};
+pub use batch::{BatchTensors, pad_batch, plan_batches};
 pub use config::{LabelIndex, ModelConfig, TargetFormat};
+pub use files::ModelFiles;
 pub use input::{ModelInput, Target};
 pub use runtime::{
-    Candidate, ORT_LIBRARY, ORT_VERSION, Place, cache_dir, candidates as runtime_candidates,
-    init as init_runtime, library_version as runtime_version, locate as locate_runtime,
+    Candidate, HOW_TO_GET as HOW_TO_GET_RUNTIME, ORT_LIBRARY, ORT_VERSION, Place, cache_dir,
+    candidates as runtime_candidates, init as init_runtime, library_version as runtime_version,
+    locate as locate_runtime,
 };
-use session::{OnnxGraph, build_session};
-pub use tokenize::{Encoder, Window};
+pub use tokenize::{Encoder, EncoderSettings, Window};
 
+use crate::article::Probs;
 use crate::error::{Error, Result};
-
-/// Class probabilities of one text.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Probs {
-    pub negative: f32,
-    pub neutral: f32,
-    pub positive: f32,
-}
-
-impl Probs {
-    /// P(positive) − P(negative), in [−1, 1].
-    pub fn score(&self) -> f32 {
-        self.positive - self.negative
-    }
-
-    /// The most probable class (ties go to neutral, then positive).
-    pub fn class(&self) -> &'static str {
-        if self.neutral >= self.positive && self.neutral >= self.negative {
-            "neutral"
-        } else if self.positive >= self.negative {
-            "positive"
-        } else {
-            "negative"
-        }
-    }
-}
 
 /// The probabilities of a text from those of its windows: the windows' mean weighted by
 /// their token counts (a short last window counts less); one window is taken as it is.
@@ -98,7 +76,7 @@ pub struct ScorerOptions {
 impl Default for ScorerOptions {
     fn default() -> Self {
         Self {
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: available_cores(),
             intra_threads: 1,
             token_budget: 4096,
             max_batch: 8,
@@ -107,42 +85,42 @@ impl Default for ScorerOptions {
     }
 }
 
-/// Where a model's files are.
-#[derive(Debug, Clone, Copy)]
-pub enum ModelSource<'a> {
-    /// A directory with `config.json`, the ONNX file it names and `tokenizer.json`.
-    Dir(&'a Path),
-    /// The contents of those three files, as compiled into the finsent binary; `origin`
-    /// names them in errors.
-    Bytes {
-        config: &'a [u8],
-        onnx: &'a [u8],
-        tokenizer: &'a [u8],
-        origin: &'a str,
-    },
+/// The cores this process may use.
+pub fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-impl ModelSource<'_> {
-    /// The model's configuration, its ONNX file checked against the checksum in it.
-    pub fn verified_config(&self) -> Result<ModelConfig> {
-        match *self {
-            ModelSource::Dir(dir) => {
-                let config = ModelConfig::load(dir)?;
-                config.verify(dir)?;
-                Ok(config)
-            }
-            ModelSource::Bytes {
-                config,
-                onnx,
-                origin,
-                ..
-            } => {
-                let origin = PathBuf::from(origin);
-                let parsed = ModelConfig::parse(config, origin.join("config.json"))?;
-                parsed.verify_bytes(onnx, origin.join(&parsed.onnx))?;
-                Ok(parsed)
+/// Most threads per core a run may ask for: each worker builds its own session (~65 MB), so
+/// a mistyped `-j 100000` would exhaust memory long before it helped.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+/// The largest batch and token budget accepted.
+pub const MAX_BATCH: usize = 1024;
+pub const MAX_TOKEN_BUDGET: usize = 1 << 20;
+
+impl ScorerOptions {
+    /// Checks the numbers against their ranges; the message names the flag.
+    pub fn validate(&self) -> Result<()> {
+        let cap = available_cores() * MAX_THREADS_PER_CORE;
+        let checks = [
+            ("--threads (-j)", self.threads, 1, cap),
+            ("--intra-threads", self.intra_threads, 1, cap),
+            ("--max-batch", self.max_batch, 1, MAX_BATCH),
+            ("--token-budget", self.token_budget, 1, MAX_TOKEN_BUDGET),
+        ];
+        for (flag, value, low, high) in checks {
+            if !(low..=high).contains(&value) {
+                return Err(Error::Usage(format!(
+                    "{flag} must be between {low} and {high} (at most {MAX_THREADS_PER_CORE} \
+                     threads per core for thread counts), got {value}"
+                )));
             }
         }
+        Ok(())
+    }
+
+    /// Workers, each with its own session.
+    pub fn workers(&self) -> usize {
+        (self.threads.max(1) / self.intra_threads.max(1)).max(1)
     }
 }
 
@@ -150,107 +128,68 @@ pub struct Scorer {
     config: ModelConfig,
     labels: LabelIndex,
     encoder: Encoder,
-    sessions: Vec<Mutex<Session>>,
-    pool: rayon::ThreadPool,
-    needs_token_types: bool,
+    backend: Box<dyn Backend>,
     token_budget: usize,
     max_batch: usize,
-    /// Nanoseconds the workers spent tokenizing and in ONNX Runtime, summed over workers.
+    /// Logits are divided by this before the softmax (the model's calibrated temperature
+    /// for the domain scored; 1 when it has none).
+    temperature: f32,
+    /// Nanoseconds the workers spent tokenizing and in the backend, summed over workers.
     tokenize_nanos: AtomicU64,
     inference_nanos: AtomicU64,
-    // Sessions are built in this environment; it must live as long as they do.
-    _env: Environment,
 }
 
 impl Scorer {
-    /// Loads the model in `dir`, after checking the ONNX file against its checksum.
-    pub fn load(env: Environment, dir: &Path, options: &ScorerOptions) -> Result<Self> {
-        Self::load_from(env, ModelSource::Dir(dir), options)
+    /// Loads the model in `files` on ONNX Runtime (`env`), after checking the ONNX graph
+    /// against its checksum: [`ScorerOptions::workers`] sessions.
+    pub fn load(env: Environment, files: &ModelFiles<'_>, options: &ScorerOptions) -> Result<Self> {
+        let config = files.verified_config()?;
+        let backend = OrtBackend::new(
+            env,
+            &files.onnx,
+            &config,
+            options.workers(),
+            options.intra_threads,
+        )?;
+        Self::with_backend(files, config, Box::new(backend), options)
     }
 
-    /// Loads the model from `source`, after checking the ONNX file against its checksum.
-    pub fn load_from(
-        env: Environment,
-        source: ModelSource,
+    /// The model in `files`, run by `backend`.
+    pub fn with_backend(
+        files: &ModelFiles<'_>,
+        config: ModelConfig,
+        backend: Box<dyn Backend>,
         options: &ScorerOptions,
     ) -> Result<Self> {
-        let config = source.verified_config()?;
         let labels = config.label_index()?;
-        let prefix = config.prefix(options.domain.as_deref())?;
-        let onnx_path;
-        let pad = config.pad_token.as_str();
-        let target = config.target_format.as_ref();
-        let (encoder, graph) = match source {
-            ModelSource::Dir(dir) => {
-                onnx_path = config.onnx_path(dir);
-                let tokenizer = dir.join("tokenizer.json");
-                (
-                    Encoder::load(&tokenizer, config.max_length, &prefix, pad, target)?,
-                    OnnxGraph::File(&onnx_path),
-                )
-            }
-            ModelSource::Bytes {
-                onnx,
-                tokenizer,
-                origin,
-                ..
-            } => (
-                Encoder::from_bytes(tokenizer, origin, config.max_length, &prefix, pad, target)?,
-                OnnxGraph::Bytes(onnx),
-            ),
-        };
-        let intra = options.intra_threads.max(1);
-        let workers = (options.threads.max(1) / intra).max(1);
-        let sessions = (0..workers)
-            .map(|_| build_session(&env, graph, intra).map(Mutex::new))
-            .collect::<Result<Vec<_>>>()?;
-        let first = sessions[0]
-            .lock()
-            .map_err(|_| Error::Model("session lock poisoned".into()))?;
-        let input_names: Vec<&str> = first.inputs().iter().map(|i| i.name()).collect();
-        for required in &config.inputs {
-            if !input_names.contains(&required.as_str()) {
-                return Err(Error::Model(format!(
-                    "config.json names the input {required:?}; the ONNX graph has {input_names:?}"
-                )));
-            }
-        }
-        let needs_token_types = input_names.contains(&"token_type_ids");
-        if !first.outputs().iter().any(|o| o.name() == config.output) {
-            let outputs: Vec<&str> = first.outputs().iter().map(|o| o.name()).collect();
-            return Err(Error::Model(format!(
-                "config.json names the output {:?}; the ONNX graph has {outputs:?}",
-                config.output
-            )));
-        }
-        drop(first);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(workers)
-            .thread_name(|i| format!("finsent-worker-{i}"))
-            .build()
-            .map_err(|e| Error::Model(format!("cannot start worker threads: {e}")))?;
+        let domain = options.domain.as_deref();
+        let prefix = config.prefix(domain)?;
+        let temperature = config.temperature(domain);
+        let encoder = Encoder::new(
+            &files.tokenizer,
+            &files.tokenizer_origin(),
+            EncoderSettings {
+                max_length: config.max_length,
+                prefix: &prefix,
+                pad_token: &config.pad_token,
+                target: config.target_format.as_ref(),
+            },
+        )?;
         Ok(Self {
             config,
             labels,
             encoder,
-            sessions,
-            pool,
-            needs_token_types,
+            backend,
             token_budget: options.token_budget.max(1),
             max_batch: options.max_batch.max(1),
+            temperature,
             tokenize_nanos: AtomicU64::new(0),
             inference_nanos: AtomicU64::new(0),
-            _env: env,
         })
     }
 
     pub fn config(&self) -> &ModelConfig {
         &self.config
-    }
-
-    /// The worker pool, for other per-chunk work (splitting) that should share the threads.
-    pub fn pool(&self) -> &rayon::ThreadPool {
-        &self.pool
     }
 
     /// Time spent so far tokenizing and running the model, summed over the workers.
@@ -259,9 +198,10 @@ impl Scorer {
         (get(&self.tokenize_nanos), get(&self.inference_nanos))
     }
 
-    /// How many workers (each with its own session) score batches.
+    /// How many batches run at once (one per session); the caller's pool should have as
+    /// many threads.
     pub fn workers(&self) -> usize {
-        self.sessions.len()
+        self.backend.workers()
     }
 
     /// Whether the model can score a text toward a target ([`ModelInput::toward`]); inputs
@@ -270,21 +210,19 @@ impl Scorer {
         self.encoder.takes_targets()
     }
 
-    /// Probabilities for each input. A text longer than the model's maximum is scored in
-    /// overlapping windows whose probabilities are averaged (for a target, the windows
-    /// holding its mention).
+    /// Probabilities for each input, computed in the caller's rayon pool. A text longer than
+    /// the model's maximum is scored in overlapping windows whose probabilities are averaged
+    /// (for a target, the windows holding its mention).
     pub fn score(&self, inputs: &[ModelInput<'_>]) -> Result<Vec<Probs>> {
-        let encoded: Vec<Vec<Window>> = self.pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| {
-                    let start = Instant::now();
-                    let encoded = self.encoder.encode(input);
-                    add_elapsed(&self.tokenize_nanos, start);
-                    encoded
-                })
-                .collect::<Result<_>>()
-        })?;
+        let encoded: Vec<Vec<Window>> = inputs
+            .par_iter()
+            .map(|input| {
+                let start = Instant::now();
+                let encoded = self.encoder.encode(input);
+                add_elapsed(&self.tokenize_nanos, start);
+                encoded
+            })
+            .collect::<Result<_>>()?;
         let windows: Vec<(usize, &Window)> = encoded
             .iter()
             .enumerate()
@@ -292,15 +230,13 @@ impl Scorer {
             .collect();
         let lengths: Vec<usize> = windows.iter().map(|(_, w)| w.ids.len()).collect();
         let batches = plan_batches(&lengths, self.token_budget, self.max_batch);
-        let results: Vec<Vec<Probs>> = self.pool.install(|| {
-            batches
-                .par_iter()
-                .map(|batch| {
-                    let items: Vec<&Window> = batch.iter().map(|&i| windows[i].1).collect();
-                    self.run_batch(&items)
-                })
-                .collect::<Result<_>>()
-        })?;
+        let results: Vec<Vec<Probs>> = batches
+            .par_iter()
+            .map(|batch| {
+                let items: Vec<&Window> = batch.iter().map(|&i| windows[i].1).collect();
+                self.run_batch(&items)
+            })
+            .collect::<Result<_>>()?;
 
         // Each text's windows, in window order (not batch order), so the result does not
         // depend on the batch plan.
@@ -323,81 +259,70 @@ impl Scorer {
             .collect())
     }
 
-    /// Runs one padded batch through the calling worker's session.
+    /// Runs one padded batch through the backend.
     fn run_batch(&self, items: &[&Window]) -> Result<Vec<Probs>> {
-        let rows = items.len();
-        let width = items.iter().map(|w| w.ids.len()).max().unwrap_or(0).max(1);
-        let mut input_ids = vec![i64::from(self.encoder.pad_id()); rows * width];
-        let mut mask = vec![0i64; rows * width];
-        let mut token_types = vec![
-            0i64;
-            if self.needs_token_types {
-                rows * width
-            } else {
-                0
-            }
-        ];
-        for (row, window) in items.iter().enumerate() {
-            let start = row * width;
-            let len = window.ids.len();
-            for (slot, &id) in input_ids[start..start + len].iter_mut().zip(&window.ids) {
-                *slot = i64::from(id);
-            }
-            mask[start..start + len].fill(1);
-            if self.needs_token_types {
-                for (slot, &t) in token_types[start..start + len]
-                    .iter_mut()
-                    .zip(&window.type_ids)
-                {
-                    *slot = i64::from(t);
-                }
-            }
-        }
-        let shape = [rows, width];
-        let mut inputs = ort::inputs![
-            "input_ids" => TensorRef::from_array_view((shape, input_ids.as_slice()))?,
-            "attention_mask" => TensorRef::from_array_view((shape, mask.as_slice()))?,
-        ];
-        if self.needs_token_types {
-            inputs.push((
-                "token_type_ids".into(),
-                TensorRef::from_array_view((shape, token_types.as_slice()))?.into(),
-            ));
-        }
-        let worker = rayon::current_thread_index().unwrap_or(0) % self.sessions.len();
-        let mut session = self.sessions[worker]
-            .lock()
-            .map_err(|_| Error::Model("session lock poisoned".into()))?;
+        let batch = pad_batch(
+            items,
+            self.encoder.pad_id(),
+            self.backend.takes_token_types(),
+        );
         let start = Instant::now();
-        let outputs = session.run(inputs)?;
+        let logits = self.backend.run(&batch)?;
         add_elapsed(&self.inference_nanos, start);
-        let (out_shape, logits) =
-            outputs[self.config.output.as_str()].try_extract_tensor::<f32>()?;
-        let classes = self.config.labels.len();
-        if out_shape.len() != 2 || out_shape[0] as usize != rows || out_shape[1] as usize != classes
-        {
-            return Err(Error::Model(format!(
-                "logits have shape {out_shape:?}, expected [{rows}, {classes}]"
-            )));
-        }
         Ok(logits
-            .chunks_exact(classes)
-            .map(|row| self.softmax(row))
+            .chunks_exact(self.config.labels.len())
+            .map(|row| softmax(row, &self.labels, self.temperature))
             .collect())
     }
+}
 
-    fn softmax(&self, logits: &[f32]) -> Probs {
-        let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let exp: Vec<f32> = logits.iter().map(|&l| (l - max).exp()).collect();
-        let sum: f32 = exp.iter().sum();
-        Probs {
-            negative: exp[self.labels.negative] / sum,
-            neutral: exp[self.labels.neutral] / sum,
-            positive: exp[self.labels.positive] / sum,
-        }
+/// Class probabilities from one row of logits divided by `temperature` (1: the raw softmax).
+fn softmax(logits: &[f32], labels: &LabelIndex, temperature: f32) -> Probs {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exp: Vec<f32> = logits
+        .iter()
+        .map(|&l| ((l - max) / temperature).exp())
+        .collect();
+    let sum: f32 = exp.iter().sum();
+    Probs {
+        negative: exp[labels.negative] / sum,
+        neutral: exp[labels.neutral] / sum,
+        positive: exp[labels.positive] / sum,
     }
 }
 
 fn add_elapsed(total: &AtomicU64, start: Instant) {
     total.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LABELS: LabelIndex = LabelIndex {
+        negative: 2,
+        neutral: 0,
+        positive: 1,
+    };
+
+    #[test]
+    fn softmax_follows_the_label_order_of_the_model() {
+        let p = softmax(&[0.0, 2.0, -1.0], &LABELS, 1.0);
+        assert!(p.positive > p.neutral && p.neutral > p.negative);
+        assert!((p.negative + p.neutral + p.positive - 1.0).abs() < 1e-6);
+    }
+
+    /// Calibration: a temperature above 1 softens the probabilities, keeps the class, and
+    /// is the softmax of the divided logits.
+    #[test]
+    fn a_temperature_softens_probabilities_without_changing_the_class() {
+        let logits = [0.5, 4.0, -2.0];
+        let raw = softmax(&logits, &LABELS, 1.0);
+        let soft = softmax(&logits, &LABELS, 2.0);
+        let halved = softmax(&logits.map(|l| l / 2.0), &LABELS, 1.0);
+        assert_eq!(raw.class(), soft.class());
+        assert!(soft.positive < raw.positive && soft.negative > raw.negative);
+        assert!((soft.positive - halved.positive).abs() < 1e-6);
+        assert!((soft.neutral - halved.neutral).abs() < 1e-6);
+    }
 }

@@ -101,12 +101,9 @@ pub fn locate(candidates: &[Candidate]) -> Result<Candidate> {
 
 /// Loads the library at `path` and creates the environment every session is built in.
 pub fn init(path: &Path) -> Result<Environment> {
-    let builder = ort::init_from(path).map_err(|e| {
-        Error::Runtime(format!(
-            "ONNX Runtime at {} could not be loaded: {e}. finsent needs ONNX Runtime {ORT_VERSION} \
-             ({ORT_LIBRARY}). {HOW_TO_GET}",
-            path.display()
-        ))
+    let builder = ort::init_from(path).map_err(|source| Error::RuntimeLoad {
+        path: path.to_path_buf(),
+        source,
     })?;
     Ok(builder.with_name("finsent").build()?)
 }
@@ -139,7 +136,8 @@ pub fn library_version(path: &Path) -> Result<String> {
     Ok(version.to_string_lossy().into_owned())
 }
 
-const HOW_TO_GET: &str = "`cargo build` and `cargo install` fetch it from the onnxruntime wheel \
+/// What a user can do to get ONNX Runtime, for error messages.
+pub const HOW_TO_GET: &str = "`cargo build` and `cargo install` fetch it from the onnxruntime wheel \
     on PyPI with pip into the cache directory (python3 scripts/fetch_onnxruntime.py DIR does \
     the same by hand); a bundle (scripts/bundle.sh) carries it beside the binary; or set \
     ORT_DYLIB_PATH to an existing libonnxruntime.so.1.31.x, e.g. the one inside a \

@@ -3,8 +3,6 @@
 //! A text asked about a target carries the target's prefix in every window, and only the
 //! windows that hold a marked mention are scored.
 
-use std::path::Path;
-
 use tokenizers::Tokenizer;
 
 use super::config::TargetFormat;
@@ -33,6 +31,8 @@ struct TargetEncoding {
 
 pub struct Encoder {
     tokenizer: Tokenizer,
+    /// The tokenizer file, for errors.
+    origin: String,
     /// Token ids of the domain tag, inserted after the leading special tokens of every window.
     prefix_ids: Vec<u32>,
     /// The special tokens (and their token types) around every window, from the tokenizer's
@@ -44,55 +44,40 @@ pub struct Encoder {
     pad_id: u32,
 }
 
+/// How an [`Encoder`] builds windows, from the model's `config.json`.
+#[derive(Debug, Clone, Copy)]
+pub struct EncoderSettings<'a> {
+    /// Tokens per window, special tokens included.
+    pub max_length: usize,
+    /// The model's domain tag, at the start of every window.
+    pub prefix: &'a str,
+    /// The token that fills padded positions.
+    pub pad_token: &'a str,
+    /// The model's target convention, if it takes targets.
+    pub target: Option<&'a TargetFormat>,
+}
+
 impl Encoder {
-    /// Loads `tokenizer.json`; `prefix` (the model's domain tag) starts every window;
-    /// `pad_token` fills padded positions; `target` is the model's target convention.
-    pub fn load(
-        path: &Path,
-        max_length: usize,
-        prefix: &str,
-        pad_token: &str,
-        target: Option<&TargetFormat>,
-    ) -> Result<Self> {
-        let tokenizer = Tokenizer::from_file(path)
-            .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
-        let origin = path.display().to_string();
-        Self::new(tokenizer, &origin, max_length, prefix, pad_token, target)
-    }
-
-    /// A `tokenizer.json` read already; `origin` names it in errors.
-    pub fn from_bytes(
-        json: &[u8],
-        origin: &str,
-        max_length: usize,
-        prefix: &str,
-        pad_token: &str,
-        target: Option<&TargetFormat>,
-    ) -> Result<Self> {
-        let tokenizer =
-            Tokenizer::from_bytes(json).map_err(|e| Error::Tokenizer(format!("{origin}: {e}")))?;
-        Self::new(tokenizer, origin, max_length, prefix, pad_token, target)
-    }
-
-    fn new(
-        mut tokenizer: Tokenizer,
-        origin: &str,
-        max_length: usize,
-        prefix: &str,
-        pad_token: &str,
-        target: Option<&TargetFormat>,
-    ) -> Result<Self> {
+    /// The encoder of a `tokenizer.json` (its bytes); `origin` names the file in errors.
+    pub fn new(json: &[u8], origin: &str, settings: EncoderSettings<'_>) -> Result<Self> {
+        let fail = |source| Error::Tokenizer {
+            origin: origin.to_string(),
+            source,
+        };
+        let mut tokenizer = Tokenizer::from_bytes(json).map_err(fail)?;
+        let EncoderSettings {
+            max_length,
+            prefix,
+            pad_token,
+            target,
+        } = settings;
         tokenizer.with_padding(None);
-        tokenizer
-            .with_truncation(None)
-            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        tokenizer.with_truncation(None).map_err(fail)?;
         let pad_id = tokenizer.token_to_id(pad_token).ok_or_else(|| {
             Error::Model(format!("the pad token {pad_token:?} is not in {origin}"))
         })?;
         // A one-word text shows where the post-processor puts its special tokens.
-        let probe = tokenizer
-            .encode_fast("a", true)
-            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        let probe = tokenizer.encode_fast("a", true).map_err(fail)?;
         let mask = probe.get_special_tokens_mask();
         let leading = mask.iter().take_while(|&&m| m == 1).count();
         let trailing = mask.iter().rev().take_while(|&&m| m == 1).count();
@@ -101,12 +86,19 @@ impl Encoder {
             type_ids: probe.get_type_ids()[range].to_vec(),
         };
         let (lead, trail) = (part(0..leading), part(probe.len() - trailing..probe.len()));
-        let prefix_ids = ids_of(&tokenizer, prefix)?;
+        let ids_of = |text: &str| -> Result<Vec<u32>> {
+            Ok(tokenizer
+                .encode_fast(text, false)
+                .map_err(fail)?
+                .get_ids()
+                .to_vec())
+        };
+        let prefix_ids = ids_of(prefix)?;
         let target = target
             .map(|format| -> Result<TargetEncoding> {
                 Ok(TargetEncoding {
-                    bar_ids: ids_of(&tokenizer, &format.prefix_for(""))?,
-                    open_ids: ids_of(&tokenizer, format.open.trim())?,
+                    bar_ids: ids_of(&format.prefix_for(""))?,
+                    open_ids: ids_of(format.open.trim())?,
                     format: format.clone(),
                 })
             })
@@ -123,6 +115,7 @@ impl Encoder {
         }
         Ok(Self {
             tokenizer,
+            origin: origin.to_string(),
             prefix_ids,
             lead,
             trail,
@@ -130,6 +123,21 @@ impl Encoder {
             target,
             pad_id,
         })
+    }
+
+    fn error(&self, source: tokenizers::Error) -> Error {
+        Error::Tokenizer {
+            origin: self.origin.clone(),
+            source,
+        }
+    }
+
+    fn ids_of(&self, text: &str) -> Result<Vec<u32>> {
+        let encoding = self
+            .tokenizer
+            .encode_fast(text, false)
+            .map_err(|source| self.error(source))?;
+        Ok(encoding.get_ids().to_vec())
     }
 
     /// The id that fills padded positions.
@@ -152,7 +160,7 @@ impl Encoder {
             return self.windows(input.text, &self.prefix_ids, None);
         };
         let mut prefix = self.prefix_ids.clone();
-        let named = ids_of(&self.tokenizer, &target.format.prefix_for(t.name))?;
+        let named = self.ids_of(&target.format.prefix_for(t.name))?;
         // The name's ids, cut to TARGET_NAME_TOKENS, then the bar.
         let name_len = named.len().saturating_sub(target.bar_ids.len());
         prefix.extend_from_slice(&named[..name_len.min(TARGET_NAME_TOKENS)]);
@@ -165,7 +173,7 @@ impl Encoder {
         let encoding = self
             .tokenizer
             .encode_fast(text, false)
-            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+            .map_err(|source| self.error(source))?;
         let (ids, types) = (encoding.get_ids(), encoding.get_type_ids());
         let room = self.max_length - self.lead.ids.len() - self.trail.ids.len() - prefix.len();
         let step = room - WINDOW_OVERLAP.min(room / 4);
@@ -203,12 +211,4 @@ impl Encoder {
             .collect();
         Ok(if holding.is_empty() { all } else { holding })
     }
-}
-
-fn ids_of(tokenizer: &Tokenizer, text: &str) -> Result<Vec<u32>> {
-    Ok(tokenizer
-        .encode_fast(text, false)
-        .map_err(|e| Error::Tokenizer(e.to_string()))?
-        .get_ids()
-        .to_vec())
 }

@@ -3,13 +3,11 @@
 //! Aho-Corasick automaton over every name, built once at start-up.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use super::patterns::is_us;
-use crate::error::{Error, Result};
 
 /// What a listing is. Only companies are reported: funds and indices are known so that
 /// `$SPY` or `Nasdaq Composite` are not taken for a company, and are then left out.
@@ -81,14 +79,6 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Self::parse(&text).map_err(|e| Error::Model(format!("gazetteer {}: {e}", path.display())))
-    }
-
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
         let mut listings = Vec::new();
         let mut patterns: Vec<NamePattern> = Vec::new();

@@ -16,8 +16,8 @@ pub use gazetteer::{Gazetteer, Kind, Listing};
 pub use patterns::{ExplicitCode, find_codes};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
+use crate::article::Unit;
 use crate::error::Result;
-use crate::per_ticker::Unit;
 use crate::split::{Span, sentence_at};
 
 /// Sentences at the start of the body that count as its lead for relevance.
@@ -48,17 +48,23 @@ pub struct TickerSummary {
 }
 
 impl Tickers {
+    /// The gazetteer file at `path`.
     pub fn load(path: &Path) -> Result<Self> {
-        Ok(Self {
-            gazetteer: Gazetteer::load(path)?,
-        })
+        let text = std::fs::read_to_string(path).map_err(|source| crate::error::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, &path.display().to_string())
     }
 
     /// A gazetteer read already (as compiled into the finsent binary); `origin` names it
     /// in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Self> {
-        let gazetteer = Gazetteer::parse(text)
-            .map_err(|e| crate::error::Error::Model(format!("gazetteer {origin}: {e}")))?;
+        let gazetteer =
+            Gazetteer::parse(text).map_err(|message| crate::error::Error::Gazetteer {
+                origin: origin.to_string(),
+                message,
+            })?;
         Ok(Self { gazetteer })
     }
 

@@ -20,7 +20,8 @@ pub use record::*;
 pub use schema::record_schema;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// JSON Lines: one object per record (the default).
     Jsonl,

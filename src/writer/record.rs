@@ -4,8 +4,8 @@
 use serde::{Serialize, Serializer};
 
 use crate::aggregate::{ArticleScore, ClassCounts, Label};
+use crate::article::{Class, Probs};
 use crate::article::{ErrorKind, Origin, RecordError};
-use crate::model::Probs;
 use crate::tickers::TickerSummary;
 
 /// A float written with 4 decimals, so output is compact and stable across platforms.
@@ -59,7 +59,7 @@ pub struct SentenceRecord {
     pub start: usize,
     pub end: usize,
     pub score: Rounded,
-    pub label: &'static str,
+    pub label: Class,
     pub probs: ProbsRecord,
     /// The companies this unit was scored toward (units naming two or more companies).
     pub targets: Vec<TargetRecord>,
@@ -70,7 +70,7 @@ pub struct SentenceRecord {
 pub struct TargetRecord {
     pub symbol: String,
     pub score: Rounded,
-    pub label: &'static str,
+    pub label: Class,
     pub probs: ProbsRecord,
 }
 

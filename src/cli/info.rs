@@ -7,13 +7,14 @@ use std::io::{self, Write};
 
 use finsent::error::{Error, Result};
 use finsent::model::{
-    ModelSource, ORT_VERSION, Scorer, ScorerOptions, init_runtime, locate_runtime, runtime_version,
+    ModelFiles, ORT_VERSION, Scorer, ScorerOptions, init_runtime, locate_runtime, runtime_version,
 };
-use finsent::{GAZETTEER_FILE, MODEL_DIR};
+use finsent::tickers::Tickers;
+use finsent::{GAZETTEER_FILE, MODEL_DIR, ModelChoice};
 use serde_json::{Value, json};
 
-use crate::cli::InfoArgs;
-use crate::shipped;
+use super::flags::InfoArgs;
+use super::settings::{model_choice, runtime_places};
 
 /// Prints the report (text, or one JSON object with `--json`); the first missing part is
 /// the error returned, after the parts found so far (text only).
@@ -53,22 +54,13 @@ impl Report {
     }
 }
 
-fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
-    let version = env!("CARGO_PKG_VERSION");
-    report.add("finsent", "finsent", version.to_string(), json!(version));
-    report.add(
-        "compiled in",
-        "compiled_in",
-        format!("model {MODEL_DIR}, gazetteer {GAZETTEER_FILE}"),
-        json!({"model": MODEL_DIR, "gazetteer": GAZETTEER_FILE}),
-    );
-
-    let source = shipped::model(args.model.model.as_deref());
-    let origin = match source {
-        ModelSource::Dir(dir) => dir.display().to_string(),
-        ModelSource::Bytes { .. } => "compiled in".to_string(),
+/// The model's files, reported with their checked checksum.
+fn model_files(args: &InfoArgs, report: &mut Report) -> Result<ModelFiles<'static>> {
+    let (files, origin) = match model_choice(&args.model) {
+        ModelChoice::Dir(dir) => (ModelFiles::read(&dir)?, dir.display().to_string()),
+        ModelChoice::Fast => (finsent::shipped::model()?, "compiled in".to_string()),
     };
-    let config = source.verified_config()?;
+    let config = files.verified_config()?;
     report.add(
         "model",
         "model",
@@ -81,8 +73,21 @@ fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
         format!("{} ({}, checked)", config.onnx_sha256, config.onnx),
         json!(config.onnx_sha256),
     );
+    Ok(files)
+}
 
-    let runtime = locate_runtime(&shipped::runtime_places())?;
+fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
+    let version = env!("CARGO_PKG_VERSION");
+    report.add("finsent", "finsent", version.to_string(), json!(version));
+    report.add(
+        "compiled in",
+        "compiled_in",
+        format!("model {MODEL_DIR}, gazetteer {GAZETTEER_FILE}"),
+        json!({"model": MODEL_DIR, "gazetteer": GAZETTEER_FILE}),
+    );
+
+    let files = model_files(args, report)?;
+    let runtime = locate_runtime(&runtime_places())?;
     let env = init_runtime(&runtime.path)?;
     let loaded = runtime_version(&runtime.path)?;
     report.add(
@@ -105,7 +110,7 @@ fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
         intra_threads: intra,
         ..ScorerOptions::default()
     };
-    Scorer::load_from(env, source, &one_session)?;
+    Scorer::load(env, &files, &one_session)?;
     report.add(
         "model loads",
         "model_loads",
@@ -114,8 +119,8 @@ fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
     );
 
     let (gazetteer, tickers) = match args.gazetteer.gazetteer.as_deref() {
-        Some(file) => (file.display().to_string(), shipped::tickers(Some(file))?),
-        None => ("compiled in".to_string(), shipped::tickers(None)?),
+        Some(file) => (file.display().to_string(), Tickers::load(file)?),
+        None => ("compiled in".to_string(), finsent::shipped::tickers()?),
     };
     let (listings, names) = tickers.size();
     report.add(

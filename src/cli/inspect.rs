@@ -6,12 +6,12 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::article::{Article, Record, RecordError};
-use crate::error::Result;
-use crate::pipeline::{RunStats, STDOUT, in_chunks, write_or_stop};
-use crate::split::{Span, char_offsets, split_sentences};
-use crate::tickers::{MentionForm, Tickers};
-use crate::writer::Part;
+use finsent::article::{Article, Record, RecordError};
+use finsent::error::Result;
+use finsent::split::{Span, char_offsets, split_sentences};
+use finsent::stream::{RunStats, STDOUT, in_chunks, write_or_stop};
+use finsent::tickers::{MentionForm, Tickers};
+use finsent::writer::Part;
 
 /// Writes what `show` makes of every article of `records`; record errors go to `on_error`.
 /// `show` returns how many items (sentences, mentions) it wrote.

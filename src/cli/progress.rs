@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::loader::{InputFormat, walk};
-use crate::pipeline::RunStats;
+use finsent::loader::{InputFormat, walk};
+use finsent::stream::RunStats;
 
 enum Mode {
     Off,

@@ -133,21 +133,24 @@ fn date_format(format: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct ModelArgs {
-    /// Model directory with config.json, model.onnx and tokenizer.json [default: the model
-    /// compiled into finsent; `finsent info` names it].
-    #[arg(long, env = "FINSENT_MODEL", value_name = "DIR")]
+    /// `fast` (the model compiled into finsent, the default; `finsent info` names it) or a
+    /// model directory with config.json, model.onnx and tokenizer.json.
+    #[arg(long, env = "FINSENT_MODEL", value_name = "fast|DIR")]
     pub model: Option<PathBuf>,
-    /// Threads in all (workers × --intra-threads) [default: number of cores].
+    /// Threads in all (workers × --intra-threads), at most 4 per core: each worker builds
+    /// its own ONNX Runtime session [default: number of cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// ONNX Runtime threads inside each worker's session.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub intra_threads: usize,
-    /// Most padded tokens (texts × longest) in one model batch. Does not change scores.
+    /// Most padded tokens (texts × longest) in one model batch (at most 1,048,576). Does
+    /// not change scores.
     #[arg(long, default_value_t = ScorerOptions::default().token_budget, value_name = "TOKENS")]
     pub token_budget: usize,
-    /// Most texts in one model batch. Does not change scores. Small batches were fastest
-    /// here and keep ONNX Runtime's memory arena small (see README, "Throughput").
+    /// Most texts in one model batch (1 to 1,024). Does not change scores. Small batches
+    /// were fastest here and keep ONNX Runtime's memory arena small (see README,
+    /// "Throughput").
     #[arg(long, default_value_t = ScorerOptions::default().max_batch, value_name = "N")]
     pub max_batch: usize,
     /// Text domain, whose tag is prepended as in training: news, tweet or headline
@@ -190,8 +193,8 @@ pub struct ScoreArgs {
     /// output appears only when the run completes.
     #[arg(long)]
     pub resume: bool,
-    /// Articles per chunk: the unit of batching and of output flushing. Does not change
-    /// scores.
+    /// Articles per chunk (1 to 100,000): the unit of batching and of output flushing.
+    /// Does not change scores.
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub chunk_articles: usize,
     /// Longest article body scored; a longer body is cut (at a space) and the cut is listed
@@ -212,7 +215,7 @@ pub struct ScoreArgs {
     /// Weight of the title relative to one body sentence in the article score.
     #[arg(long, default_value_t = 2.0, value_name = "W")]
     pub title_weight: f32,
-    /// Seconds between progress lines when standard error is not a terminal (on a terminal
+    /// Seconds between progress lines (0 to 86,400) when standard error is not a terminal (on a terminal
     /// a progress bar is drawn instead).
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     pub progress_every: f64,

@@ -1,0 +1,181 @@
+//! What each subcommand does with its validated settings.
+
+use std::io::{self, Write};
+
+use finsent::Finsent;
+use finsent::error::{Error, Result};
+use finsent::loader::load;
+use finsent::pipeline::ScoreOptions;
+use finsent::stream::{Destination, RunStats};
+use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
+use finsent::{GazetteerChoice, tickers::Tickers};
+
+use super::flags::{ClassifyArgs, SplitArgs, TickersArgs};
+use super::inspect::{split_stream, tickers_stream};
+use super::progress::{Progress, input_size};
+use super::settings::{ScoreSettings, engine_config, gazetteer_choice};
+
+pub fn score(settings: ScoreSettings) -> Result<RunStats> {
+    let output = settings.output.display().to_string();
+    let output_error = |source| Error::Output {
+        path: output.clone(),
+        source,
+    };
+    let engine = Finsent::new(settings.config)?;
+    let sink = if settings.resume {
+        Sink::append(&settings.output)
+    } else {
+        Sink::open(&settings.output)
+    }
+    .map_err(output_error)?;
+    let mut writer = open_writer(settings.format, sink, settings.layout).map_err(output_error)?;
+    let errors_path = settings.errors.as_ref().map(|p| p.display().to_string());
+    let errors_error = |source| Error::Output {
+        path: errors_path.clone().unwrap_or_default(),
+        source,
+    };
+    let mut errors: Option<Box<dyn RecordWriter>> = match &settings.errors {
+        Some(path) => {
+            let sink = Sink::open(path).map_err(errors_error)?;
+            let layout = Layout {
+                per_ticker: false,
+                ..settings.layout
+            };
+            Some(open_writer(Format::from_path(path), sink, layout).map_err(errors_error)?)
+        }
+        None => None,
+    };
+    let total = (!settings.quiet)
+        .then(|| input_size(&settings.inputs))
+        .flatten();
+    let mut progress = Progress::new(
+        settings.quiet,
+        settings.progress_every,
+        total,
+        settings.load.bytes_read.clone(),
+    );
+    let (inputs, load_options) = (settings.inputs, settings.load);
+    let stats = engine.score_stream(
+        move || load(inputs, load_options),
+        Destination {
+            writer: writer.as_mut(),
+            name: &output,
+        },
+        errors
+            .as_mut()
+            .zip(errors_path.as_deref())
+            .map(|(e, name)| Destination {
+                writer: e.as_mut(),
+                name,
+            }),
+        &mut |stats| progress.update(stats),
+    )?;
+    progress.finish();
+    if !stats.output_closed {
+        writer.finish().map_err(output_error)?;
+    }
+    if let Some(errors) = errors {
+        errors.finish().map_err(errors_error)?;
+    }
+    summarize(&stats, settings.quiet);
+    if settings.timings {
+        report_timings(&stats, &engine);
+    }
+    Ok(stats)
+}
+
+pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
+    let config = engine_config(&args.model, GazetteerChoice::None, ScoreOptions::default())?;
+    let engine = Finsent::new(config)?;
+    let output = args.output.display().to_string();
+    let sink = Sink::open(&args.output).map_err(|source| Error::Output {
+        path: output.clone(),
+        source,
+    })?;
+    let input = finsent::classify::ClassifyInput {
+        inputs: args.inputs,
+        text_field: args.text_field,
+        target_field: args.target_field,
+        max_line: args.max_record_bytes,
+    };
+    let stats = finsent::classify::classify_stream(input, &engine, sink, &output)?;
+    summarize(&stats, args.quiet);
+    Ok(stats)
+}
+
+pub fn split(args: SplitArgs) -> Result<RunStats> {
+    let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    split_stream(
+        move || load(inputs, load_options),
+        args.json,
+        &mut out,
+        &mut report_error,
+    )
+}
+
+pub fn tickers(args: TickersArgs) -> Result<RunStats> {
+    let tickers = match gazetteer_choice(&args.gazetteer) {
+        GazetteerChoice::File(path) => Tickers::load(&path)?,
+        _ => finsent::shipped::tickers()?,
+    };
+    let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    tickers_stream(
+        move || load(inputs, load_options),
+        &tickers,
+        &mut out,
+        &mut report_error,
+    )
+}
+
+/// Shares of the wall time: the workers' time per worker for the stages they run.
+fn report_timings(stats: &RunStats, engine: &Finsent) {
+    let wall = stats.elapsed.as_secs_f64().max(1e-9);
+    let workers = engine.scorer().workers() as f64;
+    let (tokenize, inference) = engine.scorer().busy();
+    let share = |secs: f64| format!("{secs:.2} s ({:.1} %)", 100.0 * secs / wall);
+    let phases = &stats.phases;
+    let _ = writeln!(
+        io::stderr(),
+        "finsent: timings over {wall:.2} s of wall time, {workers} workers: model inference {} \
+         per worker; tokenizing {} per worker; splitting and tickers {}; aggregating and \
+         writing {}; waiting for input {}",
+        share(inference.as_secs_f64() / workers),
+        share(tokenize.as_secs_f64() / workers),
+        share(phases.parse.as_secs_f64()),
+        share(phases.aggregate_and_write.as_secs_f64()),
+        share(
+            (stats
+                .elapsed
+                .saturating_sub(phases.parse + phases.score + phases.aggregate_and_write))
+            .as_secs_f64()
+        ),
+    );
+}
+
+fn report_error(e: &finsent::article::RecordError) {
+    eprintln!("finsent: {}: {}", e.id, e.message);
+}
+
+fn summarize(stats: &RunStats, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "finsent: {} records: {} scored, {} failed, {} skipped; {} sentences in {:.2} s ({:.0} sentences/s){}",
+        stats.read,
+        stats.scored,
+        stats.failed,
+        stats.skipped,
+        stats.sentences,
+        stats.elapsed.as_secs_f64(),
+        stats.sentences_per_second(),
+        if stats.output_closed {
+            "; output closed early"
+        } else {
+            ""
+        }
+    );
+}

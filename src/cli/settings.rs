@@ -1,0 +1,195 @@
+//! Raw flags to validated settings, in one place (ripgrep's `HiArgs::from_low_args`): every
+//! check and every default of `finsent score` and `finsent classify` happens here, before
+//! anything is loaded or written.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use finsent::aggregate::Bands;
+use finsent::error::{Error, Result};
+use finsent::limits::Limits;
+use finsent::loader::LoadOptions;
+use finsent::model::{Candidate, ScorerOptions, cache_dir, locate_runtime, runtime_candidates};
+use finsent::pipeline::ScoreOptions;
+use finsent::select::{Shard, resume_ids};
+use finsent::writer::{Format, Layout};
+use finsent::{GazetteerChoice, ModelChoice, ScoreConfig};
+
+use super::flags::{GazetteerArgs, ModelArgs, ScoreArgs};
+
+/// The longest interval between progress lines: a day.
+const MAX_PROGRESS_EVERY: f64 = 86_400.0;
+
+/// `finsent score`, validated.
+pub struct ScoreSettings {
+    pub config: ScoreConfig,
+    pub inputs: Vec<PathBuf>,
+    pub load: LoadOptions,
+    pub output: PathBuf,
+    pub format: Format,
+    pub layout: Layout,
+    /// Append to `output`, skipping the ids it holds.
+    pub resume: bool,
+    pub errors: Option<PathBuf>,
+    pub quiet: bool,
+    pub progress_every: Duration,
+    pub timings: bool,
+}
+
+impl ScoreSettings {
+    pub fn from_args(args: ScoreArgs) -> Result<Self> {
+        let format = args
+            .format
+            .unwrap_or_else(|| Format::from_path(&args.output));
+        if args.per_ticker && format != Format::Csv {
+            return Err(Error::Usage(
+                "--per-ticker is for CSV output (--format csv or -o FILE.csv); \
+                 JSONL and Parquet keep the tickers of an article in one list"
+                    .into(),
+            ));
+        }
+        if !(args.progress_every.is_finite()
+            && (0.0..=MAX_PROGRESS_EVERY).contains(&args.progress_every))
+        {
+            return Err(Error::Usage(format!(
+                "--progress-every must be a number of seconds from 0 to {MAX_PROGRESS_EVERY}, got {}",
+                args.progress_every
+            )));
+        }
+        let mut score = ScoreOptions {
+            bands: parse_bands(&args.bands)?,
+            title_weight: args.title_weight,
+            with_sentences: args.sentences,
+            chunk_articles: args.chunk_articles,
+            dedupe: !args.no_sentence_cache,
+            limits: Limits {
+                max_article_bytes: args.max_article_bytes,
+                max_sentences: args.max_sentences,
+            },
+            ..ScoreOptions::default()
+        };
+        if let Some(shard) = &args.shard {
+            score.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
+        }
+        if args.resume {
+            check_resumable(&args.output, format)?;
+            score.selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
+                path: args.output.display().to_string(),
+                source,
+            })?;
+        }
+        let gazetteer = if args.no_tickers {
+            GazetteerChoice::None
+        } else {
+            gazetteer_choice(&args.gazetteer)
+        };
+        let config = engine_config(&args.model, gazetteer, score)?;
+        Ok(Self {
+            config,
+            load: args.input.load_options(),
+            inputs: args.input.inputs,
+            output: args.output,
+            format,
+            layout: Layout {
+                with_sentences: args.sentences,
+                per_ticker: args.per_ticker,
+            },
+            resume: args.resume,
+            errors: args.errors,
+            quiet: args.quiet,
+            progress_every: Duration::from_secs_f64(args.progress_every),
+            timings: args.timings,
+        })
+    }
+}
+
+fn check_resumable(output: &Path, format: Format) -> Result<()> {
+    if output.as_os_str() == "-" {
+        return Err(Error::Usage(
+            "--resume needs an output file (-o FILE)".into(),
+        ));
+    }
+    if format != Format::Jsonl {
+        return Err(Error::Usage(
+            "--resume appends to JSON Lines output only; convert the finished file to \
+             CSV or Parquet afterwards, or score shards (--shard) into separate files"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The engine's settings: the model and thread flags, ONNX Runtime located, `score`.
+pub fn engine_config(
+    args: &ModelArgs,
+    gazetteer: GazetteerChoice,
+    score: ScoreOptions,
+) -> Result<ScoreConfig> {
+    let defaults = ScorerOptions::default();
+    let scorer = ScorerOptions {
+        threads: args.threads.unwrap_or(defaults.threads),
+        intra_threads: args.intra_threads,
+        token_budget: args.token_budget,
+        max_batch: args.max_batch,
+        domain: args.domain.clone(),
+    };
+    let config = ScoreConfig {
+        runtime: PathBuf::new(),
+        model: model_choice(args),
+        gazetteer,
+        scorer,
+        score,
+    };
+    config.validate()?;
+    Ok(ScoreConfig {
+        runtime: locate_runtime(&runtime_places())?.path,
+        ..config
+    })
+}
+
+/// `--model`: `fast` (the compiled-in model, the default) or a model directory.
+pub fn model_choice(args: &ModelArgs) -> ModelChoice {
+    match args.model.as_deref() {
+        None => ModelChoice::Fast,
+        Some(name) if name.as_os_str() == "fast" => ModelChoice::Fast,
+        Some(dir) => ModelChoice::Dir(dir.to_path_buf()),
+    }
+}
+
+pub fn gazetteer_choice(args: &GazetteerArgs) -> GazetteerChoice {
+    args.gazetteer
+        .clone()
+        .map_or(GazetteerChoice::Shipped, GazetteerChoice::File)
+}
+
+fn parse_bands(text: &str) -> Result<Bands> {
+    let values: Vec<f32> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f32>())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::Usage(format!("--bands {text:?}: {e}")))?;
+    match values[..] {
+        [a, b, c] => Bands::new(a, b, c).map_err(|e| Error::Usage(format!("--bands: {e}"))),
+        _ => Err(Error::Usage(format!(
+            "--bands takes three numbers, got {text:?}"
+        ))),
+    }
+}
+
+/// Where to look for ONNX Runtime, from `ORT_DYLIB_PATH`, the binary's own path and the
+/// cache directory.
+pub fn runtime_places() -> Vec<Candidate> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let explicit = var("ORT_DYLIB_PATH").map(PathBuf::from);
+    // current_exe resolves symbolic links: a link to a bundled binary finds the bundle.
+    let exe = std::env::current_exe().ok();
+    let cache = cache_dir(
+        var("XDG_CACHE_HOME").map(PathBuf::from),
+        var("HOME").map(PathBuf::from),
+    );
+    runtime_candidates(
+        explicit,
+        exe.as_deref().and_then(Path::parent),
+        cache.as_deref(),
+    )
+}

@@ -1,0 +1,274 @@
+//! The library's entry point: [`Finsent`] loads a model (and the company gazetteer) once and
+//! scores articles — streamed, in order, in parallel inside — or short texts. The `finsent`
+//! command is its first user; the Python package is its second.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use crate::article::{Probs, Record};
+use crate::error::Result;
+use crate::model::{ModelFiles, ModelInput, Scorer, ScorerOptions, init_runtime};
+use crate::pipeline::{ScoreOptions, score_chunk, score_groups};
+use crate::stream::{Destination, RunStats, in_chunks, write_or_stop};
+use crate::tickers::Tickers;
+use crate::writer::{ModelInfo, OutputRecord};
+
+/// Which model scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelChoice {
+    /// The fast tier, compiled into the library (feature `embedded`).
+    Fast,
+    /// A model directory: `config.json`, the ONNX graph it names, `tokenizer.json`.
+    Dir(PathBuf),
+}
+
+/// Which company gazetteer finds tickers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GazetteerChoice {
+    /// The shipped gazetteer, compiled into the library (feature `embedded`).
+    Shipped,
+    /// A gazetteer file (JSON Lines, as `models/gazetteer/gazetteer.jsonl`).
+    File(PathBuf),
+    /// No tickers.
+    None,
+}
+
+/// Everything [`Finsent::new`] needs. The library reads no flags or environment variables:
+/// the caller says where ONNX Runtime is (the `finsent` command searches `ORT_DYLIB_PATH`,
+/// its own directory and its cache; the Python package uses the `onnxruntime` wheel's).
+#[derive(Debug, Clone)]
+pub struct ScoreConfig {
+    /// The ONNX Runtime shared library (`libonnxruntime.so.1.31.x`).
+    pub runtime: PathBuf,
+    pub model: ModelChoice,
+    pub gazetteer: GazetteerChoice,
+    pub scorer: ScorerOptions,
+    pub score: ScoreOptions,
+}
+
+impl ScoreConfig {
+    /// The defaults, with ONNX Runtime at `runtime`.
+    pub fn new(runtime: PathBuf) -> Self {
+        Self {
+            runtime,
+            model: ModelChoice::Fast,
+            gazetteer: GazetteerChoice::Shipped,
+            scorer: ScorerOptions::default(),
+            score: ScoreOptions::default(),
+        }
+    }
+
+    /// Checks every number against its range.
+    pub fn validate(&self) -> Result<()> {
+        self.scorer.validate()?;
+        self.score.validate()
+    }
+}
+
+/// A loaded model, gazetteer and worker pool.
+pub struct Finsent {
+    scorer: Scorer,
+    tickers: Option<Tickers>,
+    options: ScoreOptions,
+    pool: rayon::ThreadPool,
+    model: ModelInfo,
+}
+
+impl Finsent {
+    /// Loads what `config` names: ONNX Runtime, the model (checked against its checksum), the
+    /// gazetteer, and one worker per session.
+    pub fn new(config: ScoreConfig) -> Result<Self> {
+        config.validate()?;
+        let env = init_runtime(&config.runtime)?;
+        let scorer = match &config.model {
+            ModelChoice::Fast => Scorer::load(env, &crate::shipped::model()?, &config.scorer)?,
+            ModelChoice::Dir(dir) => Scorer::load(env, &ModelFiles::read(dir)?, &config.scorer)?,
+        };
+        let tickers = match &config.gazetteer {
+            GazetteerChoice::Shipped => Some(crate::shipped::tickers()?),
+            GazetteerChoice::File(path) => Some(Tickers::load(path)?),
+            GazetteerChoice::None => None,
+        };
+        Self::from_parts(scorer, tickers, config.score)
+    }
+
+    /// An engine over a scorer and gazetteer loaded already.
+    pub fn from_parts(
+        scorer: Scorer,
+        tickers: Option<Tickers>,
+        options: ScoreOptions,
+    ) -> Result<Self> {
+        options.validate()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(scorer.workers())
+            .thread_name(|i| format!("finsent-worker-{i}"))
+            .build()?;
+        let model = ModelInfo {
+            name: scorer.config().name.clone(),
+            version: scorer.config().version.clone(),
+        };
+        Ok(Self {
+            scorer,
+            tickers,
+            options,
+            pool,
+            model,
+        })
+    }
+
+    pub fn scorer(&self) -> &Scorer {
+        &self.scorer
+    }
+
+    pub fn tickers(&self) -> Option<&Tickers> {
+        self.tickers.as_ref()
+    }
+
+    pub fn options(&self) -> &ScoreOptions {
+        &self.options
+    }
+
+    /// Scores `records` as they come, one output record per record (an error record for a
+    /// record that could not be read or scored), in input order. Records are scored in
+    /// chunks of [`ScoreOptions::chunk_articles`] on the engine's workers; `--shard` and
+    /// `--resume` selections do not apply here.
+    pub fn score_articles<'a, I>(&'a self, records: I) -> impl Iterator<Item = OutputRecord> + 'a
+    where
+        I: IntoIterator<Item = Record>,
+        I::IntoIter: 'a,
+    {
+        let mut records = records.into_iter();
+        let mut phases = Default::default();
+        std::iter::from_fn(move || {
+            let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
+            (!chunk.is_empty()).then(|| self.score_chunk(chunk, &mut phases))
+        })
+        .flatten()
+    }
+
+    fn score_chunk(
+        &self,
+        chunk: Vec<Record>,
+        phases: &mut crate::stream::Phases,
+    ) -> Vec<OutputRecord> {
+        let tickers = self.tickers.as_ref();
+        self.pool.install(|| {
+            score_chunk(
+                chunk,
+                &self.scorer,
+                tickers,
+                &self.options,
+                &self.model,
+                phases,
+            )
+        })
+    }
+
+    /// The probabilities of each text, scored as it is (no splitting); a text the model
+    /// cannot take fails alone.
+    pub fn classify(&self, inputs: &[ModelInput<'_>]) -> Vec<Result<Probs>> {
+        let groups: Vec<Vec<ModelInput>> = inputs.iter().map(|&input| vec![input]).collect();
+        self.score_groups(&groups, false)
+            .into_iter()
+            .map(|probs| probs.map(|p| p[0]))
+            .collect()
+    }
+
+    /// The probabilities of each group of inputs, all groups scored together on the
+    /// engine's workers (each distinct input once with `dedupe`); a group the model cannot
+    /// take fails alone ([`score_groups`]).
+    pub fn score_groups(
+        &self,
+        groups: &[Vec<ModelInput<'_>>],
+        dedupe: bool,
+    ) -> Vec<Result<Vec<Probs>>> {
+        self.pool
+            .install(|| score_groups(&self.scorer, groups, dedupe))
+    }
+
+    /// Scores every record `records` yields (read on a thread of its own) and writes one
+    /// output record per input record to `output`, error records to `errors` when given;
+    /// records the selection leaves out are counted as skipped. `progress` sees the counts
+    /// after every chunk.
+    pub fn score_stream<'a, I>(
+        &self,
+        records: impl FnOnce() -> I + Send,
+        mut output: Destination<'a>,
+        mut errors: Option<Destination<'a>>,
+        progress: &mut dyn FnMut(&RunStats),
+    ) -> Result<RunStats>
+    where
+        I: Iterator<Item = Record>,
+    {
+        let start = Instant::now();
+        let mut stats = RunStats::default();
+        let size = |r: &Record| {
+            r.as_ref().map_or(0, |a| {
+                a.body.len() + a.title.as_ref().map_or(0, String::len)
+            })
+        };
+        let skipped = AtomicU64::new(0);
+        let selected = || {
+            records().filter(|r| {
+                let keep = self.options.selection.keeps(r);
+                if !keep {
+                    skipped.fetch_add(1, Ordering::Relaxed);
+                }
+                keep
+            })
+        };
+        let (max_items, max_bytes) = (self.options.chunk_articles, self.options.chunk_bytes);
+        in_chunks(selected, size, max_items, max_bytes, |chunk| {
+            let mut phases = stats.phases;
+            let out = self.score_chunk(chunk, &mut phases);
+            stats.phases = phases;
+            let written = Instant::now();
+            for record in &out {
+                count(&mut stats, record);
+                let target = match (record, errors.as_mut()) {
+                    (OutputRecord::Error(_), Some(errors)) => &mut *errors,
+                    _ => &mut output,
+                };
+                if !write_or_stop(target.writer.write(record), &mut stats, target.name)? {
+                    return Ok(false);
+                }
+            }
+            if let Some(errors) = errors.as_mut() {
+                write_or_stop(errors.writer.flush(), &mut stats, errors.name)?;
+            }
+            let go_on = write_or_stop(output.writer.flush(), &mut stats, output.name)?;
+            stats.phases.aggregate_and_write += written.elapsed();
+            progress(&stats);
+            Ok(go_on)
+        })?;
+        stats.skipped = skipped.into_inner();
+        stats.read += stats.skipped;
+        stats.elapsed = start.elapsed();
+        Ok(stats)
+    }
+}
+
+fn count(stats: &mut RunStats, record: &OutputRecord) {
+    stats.read += 1;
+    match record {
+        OutputRecord::Article(a) => {
+            stats.scored += 1;
+            stats.sentences += a.sentences.total as u64;
+        }
+        OutputRecord::Error(_) => stats.failed += 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One engine serves every thread of a program (rust-bert's check, at compile time).
+    #[test]
+    fn the_engine_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Finsent>();
+        shared::<Scorer>();
+    }
+}

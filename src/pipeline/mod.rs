@@ -1,0 +1,154 @@
+//! `finsent score`, one article at a time in chunks: [`plan`] splits each article and finds
+//! its companies, [`scoring`] scores the chunk's model inputs together, [`record`] builds
+//! each article's output record. [`score_chunk`] runs the three over one chunk in the
+//! caller's worker pool; [`crate::Finsent`] streams chunks through it.
+
+mod plan;
+mod record;
+mod scoring;
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::aggregate::Bands;
+use crate::article::{ErrorKind, Record, RecordError};
+use crate::error::{Error, Result};
+use crate::limits::{Limits, cut_body};
+use crate::model::{ModelInput, Scorer};
+use crate::select::Selection;
+use crate::stream::Phases;
+use crate::tickers::Tickers;
+use crate::writer::{ModelInfo, OutputRecord};
+
+pub use plan::{ArticlePlan, UnitScores};
+pub use record::article_record;
+pub use scoring::score_groups;
+
+/// How articles are scored and reported.
+#[derive(Debug, Clone)]
+pub struct ScoreOptions {
+    pub bands: Bands,
+    /// Weight of the title relative to one body sentence.
+    pub title_weight: f32,
+    /// Adds every sentence to the output record.
+    pub with_sentences: bool,
+    /// Most articles per chunk.
+    pub chunk_articles: usize,
+    /// Most text bytes per chunk.
+    pub chunk_bytes: usize,
+    /// Which records to score (`--shard`, `--resume`); the others are skipped.
+    pub selection: Selection,
+    /// Longest body and most sentences scored per article.
+    pub limits: Limits,
+    /// Score each distinct sentence of a chunk once.
+    pub dedupe: bool,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        Self {
+            bands: Bands::default(),
+            title_weight: 2.0,
+            with_sentences: false,
+            chunk_articles: 512,
+            chunk_bytes: 2 << 20,
+            selection: Selection::default(),
+            limits: Limits::default(),
+            dedupe: true,
+        }
+    }
+}
+
+/// The most articles a chunk may hold: a chunk is held in memory whole (with its records
+/// queued twice over on the reader's channel), so a mistyped `--chunk-articles` must not
+/// allocate gigabytes before the first article is read.
+pub const MAX_CHUNK_ARTICLES: usize = 100_000;
+/// The most a title weighs against one body sentence.
+pub const MAX_TITLE_WEIGHT: f32 = 1000.0;
+
+impl ScoreOptions {
+    /// Checks the settings against their ranges; the message names the flag.
+    pub fn validate(&self) -> Result<()> {
+        if !(self.title_weight.is_finite() && (0.0..=MAX_TITLE_WEIGHT).contains(&self.title_weight))
+        {
+            return Err(Error::Usage(format!(
+                "--title-weight must be a number from 0 to {MAX_TITLE_WEIGHT}, got {}",
+                self.title_weight
+            )));
+        }
+        if !(1..=MAX_CHUNK_ARTICLES).contains(&self.chunk_articles) {
+            return Err(Error::Usage(format!(
+                "--chunk-articles must be between 1 and {MAX_CHUNK_ARTICLES}, got {}",
+                self.chunk_articles
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Splits, scores and aggregates one chunk in the current rayon pool; returns its records
+/// in input order.
+pub fn score_chunk(
+    mut chunk: Vec<Record>,
+    scorer: &Scorer,
+    tickers: Option<&Tickers>,
+    options: &ScoreOptions,
+    model: &ModelInfo,
+    phases: &mut Phases,
+) -> Vec<OutputRecord> {
+    let start = Instant::now();
+    let limits = &options.limits;
+    let with_targets = scorer.takes_targets();
+    for article in chunk.iter_mut().flatten() {
+        let warning = cut_body(&mut article.body, limits.max_article_bytes);
+        article.warnings.extend(warning);
+    }
+    let plans: Vec<ArticlePlan> = chunk
+        .par_iter()
+        .map(|r| {
+            r.as_ref().map_or_else(
+                |_| ArticlePlan::default(),
+                |a| ArticlePlan::new(a, tickers, limits, with_targets),
+            )
+        })
+        .collect();
+    // Each article's inputs; none for records that are already errors.
+    let groups: Vec<Vec<ModelInput>> = chunk
+        .iter()
+        .zip(&plans)
+        .map(|(record, plan)| match record {
+            Ok(article) => plan.inputs(article),
+            Err(_) => Vec::new(),
+        })
+        .collect();
+    let scoring = Instant::now();
+    phases.parse += scoring - start;
+    let probs = score_groups(scorer, &groups, options.dedupe);
+    let aggregating = Instant::now();
+    phases.score += aggregating - scoring;
+    let records = chunk
+        .into_iter()
+        .zip(plans)
+        .zip(probs)
+        .map(|((record, plan), probs)| match (record, probs) {
+            (Err(e), _) => OutputRecord::Error(e.into()),
+            (Ok(article), Ok(probs)) => {
+                let scores = plan.assign(&probs);
+                let record = article_record(article, &plan, &scores, tickers, options, model);
+                OutputRecord::Article(Box::new(record))
+            }
+            (Ok(article), Err(e)) => OutputRecord::Error(
+                RecordError {
+                    id: article.id,
+                    kind: ErrorKind::Model,
+                    message: e.to_string(),
+                    origin: article.origin,
+                }
+                .into(),
+            ),
+        })
+        .collect();
+    phases.aggregate_and_write += aggregating.elapsed();
+    records
+}

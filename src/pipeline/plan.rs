@@ -1,0 +1,185 @@
+//! Article analysis: what an article's text yields before scoring (its sentences, company
+//! mentions, and the units to score toward each company of a multi-company unit), the model
+//! inputs that follow from it, and the probabilities taken back by name.
+
+use std::collections::BTreeMap;
+
+use crate::article::{Article, Probs, Unit};
+use crate::limits::Limits;
+use crate::model::{ModelInput, Target};
+use crate::per_ticker::{TargetPass, UnitMention, plan_targets};
+use crate::split::{Span, sentence_at, split_sentences};
+use crate::tickers::{Mention, Tickers};
+
+/// One article's plan: its scored units (the title, then each sentence), its target passes
+/// (a unit toward one company) and the mentions they come from.
+#[derive(Debug, Default)]
+pub struct ArticlePlan {
+    /// The units the model scores, in input order.
+    pub units: Vec<Unit>,
+    pub passes: Vec<TargetPass>,
+    pub spans: Vec<Span>,
+    pub title_mentions: Vec<Mention>,
+    pub body_mentions: Vec<Mention>,
+    /// A cut to `--max-sentences`.
+    pub warning: Option<String>,
+}
+
+/// The probabilities of an article's inputs, by name.
+#[derive(Debug, Default)]
+pub struct UnitScores {
+    units: BTreeMap<Unit, Probs>,
+    /// A unit toward a company (its symbol).
+    passes: BTreeMap<(Unit, String), Probs>,
+}
+
+impl UnitScores {
+    pub fn unit(&self, unit: Unit) -> Option<Probs> {
+        self.units.get(&unit).copied()
+    }
+
+    /// The pass of `unit` toward `symbol`, when the unit had one.
+    pub fn toward(&self, unit: Unit, symbol: &str) -> Option<Probs> {
+        self.passes.get(&(unit, symbol.to_string())).copied()
+    }
+
+    /// The passes of `unit`, in symbol order.
+    pub fn passes_of(&self, unit: Unit) -> impl Iterator<Item = (&str, Probs)> {
+        self.passes
+            .range((unit, String::new())..)
+            .take_while(move |((u, _), _)| *u == unit)
+            .map(|((_, symbol), &p)| (symbol.as_str(), p))
+    }
+}
+
+impl ArticlePlan {
+    /// Splits `article` and finds its companies; `with_targets`: plan target passes (the
+    /// model takes targets).
+    pub fn new(
+        article: &Article,
+        tickers: Option<&Tickers>,
+        limits: &Limits,
+        with_targets: bool,
+    ) -> Self {
+        let mut spans = split_sentences(&article.body);
+        let warning = (spans.len() > limits.max_sentences).then(|| {
+            let was = spans.len();
+            spans.truncate(limits.max_sentences);
+            format!(
+                "truncated: {was} sentences, the first {} scored (--max-sentences)",
+                limits.max_sentences
+            )
+        });
+        let units = article
+            .title
+            .as_ref()
+            .map(|_| Unit::Title)
+            .into_iter()
+            .chain((0..spans.len()).map(Unit::Sentence))
+            .collect();
+        let mut plan = Self {
+            units,
+            spans,
+            warning,
+            ..Self::default()
+        };
+        if let Some(tickers) = tickers {
+            plan.find_companies(article, tickers, with_targets);
+        }
+        plan
+    }
+
+    fn find_companies(&mut self, article: &Article, tickers: &Tickers, with_targets: bool) {
+        self.title_mentions = article.title.as_deref().map_or_else(Vec::new, |t| {
+            tickers.find(
+                t,
+                &[Span {
+                    start: 0,
+                    end: t.len(),
+                }],
+            )
+        });
+        // Companies are looked for in the scored sentences only: one named only in a cut
+        // sentence would have no score of its own.
+        let scored = if self.warning.is_some() {
+            &article.body[..self.spans.last().map_or(0, |s| s.end)]
+        } else {
+            &article.body
+        };
+        self.body_mentions = tickers.find(scored, &self.spans);
+        if with_targets {
+            self.passes = plan_targets(&self.unit_mentions(tickers));
+        }
+    }
+
+    /// Each mention with its unit and its offsets in the unit's text; mentions outside the
+    /// scored sentences are left out.
+    fn unit_mentions(&self, tickers: &Tickers) -> Vec<UnitMention> {
+        let symbol = |m: &Mention| tickers.symbol(&m.key).to_string();
+        let title = self.title_mentions.iter().map(|m| UnitMention {
+            unit: Unit::Title,
+            symbol: symbol(m),
+            start: m.start,
+            end: m.end,
+        });
+        let spans = &self.spans;
+        let body = self.body_mentions.iter().filter_map(|m| {
+            let i = sentence_at(spans, m.start, m.end)?;
+            Some(UnitMention {
+                unit: Unit::Sentence(i),
+                symbol: symbol(m),
+                start: m.start - spans[i].start,
+                end: m.end - spans[i].start,
+            })
+        });
+        title.chain(body).collect()
+    }
+
+    /// The text of `unit` in `article`.
+    pub fn text<'a>(&self, article: &'a Article, unit: Unit) -> &'a str {
+        match unit {
+            Unit::Title => article.title.as_deref().unwrap_or(""),
+            Unit::Sentence(i) => self.spans[i].text(&article.body),
+        }
+    }
+
+    /// The model inputs: each unit, then each target pass.
+    pub fn inputs<'a>(&'a self, article: &'a Article) -> Vec<ModelInput<'a>> {
+        let units = self
+            .units
+            .iter()
+            .map(|&unit| ModelInput::from(self.text(article, unit)));
+        let passes = self.passes.iter().map(|pass| {
+            let text = self.text(article, pass.unit);
+            let (start, end) = pass.mentions[0];
+            ModelInput::toward(
+                text,
+                Target {
+                    name: &text[start..end],
+                    mentions: &pass.mentions,
+                },
+            )
+        });
+        units.chain(passes).collect()
+    }
+
+    /// Names the probabilities of [`ArticlePlan::inputs`], given in the same order.
+    pub fn assign(&self, probs: &[Probs]) -> UnitScores {
+        debug_assert_eq!(probs.len(), self.units.len() + self.passes.len());
+        let (unit_probs, pass_probs) = probs.split_at(self.units.len().min(probs.len()));
+        UnitScores {
+            units: self
+                .units
+                .iter()
+                .copied()
+                .zip(unit_probs.iter().copied())
+                .collect(),
+            passes: self
+                .passes
+                .iter()
+                .zip(pass_probs)
+                .map(|(pass, &p)| ((pass.unit, pass.symbol.clone()), p))
+                .collect(),
+        }
+    }
+}
