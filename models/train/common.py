@@ -216,10 +216,84 @@ class OnnxScorer:
         return {"n": len(texts), "max_abs_delta_prob": delta, "label_flips": flips}
 
 
-def evaluate_sets(scorer, sets, tags=True):
+def with_temperature(probs, temperature):
+    """softmax(logits / T) from softmax(logits): p^(1/T), renormalised."""
+    scaled = np.power(np.clip(probs, 1e-12, 1.0), 1.0 / temperature)
+    return scaled / scaled.sum(1, keepdims=True)
+
+
+def calibration(gold, probs, bins=10):
+    """Expected calibration error (`bins` equal-width confidence bins) and how the confident
+    predictions fare: the share of texts at >= 0.95 confidence, their accuracy, and the share
+    of all texts (and of all errors) that are wrong at >= 0.95."""
+    gold = np.asarray(gold)
+    confidence = probs.max(1)
+    right = probs.argmax(1) == gold
+    ece = 0.0
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    for low, high in zip(edges[:-1], edges[1:]):
+        inside = (confidence > low) & (confidence <= high)
+        if inside.any():
+            ece += inside.mean() * abs(right[inside].mean() - confidence[inside].mean())
+    sure = confidence >= 0.95
+    wrong_sure = sure & ~right
+    return {
+        "ece": round(float(ece), 4),
+        "share_at_0.95": round(float(sure.mean()), 4),
+        "accuracy_at_0.95": round(float(right[sure].mean()), 4) if sure.any() else None,
+        "wrong_at_0.95_share_of_texts": round(float(wrong_sure.mean()), 4),
+        "wrong_at_0.95_share_of_errors": round(float(wrong_sure.sum() / max(1, (~right).sum())), 4),
+    }
+
+
+def fit_temperature(gold, probs):
+    """The temperature (0.5 to 6, step 0.05) that minimises the negative log-likelihood."""
+    gold = np.asarray(gold)
+    grid = np.arange(0.5, 6.0001, 0.05)
+    nll = [-np.log(with_temperature(probs, t)[np.arange(len(gold)), gold]).mean() for t in grid]
+    return round(float(grid[int(np.argmin(nll))]), 2)
+
+
+# The dev splits each domain's temperature is fitted on.
+CALIBRATION_SETS = {"news": ["fpb"], "tweet": ["tfns"], "headline": ["sentfin_headlines", "sentfin_entities"]}
+
+
+def domain_dev(scorer, sets, tags, domain):
+    """Gold labels and probabilities of a domain's calibration splits."""
+    rows = [row for name in CALIBRATION_SETS[domain] for row in sets[name][1]]
+    probs = scorer.probs([(DOMAIN_PREFIX[domain] if tags else "") + t for t, _ in rows])
+    return np.array([LABEL_ID[l] for _, l in rows]), probs
+
+
+def fit_temperatures(scorer, sets, tags):
+    """One temperature per domain, fitted on that domain's dev splits."""
+    return {domain: fit_temperature(*domain_dev(scorer, sets, tags, domain)) for domain in CALIBRATION_SETS}
+
+
+def cross_fit_temperatures(scorer, sets, tags, seed=0):
+    """Per domain, two folds: (temperature fitted on one random half, ECE of the other half
+    raw, ECE calibrated)."""
+    out = {}
+    for domain in CALIBRATION_SETS:
+        gold, probs = domain_dev(scorer, sets, tags, domain)
+        order = np.random.default_rng(seed).permutation(len(gold))
+        halves = [order[: len(order) // 2], order[len(order) // 2 :]]
+        out[domain] = []
+        for fit, test in [(halves[0], halves[1]), (halves[1], halves[0])]:
+            t = fit_temperature(gold[fit], probs[fit])
+            raw = calibration(gold[test], probs[test])["ece"]
+            calibrated = calibration(gold[test], with_temperature(probs[test], t))["ece"]
+            out[domain].append((t, raw, calibrated))
+    return out
+
+
+def evaluate_sets(scorer, sets, tags=True, temperatures=None):
+    """Accuracy, macro-F1 and calibration of each set, each scored in its domain (with that
+    domain's temperature from `temperatures`, when given)."""
     report = {}
     for name, (domain, rows) in sets.items():
         texts = [(DOMAIN_PREFIX[domain] if tags else "") + t for t, _ in rows]
-        pred = scorer.probs(texts).argmax(1)
-        report[name] = {"domain": domain, **metrics([LABEL_ID[l] for _, l in rows], pred)}
+        probs = with_temperature(scorer.probs(texts), (temperatures or {}).get(domain, 1.0))
+        gold = [LABEL_ID[l] for _, l in rows]
+        report[name] = {"domain": domain, **metrics(gold, probs.argmax(1)), "calibration": calibration(gold, probs)}
     return report

@@ -6,7 +6,11 @@ macro-F1 (each with a 95 % bootstrap interval over the texts) and the confusion 
                                         hand-written challenge sets (challenge/, per category too), plus
                                         batch invariance and throughput (the model card's figures)
   FILE rows may carry a "target" (scored toward it, as `finsent classify` does) and a
-  "category" (accuracy per category is printed too).
+  "category" (accuracy per category is printed too); a row with "entities" ([{"name", "label"}])
+  is scored toward each of them.
+  --fit-temperature                      fits one temperature per domain on the dev splits
+  Probabilities are calibrated with config.json's "temperature" per domain (--raw: not); each
+  report gives the expected calibration error (10 bins) and the errors made at >= 0.95.
 
 The model is scored as finsent scores it: its own tokenizer.json and config.json, the
 domain tag prepended, length-sorted batches with a real attention mask.
@@ -35,6 +39,13 @@ def parse_args():
     p.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--raw", action="store_true", help="ignore the temperatures in config.json (uncalibrated)")
+    p.add_argument("--cross-fit-temperature", action="store_true",
+                   help="two folds per domain: fit on one random half of the dev splits, report the ECE "
+                   "before and after on the other half")
+    p.add_argument("--fit-temperature", action="store_true",
+                   help="fit one temperature per domain on the dev splits (news: FPB; tweet: TFNS; headline: "
+                   "SEntFiN headlines and entities) and print them as config.json's \"temperature\"")
     return p.parse_args()
 
 
@@ -43,6 +54,8 @@ def print_metrics(name, m):
     f1_low, f1_high = m["macro_f1_ci95"]
     print(f"{name}: n={m['n']} accuracy={m['accuracy']:.4f} [{acc_low:.3f}, {acc_high:.3f}] "
           f"macro-F1={m['macro_f1']:.4f} [{f1_low:.3f}, {f1_high:.3f}] (95 % bootstrap intervals)")
+    if "calibration" in m:
+        print("  calibration: " + ", ".join(f"{k} {v}" for k, v in m["calibration"].items()))
     print("  confusion (rows gold, columns predicted): " + " ".join(f"{l[:3]:>5}" for l in LABELS))
     for label, row in zip(LABELS, m["confusion"]):
         print(f"  {label:>8} " + " ".join(f"{v:5d}" for v in row))
@@ -51,6 +64,19 @@ def print_metrics(name, m):
 def text_of(row):
     """The model input of a row: its text, marked toward its target when it has one."""
     return common.mark_target(row["text"], row["target"]) if row.get("target") else row["text"]
+
+
+def per_entity(rows):
+    """Rows with an "entities" list (fresh/companies.jsonl) as one row per entity, scored
+    toward it; other rows as they are."""
+    out = []
+    for r in rows:
+        if "entities" not in r:
+            out.append(r)
+            continue
+        for e in r["entities"]:
+            out.append({"text": r["text"], "target": e["name"], "label": e["label"], "category": r.get("category", "")})
+    return out
 
 
 def by_category(scorer, rows, prefix):
@@ -79,11 +105,19 @@ def main():
     scorer = common.OnnxScorer(onnx_path, tokenizer, threads=args.threads)
     prefixes = config.get("domain_prefix") or {}
     tags = bool(prefixes)
-    report = {"model": str(onnx_path)}
+    temperatures = {} if args.raw else config.get("temperature", {})
+    report = {"model": str(onnx_path), "temperature": temperatures}
+    if args.cross_fit_temperature:
+        for domain, folds in common.cross_fit_temperatures(scorer, common.dev_sets(args.data), tags).items():
+            print(domain, " ".join(f"T {t}: ECE {raw} -> {calibrated};" for t, raw, calibrated in folds))
+        return
+    if args.fit_temperature:
+        print(json.dumps(common.fit_temperatures(scorer, common.dev_sets(args.data), tags)))
+        return
 
     if args.dev_sets:
         sets = common.dev_sets(args.data, challenge=True)
-        report["dev"] = common.evaluate_sets(scorer, sets, tags=tags)
+        report["dev"] = common.evaluate_sets(scorer, sets, tags=tags, temperatures=temperatures)
         for name in ("direction", "targets"):
             path = HERE / "challenge" / f"{name}.jsonl"
             if path.exists():
@@ -92,11 +126,12 @@ def main():
         report["batch_invariance"] = scorer.batch_invariance(texts)
         report["sentences_per_second"] = scorer.throughput(texts)
     for path in args.files:
-        rows = common.read_jsonl(path)
+        rows = per_entity(common.read_jsonl(path))
         domain = args.domain or config.get("default_domain")
         prefix = prefixes.get(domain, "") if domain else ""
-        pred = scorer.probs([prefix + text_of(r) for r in rows]).argmax(1)
-        report[str(path)] = common.metrics([LABEL_ID[r["label"]] for r in rows], pred)
+        probs = common.with_temperature(scorer.probs([prefix + text_of(r) for r in rows]), temperatures.get(domain, 1.0))
+        gold = [LABEL_ID[r["label"]] for r in rows]
+        report[str(path)] = {**common.metrics(gold, probs.argmax(1)), "calibration": common.calibration(gold, probs)}
         if any("category" in r for r in rows):
             report[f"{path} by category"] = by_category(scorer, rows, prefix)
 
