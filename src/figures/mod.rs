@@ -14,6 +14,7 @@
 
 mod lines;
 mod prose;
+mod tokens;
 mod words;
 
 use crate::model::Probs;
