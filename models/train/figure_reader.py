@@ -8,8 +8,9 @@ intervals and a paired bootstrap of the difference, and every row the reader ans
     for l in open(sys.argv[1]):
         r = json.loads(l); r["gold"] = r.pop("label"); print(json.dumps(r))' \
         models/train/fresh/direction.jsonl > /tmp/gold.jsonl
-    ALONE/finsent classify -q gold.jsonl -o /tmp/alone.jsonl   # built from 3fdf5a8
-    target/release/finsent classify -q gold.jsonl -o /tmp/reader.jsonl
+    # ALONE: a release build of 3fdf5a8, the commit before the prose reader
+    ALONE/finsent classify -q /tmp/gold.jsonl -o /tmp/alone.jsonl
+    target/release/finsent classify -q /tmp/gold.jsonl -o /tmp/reader.jsonl
     python3 models/train/figure_reader.py /tmp/gold.jsonl /tmp/alone.jsonl /tmp/reader.jsonl
 """
 import json, math, random, sys, collections
