@@ -1,25 +1,13 @@
-//! A deterministic reader of the figure lines of newswire earnings tables, where which number
-//! is larger decides: "Net 3,244,000 vs 2,584,000", "Shr loss 12 cts vs profit 15 cts",
-//! "Revs 67.7 mln vs 4.5 mln", "Qtly div 18 cts vs 16 cts prior". The first figure is the
-//! current period. A small encoder does not compare digits reliably (see the model card), so a
-//! unit that is one such line gets its probabilities from this reader instead of the model.
+//! The figure lines of newswire earnings tables, where which number is larger decides: "Net
+//! 3,244,000 vs 2,584,000", "Shr loss 12 cts vs profit 15 cts", "Revs 67.7 mln vs 4.5 mln",
+//! "Qtly div 18 cts vs 16 cts prior". The first figure is the current period.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::Probs;
+use super::Change;
 
-/// Which way the current figure moved against the earlier one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Up,
-    Down,
-    Flat,
-}
-
-/// How sure the reader's probabilities are: the favoured class gets this much.
-const SURE: f32 = 0.9;
 /// Figures within this share of each other count as flat.
 const FLAT: f64 = 0.005;
 
@@ -132,8 +120,9 @@ fn value(
     Some(if loss { -n * scale } else { n * scale })
 }
 
-/// How the figures of a figure line moved, when `text` is one.
-pub fn read(text: &str) -> Option<Move> {
+/// How the figures of a figure line changed, when `text` is one. Every line it reads is one
+/// where more is better (loss figures count below zero).
+pub(super) fn read(text: &str) -> Option<Change> {
     if text.len() > 160 {
         return None;
     }
@@ -155,86 +144,57 @@ pub fn read(text: &str) -> Option<Move> {
     };
     let scale = now.abs().max(before.abs());
     Some(if scale == 0.0 || (now - before).abs() <= FLAT * scale {
-        Move::Flat
+        Change::Flat
     } else if now > before {
-        Move::Up
+        Change::Better
     } else {
-        Move::Down
+        Change::Worse
     })
-}
-
-/// The probabilities the reader gives a figure line that moved `m`.
-pub fn probs(m: Move) -> Probs {
-    let rest = (1.0 - SURE) / 2.0;
-    match m {
-        Move::Up => Probs {
-            negative: rest,
-            neutral: rest,
-            positive: SURE,
-        },
-        Move::Down => Probs {
-            negative: SURE,
-            neutral: rest,
-            positive: rest,
-        },
-        Move::Flat => Probs {
-            negative: rest,
-            neutral: SURE,
-            positive: rest,
-        },
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Class;
 
     #[test]
     fn wire_figure_lines_are_read() {
         let cases = [
-            ("Net 3,244,000 vs 2,584,000", Some(Move::Up)),
-            ("Net 1,279,000 vs 7,979,000", Some(Move::Down)),
-            ("Shr loss 12 cts vs profit 15 cts", Some(Move::Down)),
-            ("Net loss 562,231 vs profit 10,253", Some(Move::Down)),
-            ("Net profit 72,000 vs profit 16,000", Some(Move::Up)),
-            ("Net loss 1.2 mln vs loss 3.4 mln", Some(Move::Up)),
-            ("Oper shr profit 20 cts vs loss four cts", Some(Move::Up)),
-            ("Net 1.2 mln vs 980,000", Some(Move::Up)),
-            ("Net 640,000 vs 1.1 mln", Some(Move::Down)),
-            ("Shr loss eight cts vs loss 31 cts", Some(Move::Up)),
-            ("Nine mths Net 22.1 mln vs 25.8 mln", Some(Move::Down)),
-            ("Qtly div 7-1/2 cts vs 7-1/2 cts", Some(Move::Flat)),
+            ("Net 3,244,000 vs 2,584,000", Some(Change::Better)),
+            ("Net 1,279,000 vs 7,979,000", Some(Change::Worse)),
+            ("Shr loss 12 cts vs profit 15 cts", Some(Change::Worse)),
+            ("Net loss 562,231 vs profit 10,253", Some(Change::Worse)),
+            ("Net profit 72,000 vs profit 16,000", Some(Change::Better)),
+            ("Net loss 1.2 mln vs loss 3.4 mln", Some(Change::Better)),
+            (
+                "Oper shr profit 20 cts vs loss four cts",
+                Some(Change::Better),
+            ),
+            ("Net 1.2 mln vs 980,000", Some(Change::Better)),
+            ("Net 640,000 vs 1.1 mln", Some(Change::Worse)),
+            ("Shr loss eight cts vs loss 31 cts", Some(Change::Better)),
+            ("Nine mths Net 22.1 mln vs 25.8 mln", Some(Change::Worse)),
+            ("Qtly div 7-1/2 cts vs 7-1/2 cts", Some(Change::Flat)),
             // A period heading on its own line joins the figure line below it.
             (
                 "Year\n    Shr profit 1.10 dlrs vs 1.45 dlrs",
-                Some(Move::Down),
+                Some(Change::Worse),
             ),
-            ("Qtly div five cts vs 12 cts prior", Some(Move::Down)),
-            ("Revs 67.7 mln vs 4.5 mln", Some(Move::Up)),
-            ("Revs 7,075,000 vs 2,330,000", Some(Move::Up)),
-            ("Sales 1.1 billion vs 980 mln", Some(Move::Up)),
-            ("Shr 1.20 dlrs vs 1.10 dlrs", Some(Move::Up)),
-            ("Shr 95 cts vs 1.10 dlrs", Some(Move::Down)),
-            ("Qtly div 18 cts vs 18 cts prior", Some(Move::Flat)),
-            ("Annual div 72 cts vs 72 cts prior yr", Some(Move::Flat)),
-            ("Qtly div 20 cts vs 18 cts prior", Some(Move::Up)),
+            ("Qtly div five cts vs 12 cts prior", Some(Change::Worse)),
+            ("Revs 67.7 mln vs 4.5 mln", Some(Change::Better)),
+            ("Revs 7,075,000 vs 2,330,000", Some(Change::Better)),
+            ("Sales 1.1 billion vs 980 mln", Some(Change::Better)),
+            ("Shr 1.20 dlrs vs 1.10 dlrs", Some(Change::Better)),
+            ("Shr 95 cts vs 1.10 dlrs", Some(Change::Worse)),
+            ("Qtly div 18 cts vs 18 cts prior", Some(Change::Flat)),
+            ("Annual div 72 cts vs 72 cts prior yr", Some(Change::Flat)),
+            ("Qtly div 20 cts vs 18 cts prior", Some(Change::Better)),
             ("Avg shrs 12,345,000 vs 11,000,000", None),
-            ("NET LOSS 0.4 MLN VS PROFIT 3.3 MLN", Some(Move::Down)),
+            ("NET LOSS 0.4 MLN VS PROFIT 3.3 MLN", Some(Change::Worse)),
             ("Net income rose to 4.1 mln dlrs from 3.2 mln", None),
             ("Apple shares rose 3 vs 2 yesterday", None),
         ];
         for (text, expected) in cases {
             assert_eq!(read(text), expected, "{text}");
         }
-    }
-
-    #[test]
-    fn probabilities_follow_the_move() {
-        assert!(probs(Move::Up).score() > 0.7);
-        assert!(probs(Move::Down).score() < -0.7);
-        assert_eq!(probs(Move::Flat).class(), Class::Neutral);
-        let p = probs(Move::Up);
-        assert!((p.negative + p.neutral + p.positive - 1.0).abs() < 1e-6);
     }
 }
