@@ -15,7 +15,7 @@ use crate::aggregate::{Bands, Weighted, aggregate};
 use crate::article::{Article, ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
 use crate::figures;
-use crate::limits::{Limits, cut_body};
+use crate::limits::{Limits, cut_article};
 use crate::model::{ModelInput, Probs, Scorer, Target};
 use crate::per_ticker::{TargetPass, Unit, UnitMention, company_score, plan_targets};
 use crate::select::Selection;
@@ -379,8 +379,7 @@ fn score_chunk(
     let limits = &options.limits;
     let with_targets = scorer.takes_targets();
     for article in chunk.iter_mut().flatten() {
-        let warning = cut_body(&mut article.body, limits.max_article_bytes);
-        article.warnings.extend(warning);
+        cut_article(article, limits.max_article_bytes);
     }
     let parsed: Vec<Parsed> = scorer.pool().install(|| {
         chunk
