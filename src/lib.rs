@@ -16,6 +16,7 @@ pub mod classify;
 pub mod error;
 pub mod figures;
 pub mod inspect;
+pub mod isolate;
 pub mod limits;
 pub mod loader;
 pub mod model;

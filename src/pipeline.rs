@@ -188,7 +188,9 @@ where
         options.chunk_articles,
         options.chunk_bytes,
         |chunk| {
-            let out = score_chunk(chunk, scorer, tickers, options, &model, &mut stats.phases);
+            let out = crate::isolate::per_record(chunk, |chunk| {
+                score_chunk(chunk, scorer, tickers, options, &model, &mut stats.phases)
+            });
             let written = Instant::now();
             for record in &out {
                 stats.read += 1;
@@ -260,6 +262,7 @@ fn parse_article(
     limits: &Limits,
     with_targets: bool,
 ) -> Parsed {
+    crate::isolate::fault_point(&article.id);
     let mut spans = split_sentences(&article.body);
     let warning = (spans.len() > limits.max_sentences).then(|| {
         let was = spans.len();

@@ -159,15 +159,24 @@ pub fn records(
         }
         let mut texts = texts.into_iter();
         let mut next = || texts.next().flatten();
-        let record = Fields {
+        let fields = Fields {
             id: next(),
             title: next(),
             body: next(),
             published_at: next(),
             outlet: next(),
             url: next(),
-        }
-        .into_article(fallback_id, origin, &dates);
+        };
+        let record = crate::isolate::catching(|| {
+            fields.into_article(fallback_id.clone(), origin.clone(), &dates)
+        })
+        .unwrap_or_else(|message| {
+            Err(crate::isolate::internal_error(
+                &fallback_id,
+                &origin,
+                message,
+            ))
+        });
         Some(record)
     }))
 }

@@ -97,7 +97,16 @@ pub fn records(
                 }
                 Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
                 Ok(bytes) => {
-                    return Some(parse_line(bytes, &fields, &dates, fallback_id, origin));
+                    let parsed = crate::isolate::catching(|| {
+                        parse_line(bytes, &fields, &dates, fallback_id.clone(), origin.clone())
+                    });
+                    return Some(parsed.unwrap_or_else(|message| {
+                        Err(crate::isolate::internal_error(
+                            &fallback_id,
+                            &origin,
+                            message,
+                        ))
+                    }));
                 }
             }
         }

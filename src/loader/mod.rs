@@ -338,7 +338,19 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
         let message = format!("file larger than {max} bytes (--max-record-bytes); not read");
         return record_error(path, ErrorKind::TooLarge, message, origin);
     }
-    let text = match decode(&bytes) {
+    let failed = (path.clone(), origin.clone());
+    crate::isolate::catching(|| document_article(format, &bytes, path, origin)).unwrap_or_else(
+        |message| {
+            Err(crate::isolate::internal_error(
+                &failed.0, &failed.1, message,
+            ))
+        },
+    )
+}
+
+/// The article of a whole file's bytes.
+fn document_article(format: InputFormat, bytes: &[u8], path: String, origin: Origin) -> Record {
+    let text = match decode(bytes) {
         Ok(text) => text,
         Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
     };

@@ -365,9 +365,11 @@ impl Scorer {
             ));
         }
         let worker = rayon::current_thread_index().unwrap_or(0) % self.sessions.len();
+        // A panic caught while a session was locked (one record's bug, see `isolate`)
+        // leaves the session itself intact: later batches go on using it.
         let mut session = self.sessions[worker]
             .lock()
-            .map_err(|_| Error::Model("session lock poisoned".into()))?;
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let start = Instant::now();
         let outputs = session.run(inputs)?;
         add_elapsed(&self.inference_nanos, start);
