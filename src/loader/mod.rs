@@ -224,6 +224,14 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
             match entry {
                 Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
                 Ok(e) => match options.format.or_else(|| InputFormat::from_path(e.path())) {
+                    // Opening a FIFO waits for a writer: a scan never opens what is not a
+                    // regular file. (An input named on the command line is read as given.)
+                    Some(_) if !e.file_type().is_file() => unreadable_as(
+                        e.path().display().to_string(),
+                        ErrorKind::NotAFile,
+                        "not a regular file (a FIFO, socket or device) inside a scanned \
+                         directory; not read. Name it on the command line to read it",
+                    ),
                     Some(format) => load_file(e.path(), format, &options),
                     None => Box::new(std::iter::empty()),
                 },
