@@ -23,6 +23,7 @@ use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
 use cli::{Cli, Command, ModelArgs, ScoreArgs};
 
 fn main() -> ExitCode {
+    finsent::writer::partial::remove_on_signal();
     let cli = Cli::parse();
     match run(cli) {
         Ok(stats) if stats.failed > 0 => ExitCode::from(1),
@@ -40,6 +41,8 @@ fn run(cli: Cli) -> Result<RunStats> {
         Command::Classify(args) => {
             let scorer = load_scorer(&args.model)?;
             let output = args.output.display().to_string();
+            let outputs = [("-o", args.output.as_path())];
+            let _lock = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
             let sink = Sink::open(&args.output).map_err(|source| Error::Output {
                 path: output.clone(),
                 source,
@@ -132,6 +135,13 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         path: output.clone(),
         source,
     };
+    let scanned = |p: &std::path::Path| {
+        args.input.input_format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
+    };
+    let outputs: Vec<(&str, &std::path::Path)> = std::iter::once(("-o", args.output.as_path()))
+        .chain(args.errors.as_deref().map(|e| ("--errors", e)))
+        .collect();
+    let _lock = finsent::writer::claim_outputs(&outputs, &args.input.inputs, scanned, args.resume)?;
     let sink = if args.resume {
         if output == "-" {
             return Err(Error::Usage(
