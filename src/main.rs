@@ -188,7 +188,8 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
         load_options.bytes_read.clone(),
     );
     let inputs = args.input.inputs.clone();
-    let records = move || load(inputs, load_options);
+    let positions = progress.positions();
+    let records = move || positions.track(load(inputs, load_options));
     let stats = score_stream(
         records,
         &scorer,

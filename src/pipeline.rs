@@ -214,6 +214,7 @@ where
             }
             let go_on = write_or_stop(output.writer.flush(), &mut stats, output.name)?;
             stats.phases.aggregate_and_write += written.elapsed();
+            stats.skipped = skipped.load(Ordering::Relaxed);
             progress(&stats);
             Ok(go_on)
         },
