@@ -54,13 +54,19 @@ impl Drop for Registered {
 }
 
 /// Installs the handler that deletes the registered partial files on SIGINT, SIGTERM,
-/// SIGHUP and SIGABRT, then ends the process by the same signal. For the `finsent`
-/// binary's `main`: the library never installs it by itself.
+/// SIGHUP and SIGABRT, then ends the process by the same signal. A signal the process was
+/// started with ignored (`nohup`, a background job's SIGINT) stays ignored. For the
+/// `finsent` binary's `main`: the library never installs it by itself.
 pub fn remove_on_signal() {
     for signal in SIGNALS {
         // SAFETY: `on_signal` only calls async-signal-safe functions (unlink, signal,
-        // raise) and reads atomics; the sigaction struct is fully initialised.
+        // raise) and reads atomics; the sigaction structs are fully initialised.
         unsafe {
+            let mut current: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(signal, std::ptr::null(), &mut current);
+            if current.sa_sigaction == libc::SIG_IGN {
+                continue;
+            }
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = on_signal as *const () as libc::sighandler_t;
             libc::sigemptyset(&mut action.sa_mask);
