@@ -3,34 +3,16 @@
 //! that name inputs, FIFOs in a scanned directory. Each test is named after the case the
 //! README's "Reliability" section lists.
 
+#[path = "common/archive.rs"]
+mod archive;
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use archive::archive;
 use common::{finsent, json_lines, root, stderr};
-
-/// A JSONL archive of `n` short articles with distinct sentences, ids `a00000`...
-fn archive(dir: &Path, n: usize) -> PathBuf {
-    let verbs = ["raised", "cut", "kept", "beat", "missed"];
-    let lines: Vec<String> = (0..n)
-        .map(|i| {
-            let body = format!(
-                "Toyota unit {i} {} its forecast for fiscal {}. Its shares moved {}.{}% in Tokyo.",
-                verbs[i % verbs.len()],
-                2020 + i % 7,
-                i % 9,
-                i % 10
-            );
-            serde_json::json!({"id": format!("a{i:05}"), "title": format!("Update {i}"), "body": body})
-                .to_string()
-        })
-        .collect();
-    let path = dir.join("archive.jsonl");
-    std::fs::write(&path, lines.join("\n") + "\n").expect("write archive");
-    path
-}
 
 fn finsent_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_finsent"))
@@ -58,6 +40,23 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// A run over `input` resuming into `output`, one worker, 10 articles per chunk (so the
+/// output grows while the test watches it).
+fn resumable<'a>(input: &'a str, output: &'a str) -> [&'a str; 10] {
+    [
+        "score",
+        input,
+        "-q",
+        "--chunk-articles",
+        "10",
+        "-j",
+        "1",
+        "--resume",
+        "-o",
+        output,
+    ]
 }
 
 fn lines_in(path: &Path) -> usize {
@@ -305,18 +304,7 @@ fn two_runs_on_one_output_cannot_interleave() {
     let clean = finsent(&["score", input, "-q", "--chunk-articles", "10"]);
     let output = dir.path().join("same.jsonl");
     let out_arg = output.to_str().expect("path");
-    let args = [
-        "score",
-        input,
-        "-q",
-        "--chunk-articles",
-        "10",
-        "-j",
-        "1",
-        "--resume",
-        "-o",
-        out_arg,
-    ];
+    let args = resumable(input, out_arg);
     let first = spawn(&args);
     wait_for("the first run's records", || lines_in(&output) >= 10);
     for second_args in [&args[..], &args[..args.len() - 3]] {
@@ -405,18 +393,7 @@ fn interrupt_then_resume(sig: i32) {
     let input = input.to_str().expect("path");
     let clean = finsent(&["score", input, "-q", "--chunk-articles", "10"]);
     let output = dir.path().join("scores.jsonl");
-    let args = [
-        "score",
-        input,
-        "-q",
-        "--chunk-articles",
-        "10",
-        "-j",
-        "1",
-        "--resume",
-        "-o",
-        output.to_str().expect("path"),
-    ];
+    let args = resumable(input, output.to_str().expect("path"));
     let child = spawn(&args);
     wait_for("some records", || lines_in(&output) >= 20);
     signal(&child, sig);
@@ -523,4 +500,29 @@ fn fifo_in_a_scanned_directory_is_skipped_not_waited_on() {
     assert_eq!(records[0]["title"], "Toyota lifts outlook");
     assert_eq!(records[1]["error"]["kind"], "not_a_file", "{}", records[1]);
     assert_eq!(records[2]["title"], "Sony cuts outlook");
+}
+
+/// The signal handler leaves alone a signal the run was started with ignored: under
+/// `nohup`, a SIGHUP does not end the run.
+#[test]
+fn nohup_keeps_sighup_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = archive(dir.path(), 200);
+    let output = dir.path().join("scores.jsonl");
+    let child = Command::new("nohup")
+        .arg(env!("CARGO_BIN_EXE_finsent"))
+        .args(resumable(
+            input.to_str().expect("path"),
+            output.to_str().expect("path"),
+        ))
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nohup runs");
+    wait_for("some records", || lines_in(&output) >= 10);
+    signal(&child, libc::SIGHUP);
+    let ended = child.wait_with_output().expect("reaped");
+    assert!(ended.status.success(), "SIGHUP ignored: {:?}", ended.status);
+    assert_eq!(lines_in(&output), 200);
 }
