@@ -141,7 +141,9 @@ fn score(args: ScoreArgs) -> Result<RunStats> {
     let outputs: Vec<(&str, &std::path::Path)> = std::iter::once(("-o", args.output.as_path()))
         .chain(args.errors.as_deref().map(|e| ("--errors", e)))
         .collect();
-    let _lock = finsent::writer::claim_outputs(&outputs, &args.input.inputs, scanned, args.resume)?;
+    // Only a resume that goes ahead (JSON Lines) creates its output to lock it.
+    let append = args.resume && format == Format::Jsonl;
+    let _lock = finsent::writer::claim_outputs(&outputs, &args.input.inputs, scanned, append)?;
     let sink = if args.resume {
         if output == "-" {
             return Err(Error::Usage(
