@@ -62,7 +62,7 @@ impl Positions {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let n = usize::try_from(n).unwrap_or(usize::MAX).min(queue.len());
-        queue.drain(..n).last()
+        queue.drain(..n).next_back()
     }
 }
 
@@ -215,10 +215,9 @@ mod tests {
     fn progress_follows_the_records_done_not_the_bytes_read_ahead() {
         let read = Arc::new(AtomicU64::new(0));
         let mut progress = Progress::new(true, Duration::ZERO, Some(300), read.clone());
-        let records = progress.positions().track((1..=3).map(|i| {
-            read.store(i * 100, Ordering::Relaxed);
-            i
-        }));
+        let records = progress
+            .positions()
+            .track((1..=3).inspect(|i| read.store(i * 100, Ordering::Relaxed)));
         assert_eq!(records.count(), 3, "all read ahead");
         assert_eq!(read.load(Ordering::Relaxed), 300);
         let stats = |read, skipped| RunStats {
