@@ -1,7 +1,8 @@
 //! Throughput of the HTML loader, in pages per second on one thread: a typical news page
 //! of about 100 KB (scripts and styles, navigation, the story with a photo and a share
 //! bar, teaser cards, reader comments, a footer), and the small pages of the sample
-//! corpus and the HTML test fixtures. Run: `cargo bench --bench html`.
+//! corpus and the HTML test fixtures; and pages nested ever deeper (the shape that was
+//! quadratic). Run: `cargo bench --bench html`.
 
 use std::hint::black_box;
 use std::io::Cursor;
@@ -113,5 +114,27 @@ fn bench_html(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_html);
+/// The pathological shape of issue 25 #14: `<div>`s nested ever deeper (5,000 took 3.6 s
+/// before the depth check), and a page nested just under the depth limit that is read.
+fn bench_deep_nesting(c: &mut Criterion) {
+    let nested = |depth: usize| {
+        format!(
+            "<html><body>{}<p>Toyota shares rose.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+        .into_bytes()
+    };
+    let mut group = c.benchmark_group("html/deep_nesting");
+    for depth in [500, 5_000, 100_000] {
+        let page = nested(depth);
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(format!("depth_{depth}"), |b| {
+            b.iter(|| load_page(black_box(&page)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_html, bench_deep_nesting);
 criterion_main!(benches);

@@ -47,6 +47,14 @@ pub enum ErrorKind {
     TooLarge,
     /// The model failed on the record's text.
     Model,
+    /// An HTML page nested deeper than finsent reads (`loader::html::MAX_DEPTH`).
+    TooDeep,
+    /// finsent itself failed on the record (a panic, caught): a bug to report. The other
+    /// records are not affected.
+    Internal,
+    /// The input is not a regular file (a FIFO, socket or device found in a scanned
+    /// directory); it was not read, so the scan never blocks on it.
+    NotAFile,
 }
 
 /// An input record that yields no scored article, with the reason.

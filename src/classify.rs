@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::engine::Finsent;
 use crate::error::Result;
+use crate::isolate;
 use crate::loader::{LineError, Lines};
 use crate::model::{ModelInput, Target};
 use crate::stream::{RunStats, in_chunks, write_or_stop};
@@ -30,9 +31,17 @@ struct Line {
 impl Line {
     /// The error record replacing this line, which the model could not score.
     fn model_error(self, message: String) -> RecordError {
+        self.error(ErrorKind::Model, message)
+    }
+
+    fn id(&self) -> String {
+        format!("{}:{}", self.origin.path, self.origin.line.unwrap_or(0))
+    }
+
+    fn error(self, kind: ErrorKind, message: String) -> RecordError {
         RecordError {
-            id: format!("{}:{}", self.origin.path, self.origin.line.unwrap_or(0)),
-            kind: ErrorKind::Model,
+            id: self.id(),
+            kind,
             message,
             origin: self.origin,
         }
@@ -211,13 +220,28 @@ pub fn classify_stream(
                 .iter()
                 .map(|i| i.as_ref().map_or(Vec::new(), |line| vec![line.input()]))
                 .collect();
-            // A line the model cannot take fails only its own record.
-            let scored = engine.score_groups(&groups, false);
+            // A line the model cannot take, or that makes finsent panic, fails only its
+            // own record.
+            let ids: Vec<Option<String>> = chunk
+                .iter()
+                .map(|i| i.as_ref().ok().map(Line::id))
+                .collect();
+            let lines: Vec<usize> = (0..chunk.len()).collect();
+            let scored = isolate::per_item(&lines, |batch| {
+                batch
+                    .iter()
+                    .filter_map(|&i| ids[i].as_deref())
+                    .for_each(isolate::fault_point);
+                let groups: Vec<Vec<ModelInput>> =
+                    batch.iter().map(|&i| groups[i].clone()).collect();
+                engine.score_groups(&groups, false)
+            });
             for (item, probs) in chunk.into_iter().zip(scored) {
                 stats.read += 1;
                 let item = match (item, probs) {
-                    (Ok(line), Ok(probs)) => Ok((line.object, probs[0])),
-                    (Ok(line), Err(e)) => Err(line.model_error(e.to_string())),
+                    (Ok(line), Ok(Ok(probs))) => Ok((line.object, probs[0])),
+                    (Ok(line), Ok(Err(e))) => Err(line.model_error(e.to_string())),
+                    (Ok(line), Err(panic)) => Err(line.error(ErrorKind::Internal, panic)),
                     (Err(e), _) => Err(e),
                 };
                 let line = match item {

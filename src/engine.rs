@@ -221,7 +221,8 @@ impl Finsent {
         let (max_items, max_bytes) = (self.options.chunk_articles, self.options.chunk_bytes);
         in_chunks(selected, size, max_items, max_bytes, |chunk| {
             let mut phases = stats.phases;
-            let out = self.score_chunk(chunk, &mut phases);
+            // A record whose scoring panics becomes its own `internal` error record.
+            let out = crate::isolate::per_record(chunk, |chunk| self.score_chunk(chunk, &mut phases));
             stats.phases = phases;
             let written = Instant::now();
             for record in &out {
@@ -239,6 +240,7 @@ impl Finsent {
             }
             let go_on = write_or_stop(output.writer.flush(), &mut stats, output.name)?;
             stats.phases.aggregate_and_write += written.elapsed();
+            stats.skipped = skipped.load(Ordering::Relaxed);
             progress(&stats);
             Ok(go_on)
         })?;

@@ -43,6 +43,7 @@ pub mod classify;
 mod engine;
 pub mod error;
 pub mod figures;
+pub mod isolate;
 pub mod limits;
 pub mod loader;
 pub mod model;

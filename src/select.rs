@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs::OpenOptions;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -64,10 +64,47 @@ impl Selection {
     }
 }
 
-/// The ids of the records in an existing JSONL output. A last line cut short by a crash
-/// (no newline at the end, or not JSON) is removed from the file, so appending goes on
-/// from the last whole record; a bad line before the last means the file is not
-/// finsent's output, and nothing is changed.
+/// Whether `line` is a record finsent wrote: a JSON object that starts with its `id` and
+/// has the shape of a scored article (`label`, `score`, `model` with `name` and
+/// `version`, `source`) or of an error record (`error` with `kind` and `message`,
+/// `source`). Returns its id.
+fn own_record(line: &[u8]) -> Option<String> {
+    use serde_json::Value;
+    if !line.starts_with(OWN_PREFIX) {
+        return None;
+    }
+    let record: serde_json::Map<String, Value> = serde_json::from_slice(line).ok()?;
+    let is_object_with = |field: &str, keys: &[&str]| {
+        record
+            .get(field)
+            .and_then(Value::as_object)
+            .is_some_and(|o| keys.iter().all(|k| o.contains_key(*k)))
+    };
+    let article = is_object_with("model", &["name", "version"])
+        && record.contains_key("label")
+        && record.contains_key("score");
+    let error = is_object_with("error", &["kind", "message"]);
+    let own = (article || error) && is_object_with("source", &["path", "line"]);
+    own.then(|| record.get("id")?.as_str().map(str::to_string))
+        .flatten()
+}
+
+/// How every finsent output record starts (its first field is the id).
+const OWN_PREFIX: &[u8] = b"{\"id\":";
+
+/// Why an output file is not resumed into; nothing in it was changed.
+fn not_resumable(message: String) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("{message}; not resuming into this file (nothing in it was changed)"),
+    )
+}
+
+/// The ids of the records in an existing JSONL output. Only finsent's own records are
+/// trusted ([`own_record`]): a file with any other complete line (notes, another tool's
+/// JSON, an input archive) is refused, not trimmed. A last line cut short by a crash (no
+/// newline at its end, and the start of a finsent record) is removed from the file, so
+/// appending goes on from the last whole record.
 pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
     let mut file = match OpenOptions::new().read(true).write(true).open(path) {
         Ok(file) => file,
@@ -78,35 +115,38 @@ pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
     let mut whole = 0u64;
     let mut reader = BufReader::new(&mut file);
     let mut line = Vec::new();
-    loop {
+    for number in 1.. {
         line.clear();
         let n = reader.read_until(b'\n', &mut line)?;
         if n == 0 {
             break;
         }
-        let id = serde_json::from_slice::<serde_json::Value>(&line)
-            .ok()
-            .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)));
-        match id {
-            Some(id) if line.ends_with(b"\n") => {
+        if !line.ends_with(b"\n") {
+            // The last line, without its newline: a record cut short by a crash, or
+            // whole but for the newline; either way it is scored again.
+            if !line.starts_with(OWN_PREFIX) {
+                return Err(not_resumable(format!(
+                    "its last line ({number}) is not one finsent wrote"
+                )));
+            }
+            break;
+        }
+        match own_record(&line) {
+            Some(id) => {
                 ids.insert(id);
                 whole += n as u64;
             }
-            _ => {
-                let mut rest = [0u8; 1];
-                if reader.read(&mut rest)? > 0 {
-                    let message = format!(
-                        "line {} is not a finsent output record; not resuming into this file",
-                        ids.len() + 1
-                    );
-                    return Err(io::Error::new(io::ErrorKind::InvalidData, message));
-                }
-                break;
+            None => {
+                return Err(not_resumable(format!(
+                    "line {number} is not a finsent output record"
+                )));
             }
         }
     }
     drop(reader);
-    file.set_len(whole)?;
+    if file.metadata()?.len() != whole {
+        file.set_len(whole)?;
+    }
     file.seek(SeekFrom::End(0))?;
     Ok(ids)
 }
@@ -144,36 +184,44 @@ mod tests {
         );
     }
 
+    const ARTICLE: &str = r#"{"id":"a","label":"neutral","score":0.0,"model":{"name":"m","version":"1"},"source":{"path":"x.jsonl","line":1}}"#;
+    const ERROR: &str = r#"{"id":"b","error":{"kind":"parse","message":"bad"},"source":{"path":"x.jsonl","line":2}}"#;
+
     #[test]
     fn resume_drops_a_cut_last_line() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("out.jsonl");
-        std::fs::write(
-            &path,
-            "{\"id\":\"a\"}\n{\"id\":\"b\",\"error\":{}}\n{\"id\":\"c\",\"sco",
-        )
-        .expect("write");
+        std::fs::write(&path, format!("{ARTICLE}\n{ERROR}\n{{\"id\":\"c\",\"sco")).expect("write");
         let ids = resume_ids(&path).expect("readable");
         assert_eq!(ids, HashSet::from(["a".to_string(), "b".to_string()]));
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
-            "{\"id\":\"a\"}\n{\"id\":\"b\",\"error\":{}}\n"
+            format!("{ARTICLE}\n{ERROR}\n")
         );
         assert!(
             resume_ids(&dir.path().join("missing.jsonl"))
                 .expect("no file is no ids")
                 .is_empty()
         );
-        let other = dir.path().join("notes.txt");
-        std::fs::write(&other, "{\"id\":\"a\"}\nmy notes\nmore notes\n").expect("write");
-        assert!(
-            resume_ids(&other).is_err(),
-            "a bad line before the last is refused"
-        );
-        let kept = std::fs::read_to_string(&other).expect("read");
-        assert_eq!(
-            kept, "{\"id\":\"a\"}\nmy notes\nmore notes\n",
-            "and the file is left alone"
-        );
+    }
+
+    #[test]
+    fn resume_refuses_a_file_finsent_did_not_write_and_leaves_it_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let foreign = [
+            format!("{ARTICLE}\nmy notes, not json\n"),
+            "line\nmy notes, not json\n".to_string(),
+            format!("{ARTICLE}\nmy notes without a newline"),
+            "{\"id\":\"x\",\"title\":\"an input article\",\"body\":\"text\"}\n".to_string(),
+            format!("{ARTICLE}\n{{\"id\":\"y\",\"label\":\"neutral\",\"score\":0}}\n"),
+        ];
+        for (i, text) in foreign.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.jsonl"));
+            std::fs::write(&path, text).expect("write");
+            let refused = resume_ids(&path).expect_err("refused");
+            assert_eq!(refused.kind(), io::ErrorKind::InvalidData, "{text}");
+            assert!(refused.to_string().contains("nothing in it was changed"));
+            assert_eq!(&std::fs::read_to_string(&path).expect("read"), text);
+        }
     }
 }

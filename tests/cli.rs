@@ -2,12 +2,15 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+#[path = "common/archive.rs"]
+mod archive;
 mod common;
+use archive::archive;
 use common::{finsent, json_lines, root, stderr, stdout_records};
 
 /// Expectations per corpus article, from tests/fixtures/corpus_expected.tsv.
@@ -604,26 +607,6 @@ fn max_sentences_cut_companies_borrow_no_score() {
     assert_eq!(symbols(&records[1]), ["6758.T"], "{}", records[1]);
     assert_eq!(records[1]["tickers"][0]["mentions"], 1);
     assert_eq!(records[1]["tickers"][0]["score"], records[1]["score"]);
-}
-
-/// A JSONL archive of `n` short articles with distinct sentences.
-fn archive(dir: &Path, n: usize) -> PathBuf {
-    let verbs = ["raised", "cut", "kept", "beat", "missed"];
-    let lines: Vec<String> = (0..n)
-        .map(|i| {
-            let body = format!(
-                "Company {i} {} its forecast for fiscal {}. Its shares moved {}.{}% in Tokyo.",
-                verbs[i % verbs.len()],
-                2020 + i % 7,
-                i % 9,
-                i % 10
-            );
-            serde_json::json!({"id": format!("a{i:05}"), "title": format!("Update {i}"), "body": body}).to_string()
-        })
-        .collect();
-    let path = dir.join("archive.jsonl");
-    std::fs::write(&path, lines.join("\n") + "\n").expect("write archive");
-    path
 }
 
 #[test]

@@ -21,6 +21,14 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         path: output.clone(),
         source,
     };
+    let scanned = |p: &std::path::Path| {
+        settings.load.format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
+    };
+    let outputs: Vec<(&str, &std::path::Path)> = std::iter::once(("-o", settings.output.as_path()))
+        .chain(settings.errors.as_deref().map(|e| ("--errors", e)))
+        .collect();
+    // Only a resume (JSON Lines, checked in the settings) creates its output to lock it.
+    let _lock = finsent::writer::claim_outputs(&outputs, &settings.inputs, scanned, settings.resume)?;
     let engine = Finsent::new(settings.config)?;
     let sink = if settings.resume {
         Sink::append(&settings.output)
@@ -55,8 +63,9 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         settings.load.bytes_read.clone(),
     );
     let (inputs, load_options) = (settings.inputs, settings.load);
+    let positions = progress.positions();
     let stats = engine.score_stream(
-        move || load(inputs, load_options),
+        move || positions.track(load(inputs, load_options)),
         Destination {
             writer: writer.as_mut(),
             name: &output,
@@ -86,6 +95,8 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
 
 pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
     let config = engine_config(&args.model, GazetteerChoice::None, ScoreOptions::default())?;
+    let outputs = [("-o", args.output.as_path())];
+    let _lock = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
     let engine = Finsent::new(config)?;
     let output = args.output.display().to_string();
     let sink = Sink::open(&args.output).map_err(|source| Error::Output {

@@ -170,7 +170,9 @@ pub struct ScoreArgs {
     /// Leave `tickers` empty (no company matching).
     #[arg(long)]
     pub no_tickers: bool,
-    /// Output file, or `-` for standard output. A file appears only once the run completes.
+    /// Output file, or `-` for standard output. A file appears only once the run completes
+    /// (an interrupted run leaves no partial file). It may not name an input, the --errors
+    /// file, or a file that a scanned input directory would read.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
     /// Output format [default: from the extension of -o: .csv, .parquet/.pq, else jsonl].
@@ -190,7 +192,9 @@ pub struct ScoreArgs {
     pub shard: Option<String>,
     /// Append to the output file in place, skipping the ids it already holds, so an
     /// interrupted run finishes where it stopped. Start long runs with it: without it the
-    /// output appears only when the run completes.
+    /// output appears only when the run completes. The output is locked while the run
+    /// writes it (a second run on it refuses), and only a file of finsent's own records is
+    /// resumed: any other file is refused and left unchanged.
     #[arg(long)]
     pub resume: bool,
     /// Articles per chunk (1 to 100,000): the unit of batching and of output flushing.
@@ -252,7 +256,7 @@ pub struct ClassifyArgs {
     pub max_record_bytes: u64,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// Output file, or `-` for standard output.
+    /// Output file, or `-` for standard output; it may not name an input.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
     /// No run summary on standard error.

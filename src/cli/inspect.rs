@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use finsent::article::{Article, Record, RecordError};
 use finsent::error::Result;
+use finsent::isolate;
 use finsent::split::{Span, char_offsets, split_sentences};
 use finsent::stream::{RunStats, STDOUT, in_chunks, write_or_stop};
 use finsent::tickers::{MentionForm, Tickers};
@@ -36,8 +37,16 @@ where
                 stats.read += 1;
                 match record {
                     Ok(article) => {
+                        let shown = match show_isolated(&article, out, &mut show) {
+                            Ok(shown) => shown,
+                            Err(e) => {
+                                stats.failed += 1;
+                                on_error(&e);
+                                continue;
+                            }
+                        };
                         stats.scored += 1;
-                        let shown = show(&article, out).map(|n| stats.sentences += n as u64);
+                        let shown = shown.map(|n| stats.sentences += n as u64);
                         if !write_or_stop(shown, &mut stats, STDOUT)? {
                             return Ok(false);
                         }
@@ -53,6 +62,23 @@ where
     )?;
     stats.elapsed = start.elapsed();
     Ok(stats)
+}
+
+/// Runs `show` on one article inside the panic boundary ([`crate::isolate`]), into a
+/// buffer: an article that makes finsent panic writes nothing and becomes an `internal`
+/// error.
+fn show_isolated(
+    article: &Article,
+    out: &mut dyn io::Write,
+    show: &mut impl FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
+) -> std::result::Result<io::Result<usize>, RecordError> {
+    let mut buf = Vec::new();
+    let shown = isolate::catching(|| {
+        isolate::fault_point(&article.id);
+        show(article, &mut buf)
+    })
+    .map_err(|message| isolate::internal_error(&article.id, &article.origin, message))?;
+    Ok(shown.and_then(|n| out.write_all(&buf).map(|()| n)))
 }
 
 fn write_json_line(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {

@@ -1,12 +1,13 @@
 //! Progress on standard error while `finsent score` runs: a bar (indicatif) when standard
 //! error is a terminal, a plain line every few seconds otherwise (logs, batch jobs), nothing
-//! with `--quiet`. Position and ETA come from the input bytes read, when the input size is
-//! known (files and directories, not standard input).
+//! with `--quiet`. Position and ETA come from where the input stood when the last record
+//! done was read, when the input size is known (files and directories, not standard input).
 
+use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -24,9 +25,45 @@ pub struct Progress {
     mode: Mode,
     /// Input bytes in all, when known.
     total: Option<u64>,
+    /// Where the input stood after each record read, for the position of the records done.
+    positions: Positions,
+    /// Records whose position was taken from `positions`, and the last such position.
+    done: (u64, u64),
+    start: Instant,
+}
+
+/// The input bytes read when each record was read, in order. The loaders read ahead of
+/// the records being scored (a channel and a chunk or two of them), so the bytes read say
+/// "100%" while most records are still to score; the position of the last record done
+/// does not.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    queue: Arc<Mutex<VecDeque<u64>>>,
     /// Input bytes read so far (the loaders count them).
     read: Arc<AtomicU64>,
-    start: Instant,
+}
+
+impl Positions {
+    /// `records`, noting the input position after each one.
+    pub fn track<T>(self, records: impl Iterator<Item = T>) -> impl Iterator<Item = T> {
+        records.inspect(move |_| {
+            let at = self.read.load(Ordering::Relaxed);
+            self.queue
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push_back(at);
+        })
+    }
+
+    /// The position after `n` more records, the last one taken, if any were noted.
+    fn advance(&self, n: u64) -> Option<u64> {
+        let mut queue = self
+            .queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = usize::try_from(n).unwrap_or(usize::MAX).min(queue.len());
+        queue.drain(..n).next_back()
+    }
 }
 
 /// The size of what `inputs` name, as the loaders will read it; `None` with standard input.
@@ -80,15 +117,34 @@ impl Progress {
         Self {
             mode,
             total,
-            read,
+            positions: Positions {
+                queue: Arc::default(),
+                read,
+            },
+            done: (0, 0),
             start: Instant::now(),
         }
+    }
+
+    /// The tracker to wrap the records in ([`Positions::track`]), so that the position shown
+    /// is that of the records done, not of the bytes read ahead.
+    pub fn positions(&self) -> Positions {
+        self.positions.clone()
+    }
+
+    /// The input position of the records done: `stats.read` and `stats.skipped` records.
+    fn position(&mut self, stats: &RunStats) -> u64 {
+        let records = stats.read + stats.skipped;
+        if let Some(at) = self.positions.advance(records.saturating_sub(self.done.0)) {
+            self.done = (records, at);
+        }
+        self.done.1
     }
 
     /// Reports the run so far (called after every chunk).
     pub fn update(&mut self, stats: &RunStats) {
         let (start, total) = (self.start, self.total);
-        let read = self.read.load(Ordering::Relaxed);
+        let read = self.position(stats);
         match &mut self.mode {
             Mode::Off => {}
             Mode::Bar(bar) => {
@@ -151,6 +207,31 @@ mod tests {
     fn clock_reads_hours_minutes_seconds() {
         assert_eq!(clock(0.0), "0:00:00");
         assert_eq!(clock(3723.4), "1:02:03");
+    }
+
+    /// Regression: the progress line said "100% of input, ETA 0:00:00" while most records
+    /// were still being scored, because it showed the bytes the loader had read ahead.
+    #[test]
+    fn progress_follows_the_records_done_not_the_bytes_read_ahead() {
+        let read = Arc::new(AtomicU64::new(0));
+        let mut progress = Progress::new(true, Duration::ZERO, Some(300), read.clone());
+        let records = progress
+            .positions()
+            .track((1..=3).inspect(|i| read.store(i * 100, Ordering::Relaxed)));
+        assert_eq!(records.count(), 3, "all read ahead");
+        assert_eq!(read.load(Ordering::Relaxed), 300);
+        let stats = |read, skipped| RunStats {
+            read,
+            skipped,
+            ..RunStats::default()
+        };
+        assert_eq!(progress.position(&stats(1, 0)), 100);
+        assert_eq!(
+            progress.position(&stats(1, 1)),
+            200,
+            "skipped records count"
+        );
+        assert_eq!(progress.position(&stats(3, 1)), 300);
     }
 
     #[test]

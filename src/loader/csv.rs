@@ -2,7 +2,8 @@
 //! found by name (case-insensitive); rows with fewer or more fields than the header are
 //! read as far as they go.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::io::BufRead;
 use std::rc::Rc;
 
@@ -37,6 +38,54 @@ impl Columns {
     }
 }
 
+/// Physical line numbers of record starts, whatever the line endings. The CSV reader
+/// counts a record's line before the line breaks in front of it (a CRLF's `\n`, blank
+/// lines), so a file with CRLF endings numbered its first row as the header's line, and
+/// ids made of path and line changed with the line endings. A record starts after the run
+/// of `\r`/`\n` bytes in front of it; its line is one more than the line breaks (`\r\n`,
+/// `\n` or a lone `\r`) before that.
+#[derive(Default)]
+struct LineIndex {
+    /// Bytes seen.
+    offset: u64,
+    /// Line breaks seen.
+    newlines: u64,
+    /// The last byte seen is a `\r`.
+    after_cr: bool,
+    /// The start of the run of line-break bytes the last byte seen is in.
+    open_run: Option<u64>,
+    /// Runs of line-break bytes seen, not yet behind the record being read: where each
+    /// starts, and the line breaks up to its end.
+    runs: VecDeque<(u64, u64)>,
+}
+
+impl LineIndex {
+    fn see(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if b == b'\n' || b == b'\r' {
+                self.open_run.get_or_insert(self.offset);
+                // `\r\n`, `\n` and a lone `\r` each end one line.
+                self.newlines += u64::from(b == b'\r' || !self.after_cr);
+            } else if let Some(start) = self.open_run.take() {
+                self.runs.push_back((start, self.newlines));
+            }
+            self.after_cr = b == b'\r';
+            self.offset += 1;
+        }
+    }
+
+    /// The line of the record whose reading starts at `byte` (records come in order).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        while self.runs.get(1).is_some_and(|&(start, _)| start <= byte) {
+            self.runs.pop_front();
+        }
+        match self.runs.front() {
+            Some(&(start, newlines)) if start <= byte => 1 + newlines,
+            _ => 1,
+        }
+    }
+}
+
 pub fn records(
     reader: Box<dyn BufRead>,
     path: String,
@@ -46,8 +95,11 @@ pub fn records(
     // The `"` bytes read: an odd count at the end of the file means a quote was never closed.
     let quotes = Rc::new(Cell::new(0u64));
     let counter = quotes.clone();
+    let lines = Rc::new(RefCell::new(LineIndex::default()));
+    let index = lines.clone();
     let seen = move |bytes: &[u8]| {
         counter.set(counter.get() + bytes.iter().filter(|&&b| b == b'"').count() as u64);
+        index.borrow_mut().see(bytes);
     };
     let mut csv = ::csv::ReaderBuilder::new().flexible(true).from_reader(Tap {
         inner: reader,
@@ -104,7 +156,7 @@ pub fn records(
         let row = match row {
             Ok(row) => row,
             Err(err) => {
-                let line = err.position().map(|p| p.line());
+                let line = err.position().map(|p| lines.borrow_mut().line_at(p.byte()));
                 let origin = Origin {
                     path: path.clone(),
                     line,
@@ -113,7 +165,7 @@ pub fn records(
                 return Some(record_error(id, ErrorKind::Parse, err.to_string(), origin));
             }
         };
-        let line = row.position().map(|p| p.line());
+        let line = row.position().map(|p| lines.borrow_mut().line_at(p.byte()));
         let origin = Origin {
             path: path.clone(),
             line,
@@ -159,15 +211,24 @@ pub fn records(
         }
         let mut texts = texts.into_iter();
         let mut next = || texts.next().flatten();
-        let record = Fields {
+        let fields = Fields {
             id: next(),
             title: next(),
             body: next(),
             published_at: next(),
             outlet: next(),
             url: next(),
-        }
-        .into_article(fallback_id, origin, &dates);
+        };
+        let record = crate::isolate::catching(|| {
+            fields.into_article(fallback_id.clone(), origin.clone(), &dates)
+        })
+        .unwrap_or_else(|message| {
+            Err(crate::isolate::internal_error(
+                &fallback_id,
+                &origin,
+                message,
+            ))
+        });
         Some(record)
     }))
 }
@@ -199,6 +260,36 @@ mod tests {
         let second = out[1].as_ref().expect("row 2");
         assert_eq!(second.id, "a.csv:4");
         assert_eq!(second.title, None);
+    }
+
+    /// Regression (issue 25 #6): with CRLF line endings the first row was numbered 1, the
+    /// header's line, and blank lines between rows shifted the numbers, so ids made of
+    /// path and line changed with the line endings.
+    #[test]
+    fn csv_line_numbers_are_physical_lines_whatever_the_line_endings() {
+        let lines = |input: &'static str| -> Vec<(String, Option<u64>)> {
+            read(input)
+                .into_iter()
+                .map(|r| {
+                    let a = r.expect("a row");
+                    (a.id, a.origin.line)
+                })
+                .collect()
+        };
+        let expected = |rows: [u64; 3]| -> Vec<(String, Option<u64>)> {
+            rows.iter()
+                .map(|&n| (format!("a.csv:{n}"), Some(n)))
+                .collect()
+        };
+        assert_eq!(lines("title\nA\nB\nC\n"), expected([2, 3, 4]));
+        assert_eq!(lines("title\r\nA\r\nB\r\nC\r\n"), expected([2, 3, 4]));
+        assert_eq!(lines("title\rA\rB\rC"), expected([2, 3, 4]));
+        assert_eq!(lines("title\n\nA\n\n\nB\nC"), expected([3, 6, 7]));
+        assert_eq!(
+            lines("title\r\n\r\nA\r\n\r\n\r\nB\r\nC"),
+            expected([3, 6, 7])
+        );
+        assert_eq!(lines("title\n\"A\nA\"\r\n\nB\nC\n"), expected([2, 5, 6]));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! left after step 2's pruning is walked the same way. A page with no text left has an
 //! empty body: the loader makes it an `empty_text` error record.
 
+mod depth;
 mod furniture;
 mod meta;
 
@@ -22,6 +23,7 @@ use dom_query::{Document, Matcher, NodeRef};
 use dom_smoothie::{Config, Readability};
 use furniture::Furniture;
 
+pub use depth::MAX_DEPTH;
 pub use meta::Found;
 
 /// What an HTML page yields: the title, the article text and the metadata, each with
@@ -80,9 +82,26 @@ static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
 static FALLBACK_ROOTS: LazyLock<[Matcher; 3]> =
     LazyLock::new(|| [matcher("article"), matcher("main"), matcher("body")]);
 
-/// Reads the article of an HTML page.
-pub fn extract(html: &str) -> Page {
+/// An HTML page nested deeper than [`MAX_DEPTH`] levels: it is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep;
+
+/// Reads the article of an HTML page, unless the page nests deeper than [`MAX_DEPTH`]:
+/// the work on a page grows with its depth ([`depth`]), so the depth is checked first,
+/// by a quick pass over the tags and then on the parsed tree.
+pub fn extract(html: &str) -> Result<Page, TooDeep> {
+    if depth::too_deep(html) {
+        return Err(TooDeep);
+    }
     let doc = Document::from(html);
+    if depth::dom_depth(&doc.root()) > MAX_DEPTH {
+        return Err(TooDeep);
+    }
+    Ok(extract_parsed(doc, html))
+}
+
+/// Reads the article of the page `doc`, parsed from `html`.
+fn extract_parsed(doc: Document, html: &str) -> Page {
     let meta = meta::read(&doc);
     let page_title = doc
         .select_single_matcher(&TITLE)
@@ -316,6 +335,10 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn extract(html: &str) -> Page {
+        super::extract(html).expect("a page of ordinary depth")
+    }
 
     fn source(found: &Option<Found>) -> Option<(&str, &str)> {
         found.as_ref().map(|f| (f.value.as_str(), f.source))

@@ -97,7 +97,16 @@ pub fn records(
                 }
                 Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
                 Ok(bytes) => {
-                    return Some(parse_line(bytes, &fields, &dates, fallback_id, origin));
+                    let parsed = crate::isolate::catching(|| {
+                        parse_line(bytes, &fields, &dates, fallback_id.clone(), origin.clone())
+                    });
+                    return Some(parsed.unwrap_or_else(|message| {
+                        Err(crate::isolate::internal_error(
+                            &fallback_id,
+                            &origin,
+                            message,
+                        ))
+                    }));
                 }
             }
         }
@@ -138,8 +147,9 @@ fn parse_line(
             );
         }
     };
-    let get = |names: &[String]| first_string(&object, names);
-    Fields {
+    let mut ignored = Vec::new();
+    let mut get = |names: &[String]| first_string(&object, names, &mut ignored);
+    let record = Fields {
         id: get(&fields.id),
         title: get(&fields.title),
         body: get(&fields.body),
@@ -147,15 +157,46 @@ fn parse_line(
         outlet: get(&fields.outlet),
         url: get(&fields.url),
     }
-    .into_article(fallback_id, origin, dates)
+    .into_article(fallback_id, origin, dates);
+    with_ignored_fields(record, ignored)
 }
 
-/// The first of `names` present as a string or number (numbers are written as JSON writes them).
-fn first_string(object: &Map<String, Value>, names: &[String]) -> Option<String> {
+/// Says in the record which fields were left out for their type: an article lists them
+/// first among its warnings, an error record (no text left) adds them to its message.
+fn with_ignored_fields(mut record: Record, ignored: Vec<String>) -> Record {
+    if ignored.is_empty() {
+        return record;
+    }
+    match &mut record {
+        Ok(article) => {
+            article.warnings.splice(0..0, ignored);
+        }
+        Err(error) => {
+            error.message = format!("{}; {}", error.message, ignored.join("; "));
+        }
+    }
+    record
+}
+
+/// The first of `names` present as a string or number (numbers are written as JSON writes
+/// them). A field of another type (an object, an array, a boolean) is left out, and
+/// `ignored` says so; null is an absent value.
+fn first_string(
+    object: &Map<String, Value>,
+    names: &[String],
+    ignored: &mut Vec<String>,
+) -> Option<String> {
     names.iter().find_map(|name| match object.get(name)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        _ => None,
+        Value::Null => None,
+        other => {
+            ignored.push(format!(
+                "{name}: expected a string, found {}; left out",
+                kind_of(other)
+            ));
+            None
+        }
     })
 }
 
@@ -213,5 +254,32 @@ mod tests {
             .collect();
         assert_eq!(errors[0].id, "a.jsonl:3");
         assert_eq!(errors[0].origin.line, Some(3));
+    }
+
+    #[test]
+    fn wrong_typed_fields_are_left_out_with_a_warning() {
+        let out = read(
+            "{\"id\":\"a\",\"title\":[\"Sony\"],\"body\":\"Shares rose.\",\"date\":{\"y\":2026}}\n{\"id\":\"b\",\"body\":{\"text\":\"x\"}}\n",
+        );
+        let article = out[0].as_ref().expect("the body is text");
+        assert_eq!(article.title, None);
+        assert_eq!(
+            article.warnings,
+            [
+                "title: expected a string, found an array; left out",
+                "date: expected a string, found an object; left out"
+            ]
+            .map(String::from)
+            .to_vec()
+        );
+        let error = out[1].as_ref().expect_err("no text left");
+        assert_eq!(error.kind, ErrorKind::EmptyText);
+        assert!(
+            error
+                .message
+                .ends_with("body: expected a string, found an object; left out"),
+            "{}",
+            error.message
+        );
     }
 }

@@ -225,6 +225,14 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
             match entry {
                 Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
                 Ok(e) => match options.format.or_else(|| InputFormat::from_path(e.path())) {
+                    // Opening a FIFO waits for a writer: a scan never opens what is not a
+                    // regular file. (An input named on the command line is read as given.)
+                    Some(_) if !e.file_type().is_file() => unreadable_as(
+                        e.path().display().to_string(),
+                        ErrorKind::NotAFile,
+                        "not a regular file (a FIFO, socket or device) inside a scanned \
+                         directory; not read. Name it on the command line to read it",
+                    ),
                     Some(format) => load_file(e.path(), format, &options),
                     None => Box::new(std::iter::empty()),
                 },
@@ -266,9 +274,24 @@ fn unreadable_as(path: String, kind: ErrorKind, message: &str) -> Records {
 }
 
 fn load_stdin(options: LoadOptions) -> Records {
-    let mut reader = counted(io::stdin(), &options);
+    read_stream(counted(io::stdin(), &options), "-".into(), &options)
+}
+
+/// The records of a stream whose format is not known from a file name (standard input):
+/// `options.format`, else sniffed. A byte-order mark is dropped first, and an empty stream
+/// has no records (Spark hands empty partitions to `finsent score -`).
+fn read_stream(mut reader: Box<dyn BufRead>, path: String, options: &LoadOptions) -> Records {
+    if reader
+        .fill_buf()
+        .is_ok_and(|b| b.starts_with(b"\xef\xbb\xbf"))
+    {
+        reader.consume(3);
+    }
+    if reader.fill_buf().is_ok_and(<[u8]>::is_empty) {
+        return Box::new(std::iter::empty());
+    }
     let format = options.format.unwrap_or_else(|| sniff(&mut reader));
-    read_format(format, reader, "-".into(), &options)
+    read_format(format, reader, path, options)
 }
 
 /// JSON Lines when the first non-blank byte opens an object, plain text otherwise.
@@ -339,7 +362,19 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
         let message = format!("file larger than {max} bytes (--max-record-bytes); not read");
         return record_error(path, ErrorKind::TooLarge, message, origin);
     }
-    let text = match decode(&bytes) {
+    let failed = (path.clone(), origin.clone());
+    crate::isolate::catching(|| document_article(format, &bytes, path, origin)).unwrap_or_else(
+        |message| {
+            Err(crate::isolate::internal_error(
+                &failed.0, &failed.1, message,
+            ))
+        },
+    )
+}
+
+/// The article of a whole file's bytes.
+fn document_article(format: InputFormat, bytes: &[u8], path: String, origin: Origin) -> Record {
+    let text = match decode(bytes) {
         Ok(text) => text,
         Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
     };
@@ -363,7 +398,13 @@ fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, ma
 /// without article text (a page that JavaScript fills in, a bare list of links) is an
 /// `empty_text` error record even when it has a title.
 fn html_article(text: &str, path: String, origin: Origin) -> Record {
-    let page = html::extract(text);
+    let Ok(page) = html::extract(text) else {
+        let message = format!(
+            "HTML nested deeper than {} levels; not read (real pages nest a few dozen)",
+            html::MAX_DEPTH
+        );
+        return record_error(path, ErrorKind::TooDeep, message, origin);
+    };
     if page.body.trim().is_empty() {
         let message = "no article text found in the HTML page (only page furniture, or text \
                        that JavaScript would fill in)";
@@ -442,5 +483,30 @@ mod tests {
         assert_eq!(decode(b"\xef\xbb\xbfplain").as_deref(), Ok("plain"));
         assert!(decode(b"\x7fELF\x02\x01\x00\x00").is_err());
         assert!(decode(b"caf\xe9").is_err());
+    }
+
+    fn read_stdin(bytes: &'static [u8]) -> Vec<Record> {
+        read_stream(Box::new(bytes), "-".into(), &LoadOptions::default()).collect()
+    }
+
+    #[test]
+    fn stdin_with_a_byte_order_mark_is_read_as_its_format() {
+        let records = read_stdin(
+            b"\xef\xbb\xbf{\"id\":\"a\",\"body\":\"Sales rose.\"}\n{\"id\":\"b\",\"body\":\"Costs fell.\"}\n",
+        );
+        let ids: Vec<&str> = records
+            .iter()
+            .map(|r| r.as_ref().expect("an article").id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"], "JSONL, not one text article");
+        let text = read_stdin(b"\xef\xbb\xbfToyota lifts outlook\nShares rose.");
+        let article = text[0].as_ref().expect("a text article");
+        assert_eq!(article.title.as_deref(), Some("Toyota lifts outlook"));
+    }
+
+    #[test]
+    fn empty_stdin_has_no_records() {
+        assert!(read_stdin(b"").is_empty());
+        assert!(read_stdin(b"\xef\xbb\xbf").is_empty());
     }
 }

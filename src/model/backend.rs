@@ -46,7 +46,7 @@ impl OrtBackend {
         let sessions = (0..workers.max(1))
             .map(|_| build_session(&env, onnx, intra_threads.max(1)).map(Mutex::new))
             .collect::<Result<Vec<_>>>()?;
-        let first = lock(&sessions[0])?;
+        let first = lock(&sessions[0]);
         let input_names: Vec<&str> = first.inputs().iter().map(|i| i.name()).collect();
         for required in &config.inputs {
             if !input_names.contains(&required.as_str()) {
@@ -74,10 +74,12 @@ impl OrtBackend {
     }
 }
 
-fn lock(session: &Mutex<Session>) -> Result<std::sync::MutexGuard<'_, Session>> {
+/// A panic caught while a session was locked (one record's bug, see `crate::isolate`)
+/// leaves the session itself intact: later batches go on using it.
+fn lock(session: &Mutex<Session>) -> std::sync::MutexGuard<'_, Session> {
     session
         .lock()
-        .map_err(|_| Error::Model("session lock poisoned".into()))
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Backend for OrtBackend {
@@ -99,7 +101,7 @@ impl Backend for OrtBackend {
         }
         // Each rayon worker of the caller's pool has its own session.
         let worker = rayon::current_thread_index().unwrap_or(0) % self.sessions.len();
-        let mut session = lock(&self.sessions[worker])?;
+        let mut session = lock(&self.sessions[worker]);
         let outputs = session.run(inputs)?;
         let (out_shape, logits) = outputs[self.output.as_str()].try_extract_tensor::<f32>()?;
         if out_shape.len() != 2

@@ -90,8 +90,20 @@ pub fn candidates(
     out
 }
 
-/// The first candidate that is a file.
+/// The first candidate that is a file. `ORT_DYLIB_PATH` naming a directory is an error
+/// that says so (it exists, so "not found" would mislead).
 pub fn locate(candidates: &[Candidate]) -> Result<Candidate> {
+    if let Some(dir) = candidates
+        .iter()
+        .find(|c| c.place == Place::Env && c.path.is_dir())
+    {
+        return Err(Error::Runtime(format!(
+            "ORT_DYLIB_PATH names {}, which is a directory, not a library; set it to the \
+             library file itself ({}). {HOW_TO_GET}",
+            dir.path.display(),
+            dir.path.join(ORT_LIBRARY).display()
+        )));
+    }
     candidates
         .iter()
         .find(|c| c.path.is_file())
@@ -190,6 +202,17 @@ mod tests {
         assert_eq!(c[0].place, Place::Env);
         let err = locate(&c).expect_err("missing file").to_string();
         assert!(err.contains("/a/lib.so (named by ORT_DYLIB_PATH)"), "{err}");
+    }
+
+    /// Regression: `ORT_DYLIB_PATH=/tmp` said the library "was not found" although the
+    /// path exists.
+    #[test]
+    fn ort_dylib_path_naming_a_directory_says_it_is_a_directory() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let c = candidates(Some(dir.path().to_path_buf()), None, None);
+        let err = locate(&c).expect_err("a directory").to_string();
+        assert!(err.contains("which is a directory, not a library"), "{err}");
+        assert!(!err.contains("was not found"), "{err}");
     }
 
     #[test]

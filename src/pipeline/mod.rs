@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::aggregate::Bands;
 use crate::article::{ErrorKind, Record, RecordError};
 use crate::error::{Error, Result};
-use crate::limits::{Limits, cut_body};
+use crate::limits::{Limits, cut_article};
 use crate::model::{ModelInput, Scorer};
 use crate::select::Selection;
 use crate::stream::Phases;
@@ -101,8 +101,7 @@ pub fn score_chunk(
     let limits = &options.limits;
     let with_targets = scorer.takes_targets();
     for article in chunk.iter_mut().flatten() {
-        let warning = cut_body(&mut article.body, limits.max_article_bytes);
-        article.warnings.extend(warning);
+        cut_article(article, limits.max_article_bytes);
     }
     let plans: Vec<ArticlePlan> = chunk
         .par_iter()

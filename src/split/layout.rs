@@ -72,7 +72,7 @@ fn ends_open(line: &str, next: &str) -> bool {
     };
     if matches!(
         last,
-        '.' | '!' | '?' | '…' | '。' | ':' | ';' | ',' | '-' | '–'
+        '.' | '!' | '?' | '…' | '。' | '।' | ':' | ';' | ',' | '-' | '–'
     ) {
         return false;
     }

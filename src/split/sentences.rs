@@ -1,6 +1,6 @@
 //! Sentences inside one item: a cut after a run of terminal marks (`.`, `?!`, `...`,
-//! `. . . .`, `…`, `。`) and the closing quotes and brackets after it, when whitespace and a
-//! character that is not lowercase follow, no quotation or parenthesis is open, and the
+//! `. . . .`, `…`, `。`, the Devanagari danda `।`) and the closing quotes and brackets
+//! after it, when whitespace and a character that is not lowercase follow, no quotation or parenthesis is open, and the
 //! run is not an ellipsis inside the sentence or the full stop of an abbreviation.
 
 use std::ops::Range;
@@ -31,7 +31,7 @@ static INTERESTING: [bool; 256] = {
 };
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '।' | '॥')
 }
 
 fn is_closer(c: char) -> bool {
@@ -105,7 +105,8 @@ impl Run {
             match d {
                 '.' => run.dots += 1,
                 '…' => run.ellipsis_char = true,
-                '!' | '?' => run.bang = true,
+                // The Devanagari danda ends a sentence as `!` does: before a space.
+                '!' | '?' | '।' | '॥' => run.bang = true,
                 _ => {
                     run.bang = true;
                     run.cjk = true;

@@ -4,8 +4,11 @@
 //! that looks whole.
 
 mod csv;
+mod guard;
 mod jsonl;
+mod lock;
 mod parquet;
+pub mod partial;
 mod record;
 mod schema;
 
@@ -15,7 +18,9 @@ use std::path::{Path, PathBuf};
 
 pub use self::csv::CsvWriter;
 pub use self::parquet::ParquetWriter;
+pub use guard::{check_destinations, claim_outputs};
 pub use jsonl::JsonlWriter;
+pub use lock::{OutputLock, lock_output};
 pub use record::*;
 pub use schema::record_schema;
 
@@ -86,6 +91,8 @@ pub enum Sink {
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
+        /// Lets a signal handler delete the temporary file ([`partial`]).
+        partial: partial::Registered,
     },
 }
 
@@ -128,6 +135,7 @@ impl Sink {
                 .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
         Ok(Self::File {
+            partial: partial::register(temp.path()),
             temp: BufWriter::new(temp),
             path: path.to_path_buf(),
         })
@@ -153,7 +161,7 @@ impl Sink {
                     other => other,
                 }
             }
-            Self::File { temp, path } => {
+            Self::File { temp, path, .. } => {
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
                 temp.as_file().sync_all()?;
                 let file: File = temp.persist(&path).map_err(|e| e.error)?;
