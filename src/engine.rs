@@ -142,7 +142,7 @@ impl Finsent {
         let mut phases = Default::default();
         std::iter::from_fn(move || {
             let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
-            (!chunk.is_empty()).then(|| self.score_chunk(chunk, &mut phases))
+            (!chunk.is_empty()).then(|| self.score_chunk(chunk, &self.options, &mut phases))
         })
         .flatten()
     }
@@ -150,19 +150,12 @@ impl Finsent {
     fn score_chunk(
         &self,
         chunk: Vec<Record>,
+        options: &ScoreOptions,
         phases: &mut crate::stream::Phases,
     ) -> Vec<OutputRecord> {
         let tickers = self.tickers.as_ref();
-        self.pool.install(|| {
-            score_chunk(
-                chunk,
-                &self.scorer,
-                tickers,
-                &self.options,
-                &self.model,
-                phases,
-            )
-        })
+        self.pool
+            .install(|| score_chunk(chunk, &self.scorer, tickers, options, &self.model, phases))
     }
 
     /// The probabilities of each text, scored as it is (no splitting); a text the model
@@ -194,6 +187,22 @@ impl Finsent {
     pub fn score_stream<'a, I>(
         &self,
         records: impl FnOnce() -> I + Send,
+        output: Destination<'a>,
+        errors: Option<Destination<'a>>,
+        progress: &mut dyn FnMut(&RunStats),
+    ) -> Result<RunStats>
+    where
+        I: Iterator<Item = Record>,
+    {
+        self.score_stream_with(&self.options, records, output, errors, progress)
+    }
+
+    /// [`Finsent::score_stream`] with other scoring options than the engine's own (limits,
+    /// chunking, selection), on the same model, gazetteer and workers.
+    pub fn score_stream_with<'a, I>(
+        &self,
+        options: &ScoreOptions,
+        records: impl FnOnce() -> I + Send,
         mut output: Destination<'a>,
         mut errors: Option<Destination<'a>>,
         progress: &mut dyn FnMut(&RunStats),
@@ -201,6 +210,7 @@ impl Finsent {
     where
         I: Iterator<Item = Record>,
     {
+        options.validate()?;
         let start = Instant::now();
         let mut stats = RunStats::default();
         let size = |r: &Record| {
@@ -211,18 +221,20 @@ impl Finsent {
         let skipped = AtomicU64::new(0);
         let selected = || {
             records().filter(|r| {
-                let keep = self.options.selection.keeps(r);
+                let keep = options.selection.keeps(r);
                 if !keep {
                     skipped.fetch_add(1, Ordering::Relaxed);
                 }
                 keep
             })
         };
-        let (max_items, max_bytes) = (self.options.chunk_articles, self.options.chunk_bytes);
+        let (max_items, max_bytes) = (options.chunk_articles, options.chunk_bytes);
         in_chunks(selected, size, max_items, max_bytes, |chunk| {
             let mut phases = stats.phases;
             // A record whose scoring panics becomes its own `internal` error record.
-            let out = crate::isolate::per_record(chunk, |chunk| self.score_chunk(chunk, &mut phases));
+            let out = crate::isolate::per_record(chunk, |chunk| {
+                self.score_chunk(chunk, options, &mut phases)
+            });
             stats.phases = phases;
             let written = Instant::now();
             for record in &out {

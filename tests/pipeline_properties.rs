@@ -12,10 +12,11 @@ use std::io::Cursor;
 use finsent::article::{ErrorKind, Record};
 use finsent::limits::Limits;
 use finsent::loader::{InputFormat, LoadOptions, read_format};
-use finsent::pipeline::{Destination, ScoreOptions, score_stream};
+use finsent::pipeline::ScoreOptions;
+use finsent::stream::Destination;
 use finsent::writer::OutputRecord;
 use proptest::prelude::*;
-use shipped::{SCORER, TICKERS, Written};
+use shipped::{ENGINE, Written};
 
 /// Text of words in 1-, 2-, 3- and 4-byte characters, with spaces, full stops and a
 /// company name, about `bytes` long.
@@ -117,11 +118,9 @@ proptest! {
         let expected: Vec<Record> = records().collect();
         let options = ScoreOptions { chunk_articles: 2, limits, ..ScoreOptions::default() };
         let mut written = Written::default();
-        let stats = score_stream(
-            records,
-            &SCORER,
-            Some(&*TICKERS),
+        let stats = ENGINE.score_stream_with(
             &options,
+            records,
             Destination { writer: &mut written, name: "p" },
             None,
             &mut |_| {},

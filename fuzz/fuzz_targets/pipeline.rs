@@ -15,10 +15,11 @@ use std::io::Cursor;
 use finsent::article::{ErrorKind, Record};
 use finsent::limits::Limits;
 use finsent::loader::{InputFormat, LoadOptions, read_format};
-use finsent::pipeline::{Destination, ScoreOptions, score_stream};
+use finsent::pipeline::ScoreOptions;
+use finsent::stream::Destination;
 use finsent::writer::OutputRecord;
 use libfuzzer_sys::fuzz_target;
-use shipped::{SCORER, TICKERS, Written};
+use shipped::{ENGINE, Written};
 
 const FORMATS: [InputFormat; 5] = [
     InputFormat::Jsonl,
@@ -66,11 +67,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let expected: Vec<Record> = records().collect();
     let mut out = Written::default();
-    let stats = score_stream(
-        records,
-        &SCORER,
-        Some(&*TICKERS),
+    let stats = ENGINE.score_stream_with(
         &options,
+        records,
         Destination {
             writer: &mut out,
             name: "fuzz",

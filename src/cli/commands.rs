@@ -28,7 +28,8 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         .chain(settings.errors.as_deref().map(|e| ("--errors", e)))
         .collect();
     // Only a resume (JSON Lines, checked in the settings) creates its output to lock it.
-    let _lock = finsent::writer::claim_outputs(&outputs, &settings.inputs, scanned, settings.resume)?;
+    let _lock =
+        finsent::writer::claim_outputs(&outputs, &settings.inputs, scanned, settings.resume)?;
     let engine = Finsent::new(settings.config)?;
     let sink = if settings.resume {
         Sink::append(&settings.output)

@@ -1,12 +1,16 @@
-//! The shipped model and gazetteer, loaded once, and a writer that keeps the records: for
-//! driving `score` in process. Shared by `tests/pipeline_properties.rs` and the `pipeline`
+//! An engine over the shipped model and gazetteer, loaded once, and a writer that keeps the
+//! records: for driving `score` in process. Shared by `tests/pipeline_properties.rs` and the `pipeline`
 //! fuzz target (`fuzz/fuzz_targets/pipeline.rs`), which include this file.
 
 use std::io;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use finsent::model::{Scorer, ScorerOptions, init_runtime, locate_runtime, runtime_candidates};
+use finsent::Finsent;
+use finsent::model::{
+    ModelFiles, Scorer, ScorerOptions, init_runtime, locate_runtime, runtime_candidates,
+};
+use finsent::pipeline::ScoreOptions;
 use finsent::tickers::Tickers;
 use finsent::writer::{OutputRecord, RecordWriter};
 
@@ -19,8 +23,9 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The shipped model on two threads; ONNX Runtime from `ORT_DYLIB_PATH` or the build.
-pub static SCORER: LazyLock<Scorer> = LazyLock::new(|| {
+/// The shipped model and gazetteer on two workers; ONNX Runtime from `ORT_DYLIB_PATH` or
+/// the build.
+pub static ENGINE: LazyLock<Finsent> = LazyLock::new(|| {
     let places = runtime_candidates(
         std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from),
         None,
@@ -32,12 +37,11 @@ pub static SCORER: LazyLock<Scorer> = LazyLock::new(|| {
         threads: 2,
         ..ScorerOptions::default()
     };
-    Scorer::load(env, &root().join(finsent::MODEL_DIR), &options).expect("shipped model")
+    let files = ModelFiles::read(&root().join(finsent::MODEL_DIR)).expect("model files");
+    let scorer = Scorer::load(env, &files, &options).expect("shipped model");
+    let tickers = Tickers::load(&root().join(finsent::GAZETTEER_FILE)).expect("gazetteer");
+    Finsent::from_parts(scorer, Some(tickers), ScoreOptions::default()).expect("engine")
 });
-
-/// The shipped gazetteer.
-pub static TICKERS: LazyLock<Tickers> =
-    LazyLock::new(|| Tickers::load(&root().join(finsent::GAZETTEER_FILE)).expect("gazetteer"));
 
 /// Keeps the records a run writes.
 #[derive(Default)]
