@@ -277,12 +277,13 @@ fn parse_article(
         };
     };
     let title_mentions = article.title.as_deref().map_or_else(Vec::new, |t| {
-        tickers.find(
+        tickers.find_at(
             t,
             &[Span {
                 start: 0,
                 end: t.len(),
             }],
+            article.published_at.as_deref(),
         )
     });
     // Companies are looked for in the scored sentences only: one named only in a cut
@@ -292,7 +293,7 @@ fn parse_article(
     } else {
         &article.body
     };
-    let body_mentions = tickers.find(scored, &spans);
+    let body_mentions = tickers.find_at(scored, &spans, article.published_at.as_deref());
     let targets = if with_targets {
         plan_targets(&unit_mentions(
             tickers,

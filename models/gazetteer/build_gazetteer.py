@@ -11,15 +11,18 @@
    us_aliases.tsv: extra names of US companies (brands, short forms, former names);
    display_names.tsv: the names finsent shows for listings whose filed name reads badly;
    funds_indices.tsv: ETFs, ETNs and indices with their codes and names (`kind` etf or
-   index: matched so that they are not taken for a company, never reported).
+   index: matched so that they are not taken for a company, never reported);
+   former_listings.tsv: delisted, merged and renamed companies with the day their listing
+   ended (`listed_until`) and the listing that took them over (`successor`).
 
 An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
 edition word list from the english-words package, MIT) or that curated files mark with `~`
 is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
-{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind"}
-(`kind` only when not "company").
+{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
+ "listed_until","successor"}
+(`kind` only when not "company"; `listed_until` and `successor` only for former listings).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -173,6 +176,32 @@ def short_names(name, common):
     return out
 
 
+# Words that end a company's name without naming it: `Akamai Technologies` is `Akamai` in news.
+CORPORATE_TAIL = {
+    "technologies", "technology", "pharmaceuticals", "pharma", "therapeutics", "energy", "systems",
+    "semiconductor", "semiconductors", "communications", "networks", "software", "biosciences",
+    "biotherapeutics", "biotechnology", "entertainment", "resorts", "brands", "foods", "laboratories",
+    "motors", "airlines", "minerals", "resources", "solutions", "holdings", "group", "international",
+    "industries", "enterprises", "worldwide", "financial", "bancorp", "corporation", "incorporated",
+    "interactive", "platforms", "wholesale", "petroleum", "mining", "gold", "oil", "gas", "services",
+}
+
+
+def short_name(name, common, proper):
+    """(`Akamai`, needs context) for `Akamai Technologies`: the name without the words that
+    end company names, when one word is left that is long enough to be a name; it needs
+    context when it is also an ordinary word or a first name or place (`Lattice`)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",.") in CORPORATE_TAIL:
+        words.pop()
+    if len(words) != 1 or len(words) == len(name.split()):
+        return None
+    word = words[0].strip(",.")
+    if len(word) < 5 or not word[:1].isupper() or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", word) or generic(word):
+        return None
+    return word, word.lower() in common or word.lower() in proper
+
+
 def usable(alias):
     a = alias.strip()
     return len(a) >= 2 and a.lower() not in NEVER_ALIAS and not a.isdigit()
@@ -262,9 +291,21 @@ def home_code(symbol, exchange):
     return f"{exchange}:{symbol}"
 
 
+# SEC's list is ordered by market value: a large company's code that spells its initials is
+# also the name news writes (`AIG`, `IBM`, `AMD`, `UPS`); a small company's is not.
+INITIALS_RANK = 500
+
+
+def initials(name):
+    """`American International Group` -> `AIG` (small words left out)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha()) if len(words) >= 2 else ""
+
+
 def add_sec(gaz, path):
     data = json.loads(path.read_text())
     rows = [dict(zip(data["fields"], r)) for r in data["data"]]
+    rank = {r["cik"]: i for i, r in reversed(list(enumerate(rows)))}
     by_cik = defaultdict(list)
     for r in rows:
         by_cik[r["cik"]].append(r)
@@ -293,8 +334,15 @@ def add_sec(gaz, path):
                 gaz.add_alias(gaz.listings[existing], alias, needs_context)
             continue
         names = short_names(name, gaz.common)
-        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], tidy(LEGAL_SUFFIX.sub("", name)) or name,
+        display = tidy(LEGAL_SUFFIX.sub("", name)) or name
+        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], display,
                 [a for a, _ in names], codes, {a for a, c in names if c})
+        listing = gaz.listings[ticker]
+        if rank[cik] < INITIALS_RANK and len(ticker) >= 3 and ticker == initials(display):
+            gaz.add_alias(listing, ticker, explicit=True)
+        short = short_name(display, gaz.common, gaz.proper_names)
+        if short:
+            gaz.add_alias(listing, short[0], short[1])
         kept += 1
     print(f"SEC: {kept} US listings kept, {funds} funds known by code, {dropped} shells/units dropped",
           file=sys.stderr)
@@ -367,6 +415,24 @@ def add_former_codes(gaz):
         listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
 
 
+def add_former_listings(gaz):
+    """Listings that ended (delisted, merged, renamed with a new code), with the day they
+    ended: finsent resolves their names and codes by an article's date. Added after
+    `remove_shared_aliases`: a former listing may share a name or a code with a listing of
+    today (`General Motors`, `$AMTD`); the date tells them apart."""
+    for row in read_tsv(HERE / "former_listings.tsv"):
+        plain, marked = split_aliases(row["aliases"])
+        codes = [home_code(row["symbol"], row["exchange"])]
+        codes += [c.strip() for c in row["codes"].split("|") if c.strip() and c.strip() not in codes]
+        listing = {"symbol": row["symbol"], "exchange": row["exchange"], "name": row["name"], "aliases": [],
+                   "ambiguous": [], "codes": codes, "kind": "company", "listed_until": row["listed_until"]}
+        if row["successor"]:
+            listing["successor"] = row["successor"]
+        for alias in plain + marked:
+            gaz.add_alias(listing, alias, alias in marked, explicit=True)
+        gaz.listings[f"{row['symbol']}@{row['listed_until']}"] = listing
+
+
 def apply_display_names(gaz):
     """Curated display names win; other names were cased by display_case and tidied."""
     for row in read_tsv(HERE / "display_names.tsv"):
@@ -375,6 +441,8 @@ def apply_display_names(gaz):
             print(f"display_names.tsv: {row['symbol']} is not listed; skipped", file=sys.stderr)
             continue
         listing["name"] = row["name"]
+        # The display name is how news writes it (`Moody's`, `Kimberly-Clark`).
+        gaz.add_alias(listing, row["name"], explicit=True)
 
 
 def remove_shared_aliases(gaz):
@@ -411,7 +479,8 @@ def main():
     add_former_codes(gaz)
     apply_display_names(gaz)
     remove_shared_aliases(gaz)
-    listings = sorted(gaz.listings.values(), key=lambda l: l["symbol"])
+    add_former_listings(gaz)
+    listings = sorted(gaz.listings.values(), key=lambda l: (l["symbol"], l.get("listed_until", "")))
     with open(args.out, "w", encoding="utf-8") as f:
         for l in listings:
             if l["aliases"] or l["ambiguous"] or l["codes"]:

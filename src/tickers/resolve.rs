@@ -2,6 +2,7 @@
 //! word boundaries with case rules, and ordinary-word names (`Apple`, `Shell`) only in
 //! business context.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -167,8 +168,18 @@ const FREE_CAPITALISED: &[&str] = &[
     "Let", "Get", "See", "Check", "Look", "Read", "Hear", "Meet", "Owner", "Parent", "Maker",
 ];
 
-/// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their context.
-pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
+/// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their
+/// context. `day` (`YYYY-MM-DD`, the article's date) picks, among listings that shared a name
+/// or a code over the years, the one that held it then; without it, today's.
+///
+/// Every check is local (a few words around a name, or its sentence, line or token, each
+/// computed once), so the cost grows with the text, not with its mentions squared.
+pub fn find_mentions(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    day: Option<&str>,
+) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = find_codes(text)
         .into_iter()
         .filter(|c| !in_url(text, c.start, c.end))
@@ -177,8 +188,8 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
                 CodeForm::Suffix | CodeForm::Ric => c
                     .exchange
                     .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
-                    .or_else(|| gazetteer.by_code(c.exchange, &c.code)),
-                _ => gazetteer.by_code(c.exchange, &c.code),
+                    .or_else(|| gazetteer.by_code_on(c.exchange, &c.code, day)),
+                _ => gazetteer.by_code_on(c.exchange, &c.code, day),
             };
             // `$aapl` counts when the gazetteer knows it; `$lol` is a word.
             if c.lowercase && known.is_none() {
@@ -209,19 +220,25 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         })
         .collect();
 
+    let mut local = Local::new(text, sentences);
+    // `Kimberly-Clark` is the name `Kimberly Clark`: names are matched with hyphens read as
+    // spaces (one byte for one, so offsets hold); every check reads the text as written.
+    let haystack = text.replace('-', " ");
     let mut candidates = Vec::new();
-    for m in gazetteer.names.find_iter(text) {
+    for m in gazetteer.names.find_iter(&haystack) {
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
+        if start == end {
+            continue;
+        }
         let found = &text[start..end];
         let Some(plural) = on_word_boundaries(text, start, end) else {
             continue;
         };
-        if mentions.iter().any(|c| start < c.end && c.start < end) {
+        if overlaps(&mentions, start, end) {
             continue;
         }
-        // Whether the line is in capitals matters only for short names: computed once, lazily.
-        let mut caps = None;
+        let listing = gazetteer.holder(pattern, day);
         let fitting: Vec<_> = pattern
             .spellings
             .iter()
@@ -230,22 +247,22 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
                 // `Targets`.
                 (!plural || (!s.ambiguous && s.text.chars().count() > 4))
                     && case_fits(found, &s.text, s.ambiguous, || {
-                        *caps.get_or_insert_with(|| in_capitals(text, start, end))
+                        local.in_capitals(start, end)
                     })
             })
             .collect();
         if fitting.is_empty()
-            || in_url(text, start, end)
-            || names_another_coded_company(text, start, end, &mentions, pattern.listing, sentences)
-            || part_of_other_name(text, start, end, sentences)
+            || local.in_url(start, end)
+            || names_another_coded_company(&mut local, start, end, &mentions, listing)
+            || part_of_other_name(&mut local, start, end)
         {
             continue;
         }
         let ambiguous = fitting.iter().all(|s| s.ambiguous);
-        candidates.push((pattern.listing, ambiguous, start, end));
+        candidates.push((listing, ambiguous, start, end));
     }
     drop_hyphen_compounds(text, &mut candidates, &mentions);
-    let sure: Vec<usize> = mentions
+    let sure: HashSet<usize> = mentions
         .iter()
         .filter_map(|m| match m.key {
             TickerKey::Known(id) => Some(id),
@@ -253,20 +270,21 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         })
         .chain(candidates.iter().filter(|c| !c.1).map(|c| c.0))
         .collect();
-    let sure_spans: Vec<(usize, usize)> = mentions
-        .iter()
-        .map(|m| (m.start, m.end))
-        .chain(candidates.iter().filter(|c| !c.1).map(|c| (c.2, c.3)))
-        .collect();
-    let mut accepted: Vec<(usize, usize)> = sure_spans.clone();
+    let sure_spans = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(candidates.iter().filter(|c| !c.1).map(|c| (c.2, c.3))),
+    );
+    let mut accepted = sure_spans.clone();
     let mut waiting = Vec::new();
     for (listing, ambiguous, start, end) in candidates {
         let form = if !ambiguous {
             MentionForm::Name
         } else if sure.contains(&listing)
-            || in_business_context(text, start, end, sentences, &sure_spans)
+            || in_business_context(&mut local, start, end, &sure_spans)
         {
-            accepted.push((start, end));
+            accepted.insert(start, end);
             MentionForm::NameInContext
         } else {
             waiting.push((listing, start, end));
@@ -300,6 +318,112 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
     mentions
 }
 
+/// Whether `start..end` overlaps one of `codes` (sorted, disjoint).
+fn overlaps(codes: &[Mention], start: usize, end: usize) -> bool {
+    let i = codes.partition_point(|c| c.end <= start);
+    codes.get(i).is_some_and(|c| c.start < end)
+}
+
+/// The starts and ends of accepted mentions, to find names listed with them in one look.
+#[derive(Clone, Default)]
+struct Spans {
+    starts: HashSet<usize>,
+    ends: HashSet<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut out = Self::default();
+        for (start, end) in spans {
+            out.insert(start, end);
+        }
+        out
+    }
+    fn insert(&mut self, start: usize, end: usize) {
+        self.starts.insert(start);
+        self.ends.insert(end);
+    }
+}
+
+/// The text around a name, each piece (the sentence, the line, the whitespace-delimited
+/// token) worked out once for all the names in it.
+struct Local<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    /// Sentence index -> written in title case.
+    title_case: HashMap<Option<usize>, bool>,
+    /// (line start, line end, in capitals) of the last line looked at.
+    line: Option<(usize, usize, bool)>,
+    /// (token start, token end, a URL) of the last token looked at.
+    token: Option<(usize, usize, bool)>,
+}
+
+impl<'a> Local<'a> {
+    fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+        Self {
+            text,
+            sentences,
+            title_case: HashMap::new(),
+            line: None,
+            token: None,
+        }
+    }
+
+    /// The sentence holding `start..end` (sentences are sorted), or the whole text.
+    fn sentence(&self, start: usize, end: usize) -> (Option<usize>, Span) {
+        let i = sentence_at(self.sentences, start, end);
+        let span = i.map_or(
+            Span {
+                start: 0,
+                end: self.text.len(),
+            },
+            |i| self.sentences[i],
+        );
+        (i, span)
+    }
+
+    fn sentence_in_title_case(&mut self, start: usize, end: usize) -> bool {
+        let (i, span) = self.sentence(start, end);
+        let text = self.text;
+        *self
+            .title_case
+            .entry(i)
+            .or_insert_with(|| title_case(span.text(text)))
+    }
+
+    /// The line around `start..end` is written in capitals (a wire headline).
+    fn in_capitals(&mut self, start: usize, end: usize) -> bool {
+        if let Some((s, e, caps)) = self.line
+            && s <= start
+            && end <= e
+        {
+            return caps;
+        }
+        let text = self.text;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line = &text[line_start..line_end];
+        let caps = line.chars().filter(|c| c.is_alphabetic()).count() >= 8
+            && !line.chars().any(char::is_lowercase);
+        self.line = Some((line_start, line_end, caps));
+        caps
+    }
+
+    /// The whitespace-delimited token around `start..end` is a URL or a path.
+    fn in_url(&mut self, start: usize, end: usize) -> bool {
+        if let Some((s, e, url)) = self.token
+            && s <= start
+            && end <= e
+        {
+            return url;
+        }
+        let (token_start, token_end) = token_around(self.text, start, end);
+        let url = url_token(&self.text[token_start..token_end]);
+        self.token = Some((token_start, token_end, url));
+        url
+    }
+}
+
 /// `Sampo-Rosenlew`, `Trend-Wise`: a name joined by a hyphen to a capitalised word is part
 /// of a compound name, unless that word is a name or code too (`LSE-Deutsche Boerse`). A
 /// lower-case word after the hyphen (`Toyota-backed`) leaves the name alone.
@@ -308,12 +432,12 @@ fn drop_hyphen_compounds(
     candidates: &mut Vec<(usize, bool, usize, usize)>,
     codes: &[Mention],
 ) {
-    let ends: Vec<usize> = candidates
+    let ends: HashSet<usize> = candidates
         .iter()
         .map(|c| c.3)
         .chain(codes.iter().map(|m| m.end))
         .collect();
-    let starts: Vec<usize> = candidates
+    let starts: HashSet<usize> = candidates
         .iter()
         .map(|c| c.2)
         .chain(codes.iter().map(|m| m.start))
@@ -371,35 +495,30 @@ fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: impl FnOnce(
     }
 }
 
-/// The line around `start..end` is written in capitals (a wire headline).
-fn in_capitals(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line = &text[line_start..line_end];
-    line.chars().filter(|c| c.is_alphabetic()).count() >= 8 && !line.chars().any(char::is_lowercase)
-}
-
 /// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words and a
 /// code names the coded company, not the listing the shorter name is.
 fn names_another_coded_company(
-    text: &str,
+    local: &mut Local<'_>,
     start: usize,
     end: usize,
     codes: &[Mention],
     listing: usize,
-    sentences: &[Span],
 ) -> bool {
-    let sentence = sentence_span(text, start, end, sentences);
+    let (_, sentence) = local.sentence(start, end);
     let Some(code) = codes
-        .iter()
-        .find(|c| c.start >= end && c.end <= sentence.end)
+        .get(codes.partition_point(|c| c.start < end))
+        .filter(|c| c.end <= sentence.end)
     else {
         return false;
     };
-    if code.key == TickerKey::Known(listing) || title_case(sentence.text(text)) {
+    // At most four words lie between: a code further on names something else.
+    if code.key == TickerKey::Known(listing)
+        || code.start - end > 160
+        || local.sentence_in_title_case(start, end)
+    {
         return false;
     }
-    let between = text[end..code.start]
+    let between = local.text[end..code.start]
         .trim_end()
         .trim_end_matches('(')
         .trim_end();
@@ -414,6 +533,12 @@ fn names_another_coded_company(
 
 /// The whitespace-delimited token around `start..end` is a URL or a path.
 fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let (token_start, token_end) = token_around(text, start, end);
+    url_token(&text[token_start..token_end])
+}
+
+/// The bounds of the whitespace-delimited token around `start..end`.
+fn token_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let token_start = text[..start]
         .char_indices()
         .rev()
@@ -422,8 +547,11 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
     let token_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
-    let token =
-        text[token_start..token_end].trim_end_matches(|c: char| ".,;:!?)]}\"'’”".contains(c));
+    (token_start, token_end)
+}
+
+fn url_token(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| ".,;:!?)]}\"'’”".contains(c));
     token.contains("://") || token.starts_with("www.") || DOMAIN_PATH.is_match(token)
 }
 
@@ -436,13 +564,8 @@ static DOMAIN_PATH: LazyLock<Regex> =
 /// reports`), or a phrase before it that takes a company (`shares of Target`). Business
 /// words elsewhere in the sentence do not count: in market news they are everywhere
 /// (`Forecasting for Next Year`).
-fn in_business_context(
-    text: &str,
-    start: usize,
-    end: usize,
-    sentences: &[Span],
-    sure: &[(usize, usize)],
-) -> bool {
+fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &Spans) -> bool {
+    let text = local.text;
     if listed_with_a_company(text, start, end, sure) {
         return true;
     }
@@ -455,7 +578,7 @@ fn in_business_context(
         && ["its ", "the ", "a ", "an "]
             .iter()
             .any(|w| apposition.starts_with(w))
-        && let Some(close) = apposition.find(", ")
+        && let Some(close) = apposition[..floor_char_boundary(apposition, 80)].find(", ")
     {
         rest = &apposition[close + 2..];
     }
@@ -493,12 +616,15 @@ fn in_business_context(
     // The first word of a quotation is capitalised for its position: there an ordinary
     // word (`"Customers are choosing Walmart`) needs a company word after it or another
     // sure mention of the company.
-    let opening = &text[sentence_span(text, start, end, sentences).start..start];
+    let opening = &text[local.sentence(start, end).1.start..start];
     if opening.chars().all(|c| !c.is_alphanumeric()) && opening.contains(['"', '“', '‘', '\''])
     {
         return false;
     }
-    let before = text[..start].trim_end().to_lowercase();
+    // The longest phrase that takes a company is a few words: only those are read.
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start]
+        .trim_end()
+        .to_lowercase();
     let past_tense = next_word.len() > 4
         && next_word.ends_with("ed")
         && next_word.chars().all(|c| c.is_ascii_lowercase());
@@ -518,13 +644,16 @@ fn in_business_context(
 
 /// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
 /// listed with a company named for sure is one too.
-fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, usize)]) -> bool {
+fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &Spans) -> bool {
     const JOINS: &[&str] = &[" and ", " or ", " & ", ", ", " vs ", " and rival "];
     let after = &text[end..];
     let before = &text[..start];
     JOINS.iter().any(|j| {
-        after.starts_with(j) && sure.iter().any(|&(s, _)| s == end + j.len())
-            || before.ends_with(j) && sure.iter().any(|&(_, e)| e + j.len() == start)
+        after.starts_with(j) && sure.starts.contains(&(end + j.len()))
+            || before.ends_with(j)
+                && start
+                    .checked_sub(j.len())
+                    .is_some_and(|e| sure.ends.contains(&e))
     })
 }
 
@@ -532,8 +661,9 @@ fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, u
 /// name inside a longer capitalised name is part of another name, and no company is better
 /// than the wrong one. In a title-case sentence (a headline) every word is capitalised, so
 /// there only a company noun after the name (`Continental Building Products`) says so.
-fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
-    let sentence = sentence_span(text, start, end, sentences);
+fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+    let text = local.text;
+    let (_, sentence) = local.sentence(start, end);
     let after = text[end..].strip_prefix(char::is_whitespace).map(|rest| {
         let word_end = rest
             .find(|c: char| !c.is_alphanumeric())
@@ -543,7 +673,7 @@ fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) 
     if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
         return true;
     }
-    if title_case(sentence.text(text)) {
+    if local.sentence_in_title_case(start, end) {
         return false;
     }
     let before = &text[..start];
@@ -606,13 +736,20 @@ fn title_case(sentence: &str) -> bool {
     words.len() >= 4 && capitalised * 10 >= words.len() * 6
 }
 
-/// The sentence holding `start..end` (sentences are sorted), or the whole text.
-fn sentence_span(text: &str, start: usize, end: usize, sentences: &[Span]) -> Span {
-    sentence_at(sentences, start, end).map_or(
-        Span {
-            start: 0,
-            end: text.len(),
-        },
-        |i| sentences[i],
-    )
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
