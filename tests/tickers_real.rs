@@ -423,4 +423,4 @@ fn rule_made_recall_set_holds_its_floor() {
 }
 
 /// Recall of the rule-made set's halves (`cargo test --test tickers_real -- --nocapture`).
-const RECALL_FLOOR: f64 = 0.85;
+const RECALL_FLOOR: f64 = 0.90;

@@ -188,18 +188,19 @@ CORPORATE_TAIL = {
 
 
 def short_name(name, common, proper):
-    """(`Akamai`, needs context) for `Akamai Technologies`: the name without the words that
-    end company names, when one word is left that is long enough to be a name; it needs
-    context when it is also an ordinary word or a first name or place (`Lattice`)."""
+    """`Akamai` for `Akamai Technologies`: the name without the words that end company
+    names, when one word is left that is long enough to be a name and is neither an
+    ordinary word (`Research` of Research Solutions), a place nor a first name."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().strip(",.") in CORPORATE_TAIL:
         words.pop()
     if len(words) != 1 or len(words) == len(name.split()):
         return None
     word = words[0].strip(",.")
-    if len(word) < 5 or not word[:1].isupper() or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", word) or generic(word):
-        return None
-    return word, word.lower() in common or word.lower() in proper
+    if (len(word) < 5 or not word[:1].isupper() or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", word)
+            or generic(word) or word.lower() in proper or word.lower() in common):
+        return None  # an ordinary word, a place or a first name names something else
+    return word
 
 
 def usable(alias):
@@ -342,7 +343,7 @@ def add_sec(gaz, path):
             gaz.add_alias(listing, ticker, explicit=True)
         short = short_name(display, gaz.common, gaz.proper_names)
         if short:
-            gaz.add_alias(listing, short[0], short[1])
+            gaz.add_alias(listing, short)
         kept += 1
     print(f"SEC: {kept} US listings kept, {funds} funds known by code, {dropped} shells/units dropped",
           file=sys.stderr)

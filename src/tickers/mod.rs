@@ -12,7 +12,7 @@ mod resolve;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use gazetteer::{Gazetteer, Kind, Listing};
+pub use gazetteer::{Gazetteer, Kind, Listing, MAX_NAME_BYTES};
 pub use patterns::{ExplicitCode, find_codes};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
@@ -111,7 +111,11 @@ impl Tickers {
                     exchange: Some(l.exchange.clone()),
                     name: Some(l.name.clone()),
                     other_listings: l.other_listings.clone(),
-                    delisted: l.listed_until.clone(),
+                    // Renamed with the code kept (Philip Morris, now Altria): still listed.
+                    delisted: l
+                        .listed_until
+                        .clone()
+                        .filter(|_| l.successor.as_deref() != Some(l.symbol.as_str())),
                 }
             }
             TickerKey::Unknown { symbol, exchange } => ListingInfo {

@@ -33,6 +33,8 @@ pub enum MentionForm {
     /// A Reuters code in angle brackets (`<AAPL.O>`, `<MRS>`).
     Ric,
     Bloomberg,
+    /// A US code in brackets after the company's name: `Dana (DAN)`.
+    CodeAfterName,
     Name,
     /// An ordinary-word name accepted because of its context.
     NameInContext,
@@ -114,6 +116,29 @@ const BUSINESS_VERBS: &[&str] = &[
     "unveils", "unveiled", "introduces", "introduced", "recalls", "recalled", "settles",
     "settled", "pays", "paid", "hikes", "hiked", "slashes", "slashed", "tanks", "tanked",
     "zooms", "zoomed", "rallies", "plummets", "plummeted", "surges", "soars", "outperforms",
+];
+
+/// Verbs of wire headlines after a company as subject: `Hertz said`, `Apple sees`,
+/// `Prudential eyeing`, `Meta fined`.
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "sees", "saw", "gets", "got", "wins", "won", "offers", "offered", "eyes",
+    "eyeing", "nears", "neared", "inks", "inked", "sues", "faces", "faced", "hits", "bets", "fined",
+    "seeks", "sought", "opens", "opened", "closes", "closed", "shuts", "axes", "axed", "exits",
+    "enters", "expands", "expanded", "delays", "delayed", "halts", "halted", "resumes", "resumed",
+    "urges", "urged", "denies", "denied", "confirms", "confirmed", "considers", "considered",
+    "explores", "explored", "mulls", "mulled", "taps", "tapped", "picks", "picked", "fires",
+    "fired", "ousts", "ousted", "ahead", "profit", "net", "quarterly", "unit", "stake", "ceo",
+    "chief", "board", "bid", "bids", "sale", "merger", "deal", "ipo", "probe", "q1", "q2", "q3",
+    "q4",
+];
+
+/// Verbs after `to` that make the subject a company: `Shell to buy BG`.
+#[rustfmt::skip]
+const CORPORATE_ACTS: &[&str] = &[
+    "buy", "sell", "acquire", "cut", "raise", "pay", "close", "open", "launch", "invest", "merge",
+    "split", "list", "hire", "exit", "shut", "spin", "build", "issue", "axe", "slash", "boost",
+    "return", "repurchase", "delist", "settle", "appeal", "restructure", "divest", "float",
 ];
 
 /// Phrases before an ordinary-word name that take a company: `shares of Target`.
@@ -219,6 +244,8 @@ pub fn find_mentions(
             })
         })
         .collect();
+    mentions.extend(codes_after_names(gazetteer, text, &mentions, day));
+    mentions.sort_by_key(|m| m.start);
 
     let mut local = Local::new(text, sentences);
     // `Kimberly-Clark` is the name `Kimberly Clark`: names are matched with hyphens read as
@@ -317,6 +344,47 @@ pub fn find_mentions(
     mentions.sort_by_key(|m| m.start);
     mentions
 }
+
+/// `Dana (DAN)`, `Flushing Financial Corporation (FFIC)`: a US code in brackets is the
+/// company's when a word just before it is a word of that company's name. Alone, a
+/// bracketed code is too often something else (`artificial intelligence (AI)`).
+fn codes_after_names(
+    gazetteer: &Gazetteer,
+    text: &str,
+    codes: &[Mention],
+    day: Option<&str>,
+) -> Vec<Mention> {
+    BRACKETED_CODE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let id = gazetteer.by_code_on(None, &c[1], day)?;
+            if overlaps(codes, whole.start(), whole.end()) {
+                return None;
+            }
+            let name = &gazetteer.listings[id].name;
+            let before =
+                &text[ceil_char_boundary(text, whole.start().saturating_sub(60))..whole.start()];
+            let named = before
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+                .any(|w| name.split_whitespace().any(|n| n.eq_ignore_ascii_case(w)));
+            named.then_some(Mention {
+                key: TickerKey::Known(id),
+                start: whole.start() + 1,
+                end: whole.end() - 1,
+                form: MentionForm::CodeAfterName,
+            })
+        })
+        .collect()
+}
+
+/// A code of one to five capitals in brackets, a share class after a dot: `(BRK.B)`.
+static BRACKETED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z]{1,5}(?:\.[A-Z])?)\)").expect("valid regex"));
 
 /// Whether `start..end` overlaps one of `codes` (sorted, disjoint).
 fn overlaps(codes: &[Mention], start: usize, end: usize) -> bool {
@@ -622,18 +690,40 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
         return false;
     }
     // The longest phrase that takes a company is a few words: only those are read.
-    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start]
-        .trim_end()
-        .to_lowercase();
-    let past_tense = next_word.len() > 4
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
+    // First in its sentence, or after a full stop the splitter kept inside a quotation.
+    let sentence_initial = opening.chars().all(|c| !c.is_alphanumeric())
+        || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
+    let before = before.to_lowercase();
+    // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
+    // `the Target Corp`, was read above).
+    if ["the", "a", "an"].iter().any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    }) {
+        return false;
+    }
+    // Any past tense after a name inside a sentence (`Target widened its lead`); at the
+    // start of one, where every word is capitalised, only a verb of corporate action
+    // (`Customers responded` is not Customers Bancorp).
+    let past_tense = !sentence_initial
+        && next_word.len() > 4
         && next_word.ends_with("ed")
         && next_word.chars().all(|c| c.is_ascii_lowercase());
+    // `Shell to buy BG`.
+    let to_act = next_lower == "to"
+        && words
+            .next()
+            .is_some_and(|w| CORPORATE_ACTS.contains(&w.to_lowercase().as_str()));
     // `Apple’s iPhone`, `Ford’s F-150`, `Target’s stores`.
     let product = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit())
     };
     BUSINESS_VERBS.contains(&next_lower.as_str())
+        || HEADLINE_VERBS.contains(&next_lower.as_str())
         || past_tense
+        || to_act
         || (possessive && (BUSINESS_WORDS.contains(&next_lower.as_str()) || product(&next_word)))
         || TAKES_A_COMPANY.iter().any(|p| {
             before
