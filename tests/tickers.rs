@@ -410,7 +410,7 @@ fn former_listings_resolve_by_the_articles_date() {
         ("Sun Microsystems cut jobs.", "2008-11-14", "JAVA", Some("2010-01-27")),
         ("Genentech raised its forecast.", "2008-04-14", "DNA", Some("2009-03-26")),
         ("Motorola cut its outlook.", "2008-01-03", "MOT", Some("2011-01-03")),
-        ("Philip Morris raised prices.", "2000-05-01", "MO", None),
+        ("Wyeth raised its forecast.", "2009-01-26", "WYE", Some("2009-10-15")),
         ("Yahoo reported higher revenue.", "2016-07-25", "YHOO", Some("2017-06-16")),
         ("Time Warner posted higher profit.", "2016-10-20", "TWX", Some("2018-06-14")),
         ("Monsanto rejected the offer.", "2016-05-24", "MON", Some("2018-06-07")),
@@ -448,11 +448,12 @@ fn former_listings_resolve_by_the_articles_date() {
         companies.len()
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    // Without a date, a code or name goes to the listing of today, and a name only a former
-    // listing had to that listing.
+    // Without a date, a code or a name goes to the listing of today; a code only a former
+    // listing had is still that listing's, a name only former listings had names none.
     assert_eq!(listed_at(&t, "$AMTD rose.", None), [("AMTD".into(), None)]);
     assert_eq!(
-        listed_at(&t, "Lehman Brothers collapsed.", None),
+        listed_at(&t, "$LEH fell.", None),
         [("LEH".into(), Some("2008-09-17".into()))]
     );
+    assert!(listed_at(&t, "Lehman Brothers collapsed.", None).is_empty());
 }

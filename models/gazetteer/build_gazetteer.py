@@ -176,33 +176,6 @@ def short_names(name, common):
     return out
 
 
-# Words that end a company's name without naming it: `Akamai Technologies` is `Akamai` in news.
-CORPORATE_TAIL = {
-    "technologies", "technology", "pharmaceuticals", "pharma", "therapeutics", "energy", "systems",
-    "semiconductor", "semiconductors", "communications", "networks", "software", "biosciences",
-    "biotherapeutics", "biotechnology", "entertainment", "resorts", "brands", "foods", "laboratories",
-    "motors", "airlines", "minerals", "resources", "solutions", "holdings", "group", "international",
-    "industries", "enterprises", "worldwide", "financial", "bancorp", "corporation", "incorporated",
-    "interactive", "platforms", "wholesale", "petroleum", "mining", "gold", "oil", "gas", "services",
-}
-
-
-def short_name(name, common, proper):
-    """`Akamai` for `Akamai Technologies`: the name without the words that end company
-    names, when one word is left that is long enough to be a name and is neither an
-    ordinary word (`Research` of Research Solutions), a place nor a first name."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(",.") in CORPORATE_TAIL:
-        words.pop()
-    if len(words) != 1 or len(words) == len(name.split()):
-        return None
-    word = words[0].strip(",.")
-    if (len(word) < 5 or not word[:1].isupper() or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", word)
-            or generic(word) or word.lower() in proper or word.lower() in common):
-        return None  # an ordinary word, a place or a first name names something else
-    return word
-
-
 def usable(alias):
     a = alias.strip()
     return len(a) >= 2 and a.lower() not in NEVER_ALIAS and not a.isdigit()
@@ -292,21 +265,9 @@ def home_code(symbol, exchange):
     return f"{exchange}:{symbol}"
 
 
-# SEC's list is ordered by market value: a large company's code that spells its initials is
-# also the name news writes (`AIG`, `IBM`, `AMD`, `UPS`); a small company's is not.
-INITIALS_RANK = 500
-
-
-def initials(name):
-    """`American International Group` -> `AIG` (small words left out)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL_WORDS]
-    return "".join(w[0].upper() for w in words if w[0].isalpha()) if len(words) >= 2 else ""
-
-
 def add_sec(gaz, path):
     data = json.loads(path.read_text())
     rows = [dict(zip(data["fields"], r)) for r in data["data"]]
-    rank = {r["cik"]: i for i, r in reversed(list(enumerate(rows)))}
     by_cik = defaultdict(list)
     for r in rows:
         by_cik[r["cik"]].append(r)
@@ -335,15 +296,8 @@ def add_sec(gaz, path):
                 gaz.add_alias(gaz.listings[existing], alias, needs_context)
             continue
         names = short_names(name, gaz.common)
-        display = tidy(LEGAL_SUFFIX.sub("", name)) or name
-        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], display,
+        gaz.add(ticker, SEC_EXCHANGE[primary["exchange"]], tidy(LEGAL_SUFFIX.sub("", name)) or name,
                 [a for a, _ in names], codes, {a for a, c in names if c})
-        listing = gaz.listings[ticker]
-        if rank[cik] < INITIALS_RANK and len(ticker) >= 3 and ticker == initials(display):
-            gaz.add_alias(listing, ticker, explicit=True)
-        short = short_name(display, gaz.common, gaz.proper_names)
-        if short:
-            gaz.add_alias(listing, short)
         kept += 1
     print(f"SEC: {kept} US listings kept, {funds} funds known by code, {dropped} shells/units dropped",
           file=sys.stderr)

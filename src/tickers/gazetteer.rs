@@ -147,7 +147,7 @@ impl Gazetteer {
                         ambiguous,
                     };
                     let slot = *by_lower
-                        .entry(name.to_ascii_lowercase())
+                        .entry(name.to_ascii_lowercase().replace('-', " "))
                         .or_insert_with(|| {
                             patterns.push(NamePattern {
                                 listing: id,
@@ -248,7 +248,12 @@ impl Gazetteer {
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.spellings[0].text.as_str()))
+            // Text is matched with hyphens read as spaces (`Kimberly-Clark`), names too.
+            .build(
+                patterns
+                    .iter()
+                    .map(|p| p.spellings[0].text.replace('-', " ")),
+            )
             .map_err(|e| e.to_string())?;
         Ok(Self {
             listings,
@@ -262,10 +267,14 @@ impl Gazetteer {
     }
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
-    /// had not ended by then, else today's.
-    pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> usize {
+    /// had not ended by then, else today's. Without a day, a name that only former listings
+    /// had names none: news goes on using it for what took the company over (`BofA Merrill
+    /// Lynch`, Adidas's `Reebok`).
+    pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
+        let today = Some(pattern.listing)
+            .filter(|&id| self.listings[id].listed_until.is_none() || day.is_some());
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
-            .unwrap_or(pattern.listing)
+            .or(today)
     }
 
     /// [`Self::by_code`] on `day`: a code that a former listing had then is that listing's

@@ -258,14 +258,16 @@ pub fn find_mentions(
         if start == end {
             continue;
         }
-        let found = &text[start..end];
+        let found = &haystack[start..end];
         let Some(plural) = on_word_boundaries(text, start, end) else {
             continue;
         };
         if overlaps(&mentions, start, end) {
             continue;
         }
-        let listing = gazetteer.holder(pattern, day);
+        let Some(listing) = gazetteer.holder(pattern, day) else {
+            continue;
+        };
         let fitting: Vec<_> = pattern
             .spellings
             .iter()
@@ -273,7 +275,7 @@ pub fn find_mentions(
                 // A bare plural only of a distinctive name: `Toyotas`, not `Venus` (Venu) or
                 // `Targets`.
                 (!plural || (!s.ambiguous && s.text.chars().count() > 4))
-                    && case_fits(found, &s.text, s.ambiguous, || {
+                    && case_fits(found, &s.text.replace('-', " "), s.ambiguous, || {
                         local.in_capitals(start, end)
                     })
             })
@@ -337,8 +339,17 @@ pub fn find_mentions(
     }
     // Funds and indices are matched so that their names and codes are not taken for a
     // company (`Nasdaq Composite`, `$SPY`), and then left out: they are not companies.
+    // `Colgate Q2 net profit up 11.8% at Rs 100 cr`: figures in rupees are an Indian
+    // listing's, so a name of a company listed elsewhere names its Indian subsidiary,
+    // which the gazetteer may not know: no company rather than the parent.
     mentions.retain(|m| match m.key {
-        TickerKey::Known(id) => gazetteer.listings[id].kind == Kind::Company,
+        TickerKey::Known(id) => {
+            let listing = &gazetteer.listings[id];
+            listing.kind == Kind::Company
+                && !(matches!(m.form, MentionForm::Name | MentionForm::NameInContext)
+                    && !matches!(listing.exchange.as_str(), "NSE" | "BSE")
+                    && local.in_rupees(m.start, m.end))
+        }
         TickerKey::Unknown { .. } => true,
     });
     mentions.sort_by_key(|m| m.start);
@@ -382,6 +393,11 @@ fn codes_after_names(
         .collect()
 }
 
+/// An amount in rupees: `Rs 100 cr`, `Rs.5`, `INR 20`, `₹`, `crore`, `lakh`.
+static RUPEES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Rs\.?|INR) ?\d|₹|\b(?:crores?|lakhs?)\b").expect("valid regex")
+});
+
 /// A code of one to five capitals in brackets, a share class after a dot: `(BRK.B)`.
 static BRACKETED_CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z]{1,5}(?:\.[A-Z])?)\)").expect("valid regex"));
@@ -420,6 +436,8 @@ struct Local<'a> {
     sentences: &'a [Span],
     /// Sentence index -> written in title case.
     title_case: HashMap<Option<usize>, bool>,
+    /// Sentence index -> has an amount in rupees.
+    rupees: HashMap<Option<usize>, bool>,
     /// (line start, line end, in capitals) of the last line looked at.
     line: Option<(usize, usize, bool)>,
     /// (token start, token end, a URL) of the last token looked at.
@@ -432,6 +450,7 @@ impl<'a> Local<'a> {
             text,
             sentences,
             title_case: HashMap::new(),
+            rupees: HashMap::new(),
             line: None,
             token: None,
         }
@@ -457,6 +476,15 @@ impl<'a> Local<'a> {
             .title_case
             .entry(i)
             .or_insert_with(|| title_case(span.text(text)))
+    }
+
+    fn in_rupees(&mut self, start: usize, end: usize) -> bool {
+        let (i, span) = self.sentence(start, end);
+        let text = self.text;
+        *self
+            .rupees
+            .entry(i)
+            .or_insert_with(|| RUPEES.is_match(span.text(text)))
     }
 
     /// The line around `start..end` is written in capitals (a wire headline).
@@ -760,7 +788,7 @@ fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
             .unwrap_or(rest.len());
         &rest[..word_end]
     });
-    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
+    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) || names_a_fund(&text[end..]) {
         return true;
     }
     if local.sentence_in_title_case(start, end) {
@@ -779,6 +807,21 @@ fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
             .then(|| &b[word_start..])
     });
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
+}
+
+/// `BNY Mellon High Yield Strategies Fund`: the capitalised words after a name run on to
+/// a fund's name (a few words are read).
+fn names_a_fund(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .take(6)
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'))
+        .any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.', ':']),
+                "Fund" | "Funds" | "ETF"
+            )
+        })
 }
 
 /// A word that may be part of a name: capitalised, then lower case (`Vance`, not `CEO`), and
@@ -810,7 +853,8 @@ const CORPORATE_NOUNS: &[&str] = &[
     "Communications", "Networks", "Semiconductor", "Microelectronics", "Electronics",
     "Solutions", "Services", "Airways", "Logistics", "Minerals", "Mining", "Metals", "Steels",
     "Chemicals", "Textiles", "Cement", "Cements", "Infra", "Infrastructure", "Power", "Finance",
-    "Motors", "Enterprises", "Retail", "Remedies", "India",
+    "Motors", "Enterprises", "Retail", "Remedies", "India", "Fund", "Funds", "Income",
+    "Institutional",
 ];
 
 /// Most words start with a capital letter.
