@@ -302,6 +302,22 @@ fn real_text_precision_and_recall_hold_their_floors() {
     }
 }
 
+/// The rows of a JSON Lines fixture, and the texts of the rows that carry none (`unread`
+/// gives their id), read from ../shared/data where it is.
+fn rows_and_texts<T: serde::de::DeserializeOwned>(
+    name: &str,
+    unread: impl Fn(&T) -> Option<&str>,
+) -> (Vec<T>, HashMap<String, String>) {
+    let rows: Vec<T> = std::fs::read_to_string(fixture(name))
+        .expect("fixture")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("fixture row"))
+        .collect();
+    let ids: BTreeSet<&str> = rows.iter().filter_map(&unread).collect();
+    let texts = texts(&ids);
+    (rows, texts)
+}
+
 #[derive(Deserialize)]
 struct RecallHeadline {
     id: String,
@@ -349,17 +365,9 @@ impl Share {
 /// annotators or cashtags name). Misses are printed for the tuning half only: the untouched
 /// half is read by its totals.
 fn recall_by_rule() -> BTreeMap<String, Share> {
-    let set: Vec<RecallHeadline> = std::fs::read_to_string(fixture("recall_set.jsonl"))
-        .expect("recall_set.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("recall headline"))
-        .collect();
-    let shared: BTreeSet<&str> = set
-        .iter()
-        .filter(|h| h.text.is_none())
-        .map(|h| h.id.as_str())
-        .collect();
-    let shared_texts = texts(&shared);
+    let (set, shared_texts) = rows_and_texts::<RecallHeadline>("recall_set.jsonl", |h| {
+        h.text.is_none().then_some(h.id.as_str())
+    });
     let path = root().join("models/gazetteer/gazetteer.jsonl");
     let t = Tickers::load(&path).expect("shipped gazetteer loads");
     let gazetteer = Gazetteer::load(&path).expect("shipped gazetteer loads");
@@ -441,17 +449,9 @@ struct NewDetection {
 /// left out; the sample must keep at least 300 rows when every source is present.
 #[test]
 fn new_detections_on_real_text_are_precise() {
-    let rows: Vec<NewDetection> = std::fs::read_to_string(fixture("new_detections.jsonl"))
-        .expect("new_detections.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("new detection"))
-        .collect();
-    let shared: BTreeSet<&str> = rows
-        .iter()
-        .filter(|r| r.text.is_none())
-        .map(|r| r.text_id.as_str())
-        .collect();
-    let shared_texts = texts(&shared);
+    let (rows, shared_texts) = rows_and_texts::<NewDetection>("new_detections.jsonl", |r| {
+        r.text.is_none().then_some(r.text_id.as_str())
+    });
     let t = Tickers::load(&root().join("models/gazetteer/gazetteer.jsonl"))
         .expect("shipped gazetteer loads");
     let (mut right, mut wrong, mut read) = (0, 0, 0);
