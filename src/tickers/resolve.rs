@@ -2,6 +2,7 @@
 //! word boundaries with case rules, and ordinary-word names (`Apple`, `Shell`) only in
 //! business context.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -250,9 +251,13 @@ pub fn find_mentions(
     let mut local = Local::new(text, sentences);
     // `Kimberly-Clark` is the name `Kimberly Clark`: names are matched with hyphens read as
     // spaces (one byte for one, so offsets hold); every check reads the text as written.
-    let haystack = text.replace('-', " ");
+    let haystack: Cow<'_, str> = if text.contains('-') {
+        Cow::Owned(text.replace('-', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
     let mut candidates = Vec::new();
-    for m in gazetteer.names.find_iter(&haystack) {
+    for m in gazetteer.names.find_iter(haystack.as_ref()) {
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
         if start == end {
