@@ -1,5 +1,7 @@
 //! Throughput of the text stages on the sample corpus: sentence splitting and ticker
-//! matching (MB/s), and the one-off cost of loading the gazetteer.
+//! matching (MB/s), and the one-off cost of loading the gazetteer; and the pathological
+//! shapes of issue 25 (one sentence of thousands of mentions, a gazetteer of long names),
+//! at two sizes each so that their growth can be read off.
 //! Run: `cargo bench --bench text`.
 
 use std::hint::black_box;
@@ -57,5 +59,51 @@ fn bench_text(c: &mut Criterion) {
     load_group.finish();
 }
 
-criterion_group!(benches, bench_text);
+/// One sentence naming companies over and over (`'Apple Inc. ' * n`, and four companies in
+/// turn): the matcher's cost per byte must stay flat as `n` grows.
+fn bench_pathological(c: &mut Criterion) {
+    let tickers = Tickers::load(&root().join(finsent::GAZETTEER_FILE)).expect("gazetteer");
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    for (shape, unit) in [
+        ("one_name", "Apple Inc. "),
+        (
+            "four_names",
+            "Toyota Motor Corp. Sony Group Apple Inc. Nvidia ",
+        ),
+    ] {
+        for n in [2_500, 10_000] {
+            let text = unit.repeat(n);
+            let spans = split_sentences(&text);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{shape}_x{n}"), |b| {
+                b.iter(|| tickers.find(black_box(&text), &spans).len())
+            });
+        }
+    }
+    for rows in [1_000, 4_000] {
+        let gazetteer = long_name_gazetteer(rows);
+        group.throughput(Throughput::Bytes(gazetteer.len() as u64));
+        group.bench_function(format!("load_long_names_x{rows}"), |b| {
+            b.iter(|| Tickers::parse(black_box(&gazetteer), "bench").expect("gazetteer"))
+        });
+    }
+    group.finish();
+}
+
+/// `rows` listings, each with a name as long as the gazetteer allows.
+fn long_name_gazetteer(rows: usize) -> String {
+    let limit = finsent::tickers::MAX_NAME_BYTES;
+    (0..rows)
+        .map(|i| {
+            let name: String = format!("Company{i} ").repeat(limit)[..limit - 1].to_string();
+            format!(
+                r#"{{"symbol":"S{i}","exchange":"NYSE","name":"C{i}","aliases":["{}"],"ambiguous":[],"codes":["NYSE:S{i}"]}}"#,
+                name.trim_end()
+            ) + "\n"
+        })
+        .collect()
+}
+
+criterion_group!(benches, bench_text, bench_pathological);
 criterion_main!(benches);

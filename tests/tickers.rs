@@ -89,8 +89,10 @@ fn held_out_cases_stay_close_to_the_bar() {
         "precision {precision:.3}, recall {recall:.3}"
     );
 }
+/// Every company of the corpus is found, and nothing else (`Customers responded…` is not
+/// Customers Bancorp).
 #[test]
-fn every_company_in_the_corpus_gets_its_listing() {
+fn every_company_in_the_corpus_gets_its_listing_and_no_other() {
     let expected = std::fs::read_to_string(root().join("tests/fixtures/corpus_expected.tsv"))
         .expect("fixture");
     let t = tickers();
@@ -127,13 +129,17 @@ fn every_company_in_the_corpus_gets_its_listing() {
             .map(|m| t.listing(&m.key).symbol),
         );
         let missing: Vec<_> = want.difference(&found).collect();
-        if !missing.is_empty() {
-            wrong.push(format!("{}: missing {missing:?}, found {found:?}", cols[0]));
+        let unexpected: Vec<_> = found.difference(&want).collect();
+        if !missing.is_empty() || !unexpected.is_empty() {
+            wrong.push(format!(
+                "{}: missing {missing:?}, unexpected {unexpected:?}",
+                cols[0]
+            ));
         }
     }
     assert!(
         wrong.is_empty(),
-        "corpus companies not found:\n{}",
+        "corpus companies not as expected:\n{}",
         wrong.join("\n")
     );
 }
@@ -268,4 +274,186 @@ fn display_names_are_clean() {
         }
     }
     assert!(bad.is_empty(), "{} unclean names: {bad:?}", bad.len());
+}
+
+/// The time of the fastest of three runs of `f`.
+fn fastest(f: impl Fn()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// 4× the input may not take more than 8× the time: linear growth passes with room for a
+/// noisy machine, quadratic growth (16×) fails.
+fn assert_grows_linearly(what: &str, small: std::time::Duration, large: std::time::Duration) {
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    println!("{what}: {small:?} -> {large:?} for 4x the input ({ratio:.1}x)");
+    assert!(
+        ratio <= 8.0,
+        "{what}: 4x the input took {ratio:.1}x the time"
+    );
+}
+
+/// Regression (issue 25 #13): ticker cost grew with the square of the mentions in one
+/// sentence (`'Apple Inc. ' * 100000` took 185 s).
+#[test]
+fn regression_mentions_in_one_sentence_cost_linear_time() {
+    let t = tickers();
+    for (unit, n) in [
+        ("Apple Inc. ", 5_000),
+        ("Toyota Motor Corp. Sony Group Apple Inc. Nvidia ", 1_500),
+    ] {
+        let run = |n: usize| {
+            let text = unit.repeat(n);
+            let spans = split_sentences(&text);
+            fastest(|| assert!(t.find(&text, &spans).len() >= n))
+        };
+        assert_grows_linearly(unit.trim(), run(n), run(4 * n));
+    }
+}
+
+/// A gazetteer of `rows` listings, each named by a name of `name_bytes` bytes.
+fn gazetteer_of(rows: usize, name_bytes: usize) -> String {
+    (0..rows)
+        .map(|i| {
+            let name = format!("Name{i:06} {}", "x".repeat(name_bytes));
+            format!(
+                "{{\"symbol\":\"S{i}\",\"exchange\":\"NYSE\",\"name\":\"C{i}\",\"aliases\":[\"{}\"],\
+                 \"ambiguous\":[],\"codes\":[\"NYSE:S{i}\"]}}\n",
+                &name[..name_bytes]
+            )
+        })
+        .collect()
+}
+
+/// Regression (issue 25 #16): a 100 KB name took 38 s to load (1 MB over 120 s). Names are
+/// at most `MAX_NAME_BYTES`, and loading grows linearly with the gazetteer.
+#[test]
+fn regression_long_gazetteer_names_are_refused_and_loading_is_linear() {
+    let huge = gazetteer_of(1, 100_000);
+    let start = std::time::Instant::now();
+    let err = Tickers::parse(&huge, "test")
+        .err()
+        .expect("a 100 KB name is refused");
+    assert!(start.elapsed().as_secs_f64() < 1.0, "refused slowly");
+    assert!(err.to_string().contains("at most"), "{err}");
+    let longest = finsent::tickers::MAX_NAME_BYTES;
+    let load = |rows: usize| {
+        let text = gazetteer_of(rows, longest);
+        fastest(|| assert!(Tickers::parse(&text, "test").is_ok()))
+    };
+    assert_grows_linearly("gazetteer of long names", load(500), load(2_000));
+}
+
+/// Regression (issue 25 #8): a gazetteer row with an empty name panicked on any text with a
+/// multi-byte character (the empty name matched inside the character). It is refused.
+#[test]
+fn regression_empty_gazetteer_name_is_refused_not_a_panic() {
+    for name in ["", "   "] {
+        let row = format!(
+            "{{\"symbol\":\"X\",\"exchange\":\"NYSE\",\"name\":\"X\",\"aliases\":[\"{name}\"],\
+             \"ambiguous\":[],\"codes\":[\"NYSE:X\"]}}"
+        );
+        let err = Tickers::parse(&row, "test").err().expect("refused");
+        assert!(err.to_string().contains("empty name"), "{err}");
+    }
+    let t = tickers();
+    let text = "Café Nestlé — Toyota’s profit rose 5 % in Zürich.";
+    assert!(
+        symbols(&t, text).contains("7203.T"),
+        "the shipped gazetteer reads multi-byte text"
+    );
+}
+
+/// (symbol, delisted) of every company `text` names in an article of `published_at`.
+fn listed_at(t: &Tickers, text: &str, published_at: Option<&str>) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<_> = t
+        .find_at(text, &split_sentences(text), published_at)
+        .iter()
+        .map(|m| {
+            let l = t.listing(&m.key);
+            (l.symbol, l.delisted)
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Former listings (models/gazetteer/former_listings.tsv) by the article's date: the code
+/// at that date, `delisted` set when that listing has since ended, and a retired code never
+/// read as the company that took it later, nor a later company's code as the former one.
+#[test]
+fn former_listings_resolve_by_the_articles_date() {
+    let t = tickers();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Lehman Brothers shares plunged.", "2008-09-10", "LEH", Some("2008-09-17")),
+        ("Bear Stearns agreed to be sold.", "2008-03-17T12:00:00Z", "BSC", Some("2008-05-30")),
+        ("Washington Mutual posted a loss.", "2008-07-22", "WM", Some("2008-09-26")),
+        ("Wachovia cut its dividend.", "2008-07-22", "WB", Some("2008-12-31")),
+        ("Merrill Lynch reported a loss.", "2008-07-17", "MER", Some("2008-12-31")),
+        ("Countrywide Financial shares fell.", "2008-01-11", "CFC", Some("2008-07-01")),
+        ("Clear Channel agreed to a buyout.", "2007-05-17", "CCU", Some("2008-07-30")),
+        ("Enron shares collapsed.", "2001-11-28", "ENE", Some("2002-01-16")),
+        ("WorldCom restated its earnings.", "2002-06-26", "WCOM", Some("2002-07-01")),
+        ("Compaq shipped more computers.", "2001-07-01", "CPQ", Some("2002-05-03")),
+        ("Texaco reported higher profit.", "2000-10-16", "TX", Some("2001-10-09")),
+        ("Mobil raised its dividend.", "1998-12-01", "MOB", Some("1999-11-30")),
+        ("Amoco reported higher profit.", "1998-07-01", "AN", Some("1998-12-31")),
+        ("Gillette raised prices.", "2004-06-01", "G", Some("2005-09-30")),
+        ("Anheuser-Busch rejected the bid.", "2008-06-26", "BUD", Some("2008-11-18")),
+        ("Sun Microsystems cut jobs.", "2008-11-14", "JAVA", Some("2010-01-27")),
+        ("Genentech raised its forecast.", "2008-04-14", "DNA", Some("2009-03-26")),
+        ("Motorola cut its outlook.", "2008-01-03", "MOT", Some("2011-01-03")),
+        ("Wyeth raised its forecast.", "2009-01-26", "WYE", Some("2009-10-15")),
+        ("Yahoo reported higher revenue.", "2016-07-25", "YHOO", Some("2017-06-16")),
+        ("Time Warner posted higher profit.", "2016-10-20", "TWX", Some("2018-06-14")),
+        ("Monsanto rejected the offer.", "2016-05-24", "MON", Some("2018-06-07")),
+        ("Celgene shares jumped.", "2019-01-03", "CELG", Some("2019-11-20")),
+        ("Fannie Mae shares fell.", "2008-07-11", "FNM", Some("2010-07-08")),
+        ("Lucent cut jobs.", "2001-08-23", "LU", Some("2006-11-30")),
+        ("Facebook shares rose.", "2015-01-05", "FB", Some("2022-06-08")),
+        ("Facebook shares rose.", "2023-01-05", "META", None),
+        ("General Motors filed for bankruptcy.", "2009-06-01", "GM", Some("2009-06-01")),
+        ("General Motors raised its outlook.", "2015-01-05", "GM", None),
+        // Retired codes: the code at the article's date, not the company that took it later.
+        ("$AMTD rose after results.", "2015-04-21", "AMTD", Some("2020-10-06")),
+        ("$AMTD rose after results.", "2023-04-21", "AMTD", None),
+        ("$CCU fell.", "2007-05-17", "CCU", Some("2008-07-30")),
+        ("$CCU fell.", "2020-05-17", "CCU", None),
+        ("Shares of (NYSE: TX) rose.", "2000-10-16", "TX", Some("2001-10-09")),
+        ("Shares of (NYSE: TX) rose.", "2020-10-16", "TX", None),
+        ("$S fell.", "2012-02-01", "S", Some("2020-04-01")),
+    ];
+    let mut wrong = Vec::new();
+    let mut companies = BTreeSet::new();
+    for &(text, date, symbol, delisted) in cases {
+        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
+        let got = listed_at(&t, text, Some(date));
+        if got != want {
+            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
+        }
+        if delisted.is_some() {
+            companies.insert(symbol);
+        }
+    }
+    assert!(
+        companies.len() >= 20,
+        "{} former companies",
+        companies.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Without a date, a code or a name goes to the listing of today; a code only a former
+    // listing had is still that listing's, a name only former listings had names none.
+    assert_eq!(listed_at(&t, "$AMTD rose.", None), [("AMTD".into(), None)]);
+    assert_eq!(
+        listed_at(&t, "$LEH fell.", None),
+        [("LEH".into(), Some("2008-09-17".into()))]
+    );
+    assert!(listed_at(&t, "Lehman Brothers collapsed.", None).is_empty());
 }

@@ -11,15 +11,18 @@
    us_aliases.tsv: extra names of US companies (brands, short forms, former names);
    display_names.tsv: the names finsent shows for listings whose filed name reads badly;
    funds_indices.tsv: ETFs, ETNs and indices with their codes and names (`kind` etf or
-   index: matched so that they are not taken for a company, never reported).
+   index: matched so that they are not taken for a company, never reported);
+   former_listings.tsv: delisted, merged and renamed companies with the day their listing
+   ended (`listed_until`) and the listing that took them over (`successor`).
 
 An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
 edition word list from the english-words package, MIT) or that curated files mark with `~`
 is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
-{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind"}
-(`kind` only when not "company").
+{"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
+ "listed_until","successor"}
+(`kind` only when not "company"; `listed_until` and `successor` only for former listings).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -367,6 +370,24 @@ def add_former_codes(gaz):
         listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
 
 
+def add_former_listings(gaz):
+    """Listings that ended (delisted, merged, renamed with a new code), with the day they
+    ended: finsent resolves their names and codes by an article's date. Added after
+    `remove_shared_aliases`: a former listing may share a name or a code with a listing of
+    today (`General Motors`, `$AMTD`); the date tells them apart."""
+    for row in read_tsv(HERE / "former_listings.tsv"):
+        plain, marked = split_aliases(row["aliases"])
+        codes = [home_code(row["symbol"], row["exchange"])]
+        codes += [c.strip() for c in row["codes"].split("|") if c.strip() and c.strip() not in codes]
+        listing = {"symbol": row["symbol"], "exchange": row["exchange"], "name": row["name"], "aliases": [],
+                   "ambiguous": [], "codes": codes, "kind": "company", "listed_until": row["listed_until"]}
+        if row["successor"]:
+            listing["successor"] = row["successor"]
+        for alias in plain + marked:
+            gaz.add_alias(listing, alias, alias in marked, explicit=True)
+        gaz.listings[f"{row['symbol']}@{row['listed_until']}"] = listing
+
+
 def apply_display_names(gaz):
     """Curated display names win; other names were cased by display_case and tidied."""
     for row in read_tsv(HERE / "display_names.tsv"):
@@ -375,6 +396,8 @@ def apply_display_names(gaz):
             print(f"display_names.tsv: {row['symbol']} is not listed; skipped", file=sys.stderr)
             continue
         listing["name"] = row["name"]
+        # The display name is how news writes it (`Moody's`, `Kimberly-Clark`).
+        gaz.add_alias(listing, row["name"], explicit=True)
 
 
 def remove_shared_aliases(gaz):
@@ -411,7 +434,8 @@ def main():
     add_former_codes(gaz)
     apply_display_names(gaz)
     remove_shared_aliases(gaz)
-    listings = sorted(gaz.listings.values(), key=lambda l: l["symbol"])
+    add_former_listings(gaz)
+    listings = sorted(gaz.listings.values(), key=lambda l: (l["symbol"], l.get("listed_until", "")))
     with open(args.out, "w", encoding="utf-8") as f:
         for l in listings:
             if l["aliases"] or l["ambiguous"] or l["codes"]:

@@ -76,6 +76,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME")]
     pub body_field: Option<String>,
     /// JSONL/CSV field with the publication time [default: published_at, else date, published, datetime, timestamp].
+    /// It also picks, among companies that had a name or a code over the years, the one
+    /// listed then (`Clear Channel` in 2007 is CCU).
     #[arg(long, value_name = "NAME")]
     pub date_field: Option<String>,
     /// Date layout of the archive (strftime, e.g. `%d/%m/%Y %H:%M`), tried before the

@@ -165,6 +165,9 @@ where
         symbol: String,
         exchange: Option<String>,
         name: Option<String>,
+        /// The last day of a listing that has ended; absent for a listing of today.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        delisted: Option<String>,
         part: Part,
         text: &'a str,
         start: usize,
@@ -196,7 +199,7 @@ where
         ];
         let mut matches = Vec::new();
         for (part, text, spans) in &parts {
-            let mentions = tickers.find(text, spans);
+            let mentions = tickers.find_at(text, spans, article.published_at.as_deref());
             let found: Vec<Span> = mentions
                 .iter()
                 .map(|m| Span {
@@ -210,6 +213,7 @@ where
                     symbol: listing.symbol,
                     exchange: listing.exchange,
                     name: listing.name,
+                    delisted: listing.delisted,
                     part: *part,
                     text: &text[m.start..m.end],
                     start,

@@ -91,13 +91,15 @@ impl ArticlePlan {
     }
 
     fn find_companies(&mut self, article: &Article, tickers: &Tickers, with_targets: bool) {
+        let date = article.published_at.as_deref();
         self.title_mentions = article.title.as_deref().map_or_else(Vec::new, |t| {
-            tickers.find(
+            tickers.find_at(
                 t,
                 &[Span {
                     start: 0,
                     end: t.len(),
                 }],
+                date,
             )
         });
         // Companies are looked for in the scored sentences only: one named only in a cut
@@ -107,7 +109,7 @@ impl ArticlePlan {
         } else {
             &article.body
         };
-        self.body_mentions = tickers.find(scored, &self.spans);
+        self.body_mentions = tickers.find_at(scored, &self.spans, date);
         if with_targets {
             self.passes = plan_targets(&self.unit_mentions(tickers));
         }

@@ -33,6 +33,11 @@ pub struct Listing {
     /// The company's other listings, such as US ADRs, as `EXCHANGE:CODE`.
     pub other_listings: Vec<String>,
     pub kind: Kind,
+    /// The last day (`YYYY-MM-DD`) of a listing that ended: delisted, merged, or renamed
+    /// under a new code. `None` for a listing of today.
+    pub listed_until: Option<String>,
+    /// The listing that took a former one over (`JPM` for Bear Stearns), if any.
+    pub successor: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -48,13 +53,26 @@ struct Row {
     /// Codes the listing traded under before (`NASDAQ:FB`), for old text.
     #[serde(default)]
     former_codes: Vec<String>,
+    /// The last day of a listing that ended (`former_listings.tsv`).
+    #[serde(default)]
+    listed_until: Option<String>,
+    #[serde(default)]
+    successor: Option<String>,
 }
+
+/// Names longer than this are refused: no company is called so, and the matcher's build
+/// cost grows with the length of its names.
+pub const MAX_NAME_BYTES: usize = 200;
 
 /// A name of a listing, as the automaton knows it: one pattern per name ignoring ASCII
 /// case, with every spelling the gazetteer gives (`NIKE`, `Nike`).
 #[derive(Debug, Clone)]
 pub struct NamePattern {
+    /// The listing the name is today's (or, when no listing of today has it, the listing
+    /// that had it last).
     pub listing: usize,
+    /// Former listings that had the name, by the day their listing ended.
+    pub former: Vec<usize>,
     pub spellings: Vec<Spelling>,
 }
 
@@ -76,6 +94,9 @@ pub struct Gazetteer {
     symbols: HashMap<String, usize>,
     /// Code on any US exchange, or of an index (`INDEX:SPX`) -> listing (for cashtags).
     us_codes: HashMap<String, usize>,
+    /// `EXCHANGE:CODE`, and a US code alone -> the former listings that had it, by the day
+    /// their listing ended.
+    former_holders: HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -87,6 +108,9 @@ impl Gazetteer {
         let mut symbols = HashMap::new();
         let mut us_codes = HashMap::new();
         let mut former = Vec::new();
+        let mut former_holders: HashMap<String, Vec<usize>> = HashMap::new();
+        // Codes of listings that ended: theirs only when no listing of today had them.
+        let mut ended_codes = Vec::new();
         for (i, line) in text
             .lines()
             .enumerate()
@@ -95,28 +119,60 @@ impl Gazetteer {
             let row: Row =
                 serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
             let id = listings.len();
+            let ended = row.listed_until.is_some();
             for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
                 for name in names {
+                    if name.trim().is_empty() {
+                        return Err(format!("line {}: an empty name", i + 1));
+                    }
+                    if name.len() > MAX_NAME_BYTES {
+                        return Err(format!(
+                            "line {}: a name of {} bytes (at most {MAX_NAME_BYTES})",
+                            i + 1,
+                            name.len()
+                        ));
+                    }
                     let spelling = Spelling {
                         text: name.clone(),
                         ambiguous,
                     };
                     let slot = *by_lower
-                        .entry(name.to_ascii_lowercase())
+                        .entry(name.to_ascii_lowercase().replace('-', " "))
                         .or_insert_with(|| {
                             patterns.push(NamePattern {
                                 listing: id,
+                                former: if ended { vec![id] } else { Vec::new() },
                                 spellings: Vec::new(),
                             });
                             patterns.len() - 1
                         });
-                    // A name two listings share (the builder avoids it) stays with the first.
-                    if patterns[slot].listing == id {
-                        patterns[slot].spellings.push(spelling);
+                    let pattern = &mut patterns[slot];
+                    let holder_ended = listings
+                        .get(pattern.listing)
+                        .is_some_and(|l: &Listing| l.listed_until.is_some());
+                    if pattern.listing == id {
+                        pattern.spellings.push(spelling);
+                    } else if ended || holder_ended {
+                        // A former listing shares its name with another listing: the
+                        // article's date tells them apart.
+                        if ended {
+                            pattern.former.push(id);
+                        } else {
+                            pattern.listing = id;
+                        }
+                        pattern.spellings.push(spelling);
                     }
+                    // A name two listings of today share (the builder avoids it) stays
+                    // with the first.
                 }
             }
-            for code in &row.codes {
+            for code in row.codes.iter().filter(|_| ended) {
+                ended_codes.push((code.clone(), id));
+                for key in code_keys(code) {
+                    former_holders.entry(key).or_default().push(id);
+                }
+            }
+            for code in row.codes.iter().filter(|_| !ended) {
                 codes.entry(code.clone()).or_insert(id);
                 if let Some((exchange, local)) = code.split_once(':')
                     && (is_us(exchange) || exchange == "INDEX")
@@ -125,7 +181,9 @@ impl Gazetteer {
                 }
             }
             former.extend(row.former_codes.into_iter().map(|c| (c, id)));
-            symbols.insert(row.symbol.clone(), id);
+            if !ended {
+                symbols.insert(row.symbol.clone(), id);
+            }
             let own = format!("{}:", row.exchange);
             listings.push(Listing {
                 other_listings: row
@@ -137,10 +195,33 @@ impl Gazetteer {
                 exchange: row.exchange,
                 name: row.name,
                 kind: row.kind,
+                listed_until: row.listed_until,
+                successor: row.successor,
             });
         }
-        // After every listing: a code some listing holds today is that listing's.
-        for (code, id) in former {
+        for (symbol, id) in listings
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.listed_until.is_some())
+            .map(|(id, l)| (l.symbol.clone(), id))
+        {
+            symbols.entry(symbol).or_insert(id);
+        }
+        let ended_on = |id: &usize| listings[*id].listed_until.clone();
+        for holders in former_holders.values_mut() {
+            holders.sort_by_key(ended_on);
+        }
+        for pattern in &mut patterns {
+            pattern.former.sort_by_key(ended_on);
+            if listings[pattern.listing].listed_until.is_some()
+                && let Some(&last) = pattern.former.last()
+            {
+                pattern.listing = last;
+            }
+        }
+        // After every listing: a code some listing holds today is that listing's; a former
+        // listing's code is its own only when nobody holds it today, or by date.
+        for (code, id) in former.into_iter().chain(ended_codes) {
             if let Some((exchange, local)) = code.split_once(':')
                 && is_us(exchange)
             {
@@ -148,10 +229,21 @@ impl Gazetteer {
             }
             codes.entry(code).or_insert(id);
         }
+        if let Some(p) = patterns.iter().find(|p| p.spellings.is_empty()) {
+            return Err(format!(
+                "no spelling for a name of {}",
+                listings[p.listing].symbol
+            ));
+        }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.spellings[0].text.as_str()))
+            // Text is matched with hyphens read as spaces (`Kimberly-Clark`), names too.
+            .build(
+                patterns
+                    .iter()
+                    .map(|p| p.spellings[0].text.replace('-', " ")),
+            )
             .map_err(|e| e.to_string())?;
         Ok(Self {
             listings,
@@ -160,6 +252,48 @@ impl Gazetteer {
             codes,
             symbols,
             us_codes,
+            former_holders,
+        })
+    }
+
+    /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
+    /// had not ended by then, else today's. Without a day, a name that only former listings
+    /// had names none: news goes on using it for what took the company over (`BofA Merrill
+    /// Lynch`, Adidas's `Reebok`).
+    pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
+        let today = Some(pattern.listing)
+            .filter(|&id| self.listings[id].listed_until.is_none() || day.is_some());
+        day.and_then(|d| self.first_not_ended(&pattern.former, d))
+            .or(today)
+    }
+
+    /// [`Self::by_code`] on `day`: a code that a former listing had then is that listing's
+    /// (`$AMTD` in 2015 is TD Ameritrade, not the company that took the code later).
+    pub fn by_code_on(
+        &self,
+        exchange: Option<&str>,
+        code: &str,
+        day: Option<&str>,
+    ) -> Option<usize> {
+        let key = exchange.map_or_else(|| code.to_string(), |e| format!("{e}:{code}"));
+        day.and_then(|d| {
+            let holders = self.former_holders.get(&key).or_else(|| {
+                exchange
+                    .is_some_and(is_us)
+                    .then(|| self.former_holders.get(code))
+                    .flatten()
+            })?;
+            self.first_not_ended(holders, d)
+        })
+        .or_else(|| self.by_code(exchange, code))
+    }
+
+    fn first_not_ended(&self, former: &[usize], day: &str) -> Option<usize> {
+        former.iter().copied().find(|&id| {
+            self.listings[id]
+                .listed_until
+                .as_deref()
+                .is_some_and(|until| until >= day)
         })
     }
 
@@ -179,4 +313,16 @@ impl Gazetteer {
     pub fn by_symbol(&self, symbol: &str) -> Option<usize> {
         self.symbols.get(symbol).copied()
     }
+}
+
+/// The keys a former listing's code is found under: `EXCHANGE:CODE`, and the code alone
+/// for a US exchange (a cashtag).
+fn code_keys(code: &str) -> Vec<String> {
+    let mut keys = vec![code.to_string()];
+    if let Some((exchange, local)) = code.split_once(':')
+        && is_us(exchange)
+    {
+        keys.push(local.to_string());
+    }
+    keys
 }

@@ -12,7 +12,7 @@ mod resolve;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use gazetteer::{Gazetteer, Kind, Listing};
+pub use gazetteer::{Gazetteer, Kind, Listing, MAX_NAME_BYTES};
 pub use patterns::{ExplicitCode, find_codes};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
@@ -35,6 +35,10 @@ pub struct ListingInfo {
     pub exchange: Option<String>,
     pub name: Option<String>,
     pub other_listings: Vec<String>,
+    /// The last day (`YYYY-MM-DD`) of a listing that has ended (delisted, merged, renamed
+    /// under a new code); `None` for a listing of today. With `symbol`, the code at the
+    /// article's date, it is what a backtest joins prices on without survivorship bias.
+    pub delisted: Option<String>,
 }
 
 /// One company of an article: how often and where it is named.
@@ -77,9 +81,22 @@ impl Tickers {
         (self.gazetteer.listings.len(), self.gazetteer.patterns.len())
     }
 
-    /// Mentions in `text`, whose sentences are `sentences`.
+    /// Mentions in `text`, whose sentences are `sentences`, as the companies are listed
+    /// today.
     pub fn find(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        find_mentions(&self.gazetteer, text, sentences)
+        find_mentions(&self.gazetteer, text, sentences, None)
+    }
+
+    /// Mentions in `text` of an article published at `published_at` (RFC 3339, or a date
+    /// `YYYY-MM-DD`): a name or a code that several listings had over the years is the one
+    /// listed then (`Clear Channel` in 2007 is CCU; `$AMTD` in 2015 is TD Ameritrade).
+    pub fn find_at(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        published_at: Option<&str>,
+    ) -> Vec<Mention> {
+        find_mentions(&self.gazetteer, text, sentences, published_at.and_then(day))
     }
 
     /// The symbol a mention is reported under ([`ListingInfo::symbol`], without building
@@ -100,6 +117,11 @@ impl Tickers {
                     exchange: Some(l.exchange.clone()),
                     name: Some(l.name.clone()),
                     other_listings: l.other_listings.clone(),
+                    // Renamed with the code kept (Philip Morris, now Altria): still listed.
+                    delisted: l
+                        .listed_until
+                        .clone()
+                        .filter(|_| l.successor.as_deref() != Some(l.symbol.as_str())),
                 }
             }
             TickerKey::Unknown { symbol, exchange } => ListingInfo {
@@ -107,6 +129,7 @@ impl Tickers {
                 exchange: exchange.map(str::to_string),
                 name: None,
                 other_listings: Vec::new(),
+                delisted: None,
             },
         }
     }
@@ -203,6 +226,14 @@ impl Tickers {
         });
         out
     }
+}
+
+/// The day (`YYYY-MM-DD`) that starts an RFC 3339 time or a date.
+fn day(published_at: &str) -> Option<&str> {
+    let day = published_at.get(..10)?;
+    let b = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(day)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! word boundaries with case rules, and ordinary-word names (`Apple`, `Shell`) only in
 //! business context.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -32,6 +34,8 @@ pub enum MentionForm {
     /// A Reuters code in angle brackets (`<AAPL.O>`, `<MRS>`).
     Ric,
     Bloomberg,
+    /// A US code in brackets after the company's name: `Dana (DAN)`.
+    CodeAfterName,
     Name,
     /// An ordinary-word name accepted because of its context.
     NameInContext,
@@ -115,6 +119,29 @@ const BUSINESS_VERBS: &[&str] = &[
     "zooms", "zoomed", "rallies", "plummets", "plummeted", "surges", "soars", "outperforms",
 ];
 
+/// Verbs of wire headlines after a company as subject: `Hertz said`, `Apple sees`,
+/// `Prudential eyeing`, `Meta fined`.
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "sees", "saw", "gets", "got", "wins", "won", "offers", "offered", "eyes",
+    "eyeing", "nears", "neared", "inks", "inked", "sues", "faces", "faced", "hits", "bets", "fined",
+    "seeks", "sought", "opens", "opened", "closes", "closed", "shuts", "axes", "axed", "exits",
+    "enters", "expands", "expanded", "delays", "delayed", "halts", "halted", "resumes", "resumed",
+    "urges", "urged", "denies", "denied", "confirms", "confirmed", "considers", "considered",
+    "explores", "explored", "mulls", "mulled", "taps", "tapped", "picks", "picked", "fires",
+    "fired", "ousts", "ousted", "ahead", "profit", "net", "quarterly", "unit", "stake", "ceo",
+    "chief", "board", "bid", "bids", "sale", "merger", "deal", "ipo", "probe", "q1", "q2", "q3",
+    "q4",
+];
+
+/// Verbs after `to` that make the subject a company: `Shell to buy BG`.
+#[rustfmt::skip]
+const CORPORATE_ACTS: &[&str] = &[
+    "buy", "sell", "acquire", "cut", "raise", "pay", "close", "open", "launch", "invest", "merge",
+    "split", "list", "hire", "exit", "shut", "spin", "build", "issue", "axe", "slash", "boost",
+    "return", "repurchase", "delist", "settle", "appeal", "restructure", "divest", "float",
+];
+
 /// Phrases before an ordinary-word name that take a company: `shares of Target`.
 #[rustfmt::skip]
 const TAKES_A_COMPANY: &[&str] = &[
@@ -167,8 +194,18 @@ const FREE_CAPITALISED: &[&str] = &[
     "Let", "Get", "See", "Check", "Look", "Read", "Hear", "Meet", "Owner", "Parent", "Maker",
 ];
 
-/// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their context.
-pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
+/// Every mention in `text`; `sentences` (spans of `text`) give ordinary-word names their
+/// context. `day` (`YYYY-MM-DD`, the article's date) picks, among listings that shared a name
+/// or a code over the years, the one that held it then; without it, today's.
+///
+/// Every check is local (a few words around a name, or its sentence, line or token, each
+/// computed once), so the cost grows with the text, not with its mentions squared.
+pub fn find_mentions(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    day: Option<&str>,
+) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = find_codes(text)
         .into_iter()
         .filter(|c| !in_url(text, c.start, c.end))
@@ -177,8 +214,8 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
                 CodeForm::Suffix | CodeForm::Ric => c
                     .exchange
                     .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
-                    .or_else(|| gazetteer.by_code(c.exchange, &c.code)),
-                _ => gazetteer.by_code(c.exchange, &c.code),
+                    .or_else(|| gazetteer.by_code_on(c.exchange, &c.code, day)),
+                _ => gazetteer.by_code_on(c.exchange, &c.code, day),
             };
             // `$aapl` counts when the gazetteer knows it; `$lol` is a word.
             if c.lowercase && known.is_none() {
@@ -208,20 +245,34 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
             })
         })
         .collect();
+    mentions.extend(codes_after_names(gazetteer, text, &mentions, day));
+    mentions.sort_by_key(|m| m.start);
 
+    let mut local = Local::new(text, sentences);
+    // `Kimberly-Clark` is the name `Kimberly Clark`: names are matched with hyphens read as
+    // spaces (one byte for one, so offsets hold); every check reads the text as written.
+    let haystack: Cow<'_, str> = if text.contains('-') {
+        Cow::Owned(text.replace('-', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
     let mut candidates = Vec::new();
-    for m in gazetteer.names.find_iter(text) {
+    for m in gazetteer.names.find_iter(haystack.as_ref()) {
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
-        let found = &text[start..end];
+        if start == end {
+            continue;
+        }
+        let found = &haystack[start..end];
         let Some(plural) = on_word_boundaries(text, start, end) else {
             continue;
         };
-        if mentions.iter().any(|c| start < c.end && c.start < end) {
+        if overlaps(&mentions, start, end) {
             continue;
         }
-        // Whether the line is in capitals matters only for short names: computed once, lazily.
-        let mut caps = None;
+        let Some(listing) = gazetteer.holder(pattern, day) else {
+            continue;
+        };
         let fitting: Vec<_> = pattern
             .spellings
             .iter()
@@ -229,23 +280,23 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
                 // A bare plural only of a distinctive name: `Toyotas`, not `Venus` (Venu) or
                 // `Targets`.
                 (!plural || (!s.ambiguous && s.text.chars().count() > 4))
-                    && case_fits(found, &s.text, s.ambiguous, || {
-                        *caps.get_or_insert_with(|| in_capitals(text, start, end))
+                    && case_fits(found, &s.text.replace('-', " "), s.ambiguous, || {
+                        local.in_capitals(start, end)
                     })
             })
             .collect();
         if fitting.is_empty()
-            || in_url(text, start, end)
-            || names_another_coded_company(text, start, end, &mentions, pattern.listing, sentences)
-            || part_of_other_name(text, start, end, sentences)
+            || local.in_url(start, end)
+            || names_another_coded_company(&mut local, start, end, &mentions, listing)
+            || part_of_other_name(&mut local, start, end)
         {
             continue;
         }
         let ambiguous = fitting.iter().all(|s| s.ambiguous);
-        candidates.push((pattern.listing, ambiguous, start, end));
+        candidates.push((listing, ambiguous, start, end));
     }
     drop_hyphen_compounds(text, &mut candidates, &mentions);
-    let sure: Vec<usize> = mentions
+    let sure: HashSet<usize> = mentions
         .iter()
         .filter_map(|m| match m.key {
             TickerKey::Known(id) => Some(id),
@@ -253,20 +304,21 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
         })
         .chain(candidates.iter().filter(|c| !c.1).map(|c| c.0))
         .collect();
-    let sure_spans: Vec<(usize, usize)> = mentions
-        .iter()
-        .map(|m| (m.start, m.end))
-        .chain(candidates.iter().filter(|c| !c.1).map(|c| (c.2, c.3)))
-        .collect();
-    let mut accepted: Vec<(usize, usize)> = sure_spans.clone();
+    let sure_spans = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(candidates.iter().filter(|c| !c.1).map(|c| (c.2, c.3))),
+    );
+    let mut accepted = sure_spans.clone();
     let mut waiting = Vec::new();
     for (listing, ambiguous, start, end) in candidates {
         let form = if !ambiguous {
             MentionForm::Name
         } else if sure.contains(&listing)
-            || in_business_context(text, start, end, sentences, &sure_spans)
+            || in_business_context(&mut local, start, end, &sure_spans)
         {
-            accepted.push((start, end));
+            accepted.insert(start, end);
             MentionForm::NameInContext
         } else {
             waiting.push((listing, start, end));
@@ -292,12 +344,185 @@ pub fn find_mentions(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> V
     }
     // Funds and indices are matched so that their names and codes are not taken for a
     // company (`Nasdaq Composite`, `$SPY`), and then left out: they are not companies.
+    // `Colgate Q2 net profit up 11.8% at Rs 100 cr`: figures in rupees are an Indian
+    // listing's, so a name of a company listed elsewhere names its Indian subsidiary,
+    // which the gazetteer may not know: no company rather than the parent.
     mentions.retain(|m| match m.key {
-        TickerKey::Known(id) => gazetteer.listings[id].kind == Kind::Company,
+        TickerKey::Known(id) => {
+            let listing = &gazetteer.listings[id];
+            listing.kind == Kind::Company
+                && !(matches!(m.form, MentionForm::Name | MentionForm::NameInContext)
+                    && !matches!(listing.exchange.as_str(), "NSE" | "BSE")
+                    && local.in_rupees(m.start, m.end))
+        }
         TickerKey::Unknown { .. } => true,
     });
     mentions.sort_by_key(|m| m.start);
     mentions
+}
+
+/// `Dana (DAN)`, `Flushing Financial Corporation (FFIC)`: a US code in brackets is the
+/// company's when a word just before it is a word of that company's name. Alone, a
+/// bracketed code is too often something else (`artificial intelligence (AI)`).
+fn codes_after_names(
+    gazetteer: &Gazetteer,
+    text: &str,
+    codes: &[Mention],
+    day: Option<&str>,
+) -> Vec<Mention> {
+    BRACKETED_CODE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let id = gazetteer.by_code_on(None, &c[1], day)?;
+            if overlaps(codes, whole.start(), whole.end()) {
+                return None;
+            }
+            let name = &gazetteer.listings[id].name;
+            let before =
+                &text[ceil_char_boundary(text, whole.start().saturating_sub(60))..whole.start()];
+            let named = before
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+                .any(|w| name.split_whitespace().any(|n| n.eq_ignore_ascii_case(w)));
+            named.then_some(Mention {
+                key: TickerKey::Known(id),
+                start: whole.start() + 1,
+                end: whole.end() - 1,
+                form: MentionForm::CodeAfterName,
+            })
+        })
+        .collect()
+}
+
+/// An amount in rupees: `Rs 100 cr`, `Rs.5`, `INR 20`, `₹`, `crore`, `lakh`.
+static RUPEES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Rs\.?|INR) ?\d|₹|\b(?:crores?|lakhs?)\b").expect("valid regex")
+});
+
+/// A code of one to five capitals in brackets, a share class after a dot: `(BRK.B)`.
+static BRACKETED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z]{1,5}(?:\.[A-Z])?)\)").expect("valid regex"));
+
+/// Whether `start..end` overlaps one of `codes` (sorted, disjoint).
+fn overlaps(codes: &[Mention], start: usize, end: usize) -> bool {
+    let i = codes.partition_point(|c| c.end <= start);
+    codes.get(i).is_some_and(|c| c.start < end)
+}
+
+/// The starts and ends of accepted mentions, to find names listed with them in one look.
+#[derive(Clone, Default)]
+struct Spans {
+    starts: HashSet<usize>,
+    ends: HashSet<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut out = Self::default();
+        for (start, end) in spans {
+            out.insert(start, end);
+        }
+        out
+    }
+    fn insert(&mut self, start: usize, end: usize) {
+        self.starts.insert(start);
+        self.ends.insert(end);
+    }
+}
+
+/// The text around a name, each piece (the sentence, the line, the whitespace-delimited
+/// token) worked out once for all the names in it.
+struct Local<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    /// Sentence index -> written in title case.
+    title_case: HashMap<Option<usize>, bool>,
+    /// Sentence index -> has an amount in rupees.
+    rupees: HashMap<Option<usize>, bool>,
+    /// (line start, line end, in capitals) of the last line looked at.
+    line: Option<(usize, usize, bool)>,
+    /// (token start, token end, a URL) of the last token looked at.
+    token: Option<(usize, usize, bool)>,
+}
+
+impl<'a> Local<'a> {
+    fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+        Self {
+            text,
+            sentences,
+            title_case: HashMap::new(),
+            rupees: HashMap::new(),
+            line: None,
+            token: None,
+        }
+    }
+
+    /// The sentence holding `start..end` (sentences are sorted), or the whole text.
+    fn sentence(&self, start: usize, end: usize) -> (Option<usize>, Span) {
+        let i = sentence_at(self.sentences, start, end);
+        let span = i.map_or(
+            Span {
+                start: 0,
+                end: self.text.len(),
+            },
+            |i| self.sentences[i],
+        );
+        (i, span)
+    }
+
+    fn sentence_in_title_case(&mut self, start: usize, end: usize) -> bool {
+        let (i, span) = self.sentence(start, end);
+        let text = self.text;
+        *self
+            .title_case
+            .entry(i)
+            .or_insert_with(|| title_case(span.text(text)))
+    }
+
+    fn in_rupees(&mut self, start: usize, end: usize) -> bool {
+        let (i, span) = self.sentence(start, end);
+        let text = self.text;
+        *self
+            .rupees
+            .entry(i)
+            .or_insert_with(|| RUPEES.is_match(span.text(text)))
+    }
+
+    /// The line around `start..end` is written in capitals (a wire headline).
+    fn in_capitals(&mut self, start: usize, end: usize) -> bool {
+        if let Some((s, e, caps)) = self.line
+            && s <= start
+            && end <= e
+        {
+            return caps;
+        }
+        let text = self.text;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line = &text[line_start..line_end];
+        let caps = line.chars().filter(|c| c.is_alphabetic()).count() >= 8
+            && !line.chars().any(char::is_lowercase);
+        self.line = Some((line_start, line_end, caps));
+        caps
+    }
+
+    /// The whitespace-delimited token around `start..end` is a URL or a path.
+    fn in_url(&mut self, start: usize, end: usize) -> bool {
+        if let Some((s, e, url)) = self.token
+            && s <= start
+            && end <= e
+        {
+            return url;
+        }
+        let (token_start, token_end) = token_around(self.text, start, end);
+        let url = url_token(&self.text[token_start..token_end]);
+        self.token = Some((token_start, token_end, url));
+        url
+    }
 }
 
 /// `Sampo-Rosenlew`, `Trend-Wise`: a name joined by a hyphen to a capitalised word is part
@@ -308,12 +533,12 @@ fn drop_hyphen_compounds(
     candidates: &mut Vec<(usize, bool, usize, usize)>,
     codes: &[Mention],
 ) {
-    let ends: Vec<usize> = candidates
+    let ends: HashSet<usize> = candidates
         .iter()
         .map(|c| c.3)
         .chain(codes.iter().map(|m| m.end))
         .collect();
-    let starts: Vec<usize> = candidates
+    let starts: HashSet<usize> = candidates
         .iter()
         .map(|c| c.2)
         .chain(codes.iter().map(|m| m.start))
@@ -371,35 +596,30 @@ fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: impl FnOnce(
     }
 }
 
-/// The line around `start..end` is written in capitals (a wire headline).
-fn in_capitals(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line = &text[line_start..line_end];
-    line.chars().filter(|c| c.is_alphabetic()).count() >= 8 && !line.chars().any(char::is_lowercase)
-}
-
 /// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words and a
 /// code names the coded company, not the listing the shorter name is.
 fn names_another_coded_company(
-    text: &str,
+    local: &mut Local<'_>,
     start: usize,
     end: usize,
     codes: &[Mention],
     listing: usize,
-    sentences: &[Span],
 ) -> bool {
-    let sentence = sentence_span(text, start, end, sentences);
+    let (_, sentence) = local.sentence(start, end);
     let Some(code) = codes
-        .iter()
-        .find(|c| c.start >= end && c.end <= sentence.end)
+        .get(codes.partition_point(|c| c.start < end))
+        .filter(|c| c.end <= sentence.end)
     else {
         return false;
     };
-    if code.key == TickerKey::Known(listing) || title_case(sentence.text(text)) {
+    // At most four words lie between: a code further on names something else.
+    if code.key == TickerKey::Known(listing)
+        || code.start - end > 160
+        || local.sentence_in_title_case(start, end)
+    {
         return false;
     }
-    let between = text[end..code.start]
+    let between = local.text[end..code.start]
         .trim_end()
         .trim_end_matches('(')
         .trim_end();
@@ -414,6 +634,12 @@ fn names_another_coded_company(
 
 /// The whitespace-delimited token around `start..end` is a URL or a path.
 fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let (token_start, token_end) = token_around(text, start, end);
+    url_token(&text[token_start..token_end])
+}
+
+/// The bounds of the whitespace-delimited token around `start..end`.
+fn token_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let token_start = text[..start]
         .char_indices()
         .rev()
@@ -422,8 +648,11 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
     let token_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
-    let token =
-        text[token_start..token_end].trim_end_matches(|c: char| ".,;:!?)]}\"'’”".contains(c));
+    (token_start, token_end)
+}
+
+fn url_token(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| ".,;:!?)]}\"'’”".contains(c));
     token.contains("://") || token.starts_with("www.") || DOMAIN_PATH.is_match(token)
 }
 
@@ -436,13 +665,8 @@ static DOMAIN_PATH: LazyLock<Regex> =
 /// reports`), or a phrase before it that takes a company (`shares of Target`). Business
 /// words elsewhere in the sentence do not count: in market news they are everywhere
 /// (`Forecasting for Next Year`).
-fn in_business_context(
-    text: &str,
-    start: usize,
-    end: usize,
-    sentences: &[Span],
-    sure: &[(usize, usize)],
-) -> bool {
+fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &Spans) -> bool {
+    let text = local.text;
     if listed_with_a_company(text, start, end, sure) {
         return true;
     }
@@ -455,7 +679,7 @@ fn in_business_context(
         && ["its ", "the ", "a ", "an "]
             .iter()
             .any(|w| apposition.starts_with(w))
-        && let Some(close) = apposition.find(", ")
+        && let Some(close) = apposition[..floor_char_boundary(apposition, 80)].find(", ")
     {
         rest = &apposition[close + 2..];
     }
@@ -493,21 +717,46 @@ fn in_business_context(
     // The first word of a quotation is capitalised for its position: there an ordinary
     // word (`"Customers are choosing Walmart`) needs a company word after it or another
     // sure mention of the company.
-    let opening = &text[sentence_span(text, start, end, sentences).start..start];
+    let opening = &text[local.sentence(start, end).1.start..start];
     if opening.chars().all(|c| !c.is_alphanumeric()) && opening.contains(['"', '“', '‘', '\''])
     {
         return false;
     }
-    let before = text[..start].trim_end().to_lowercase();
-    let past_tense = next_word.len() > 4
+    // The longest phrase that takes a company is a few words: only those are read.
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
+    // First in its sentence, or after a full stop the splitter kept inside a quotation.
+    let sentence_initial = opening.chars().all(|c| !c.is_alphanumeric())
+        || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
+    let before = before.to_lowercase();
+    // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
+    // `the Target Corp`, was read above).
+    if ["the", "a", "an"].iter().any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    }) {
+        return false;
+    }
+    // Any past tense after a name inside a sentence (`Target widened its lead`); at the
+    // start of one, where every word is capitalised, only a verb of corporate action
+    // (`Customers responded` is not Customers Bancorp).
+    let past_tense = !sentence_initial
+        && next_word.len() > 4
         && next_word.ends_with("ed")
         && next_word.chars().all(|c| c.is_ascii_lowercase());
+    // `Shell to buy BG`.
+    let to_act = next_lower == "to"
+        && words
+            .next()
+            .is_some_and(|w| CORPORATE_ACTS.contains(&w.to_lowercase().as_str()));
     // `Apple’s iPhone`, `Ford’s F-150`, `Target’s stores`.
     let product = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit())
     };
     BUSINESS_VERBS.contains(&next_lower.as_str())
+        || HEADLINE_VERBS.contains(&next_lower.as_str())
         || past_tense
+        || to_act
         || (possessive && (BUSINESS_WORDS.contains(&next_lower.as_str()) || product(&next_word)))
         || TAKES_A_COMPANY.iter().any(|p| {
             before
@@ -518,13 +767,16 @@ fn in_business_context(
 
 /// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
 /// listed with a company named for sure is one too.
-fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, usize)]) -> bool {
+fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &Spans) -> bool {
     const JOINS: &[&str] = &[" and ", " or ", " & ", ", ", " vs ", " and rival "];
     let after = &text[end..];
     let before = &text[..start];
     JOINS.iter().any(|j| {
-        after.starts_with(j) && sure.iter().any(|&(s, _)| s == end + j.len())
-            || before.ends_with(j) && sure.iter().any(|&(_, e)| e + j.len() == start)
+        after.starts_with(j) && sure.starts.contains(&(end + j.len()))
+            || before.ends_with(j)
+                && start
+                    .checked_sub(j.len())
+                    .is_some_and(|e| sure.ends.contains(&e))
     })
 }
 
@@ -532,18 +784,19 @@ fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &[(usize, u
 /// name inside a longer capitalised name is part of another name, and no company is better
 /// than the wrong one. In a title-case sentence (a headline) every word is capitalised, so
 /// there only a company noun after the name (`Continental Building Products`) says so.
-fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) -> bool {
-    let sentence = sentence_span(text, start, end, sentences);
+fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+    let text = local.text;
+    let (_, sentence) = local.sentence(start, end);
     let after = text[end..].strip_prefix(char::is_whitespace).map(|rest| {
         let word_end = rest
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest.len());
         &rest[..word_end]
     });
-    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
+    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) || names_a_fund(&text[end..]) {
         return true;
     }
-    if title_case(sentence.text(text)) {
+    if local.sentence_in_title_case(start, end) {
         return false;
     }
     let before = &text[..start];
@@ -559,6 +812,21 @@ fn part_of_other_name(text: &str, start: usize, end: usize, sentences: &[Span]) 
             .then(|| &b[word_start..])
     });
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
+}
+
+/// `BNY Mellon High Yield Strategies Fund`: the capitalised words after a name run on to
+/// a fund's name (a few words are read).
+fn names_a_fund(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .take(6)
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'))
+        .any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.', ':']),
+                "Fund" | "Funds" | "ETF"
+            )
+        })
 }
 
 /// A word that may be part of a name: capitalised, then lower case (`Vance`, not `CEO`), and
@@ -590,7 +858,8 @@ const CORPORATE_NOUNS: &[&str] = &[
     "Communications", "Networks", "Semiconductor", "Microelectronics", "Electronics",
     "Solutions", "Services", "Airways", "Logistics", "Minerals", "Mining", "Metals", "Steels",
     "Chemicals", "Textiles", "Cement", "Cements", "Infra", "Infrastructure", "Power", "Finance",
-    "Motors", "Enterprises", "Retail", "Remedies", "India",
+    "Motors", "Enterprises", "Retail", "Remedies", "India", "Fund", "Funds", "Income",
+    "Institutional",
 ];
 
 /// Most words start with a capital letter.
@@ -606,13 +875,20 @@ fn title_case(sentence: &str) -> bool {
     words.len() >= 4 && capitalised * 10 >= words.len() * 6
 }
 
-/// The sentence holding `start..end` (sentences are sorted), or the whole text.
-fn sentence_span(text: &str, start: usize, end: usize, sentences: &[Span]) -> Span {
-    sentence_at(sentences, start, end).map_or(
-        Span {
-            start: 0,
-            end: text.len(),
-        },
-        |i| sentences[i],
-    )
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }

@@ -128,6 +128,9 @@ pub struct TickerRecord {
     pub label: Label,
     /// Other listings of the company, such as US ADRs (`NYSE:TM` for Toyota).
     pub other_listings: Vec<String>,
+    /// The last day of a listing that has ended (delisted, merged, renamed under a new
+    /// code); null for a listing of today. `symbol` is the code at the article's date.
+    pub delisted: Option<String>,
 }
 
 impl TickerRecord {
@@ -142,6 +145,7 @@ impl TickerRecord {
             score: Rounded(score.score),
             label: score.label,
             other_listings: t.listing.other_listings,
+            delisted: t.listing.delisted,
         }
     }
 }

@@ -95,6 +95,7 @@ pub fn record_schema(with_sentences: bool) -> Schema {
                 float("score"),
                 text("label"),
                 text_list("other_listings"),
+                text("delisted"),
             ],
         ),
         strct("model", vec![text("name"), text("version")]),
