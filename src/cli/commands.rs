@@ -21,15 +21,6 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         path: output.clone(),
         source,
     };
-    let scanned = |p: &std::path::Path| {
-        settings.load.format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
-    };
-    let outputs: Vec<(&str, &std::path::Path)> = std::iter::once(("-o", settings.output.as_path()))
-        .chain(settings.errors.as_deref().map(|e| ("--errors", e)))
-        .collect();
-    // Only a resume (JSON Lines, checked in the settings) creates its output to lock it.
-    let _lock =
-        finsent::writer::claim_outputs(&outputs, &settings.inputs, scanned, settings.resume)?;
     let engine = Finsent::new(settings.config)?;
     let sink = if settings.resume {
         Sink::append(&settings.output)

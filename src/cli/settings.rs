@@ -12,7 +12,7 @@ use finsent::loader::LoadOptions;
 use finsent::model::{Candidate, ScorerOptions, cache_dir, locate_runtime, runtime_candidates};
 use finsent::pipeline::ScoreOptions;
 use finsent::select::{Shard, resume_ids};
-use finsent::writer::{Format, Layout};
+use finsent::writer::{Format, Layout, OutputLock, claim_outputs};
 use finsent::{GazetteerChoice, ModelChoice, ScoreConfig};
 
 use super::flags::{GazetteerArgs, ModelArgs, ScoreArgs};
@@ -34,6 +34,8 @@ pub struct ScoreSettings {
     pub quiet: bool,
     pub progress_every: Duration,
     pub timings: bool,
+    /// Held while the run writes: a second run on the same output refuses.
+    _lock: Option<OutputLock>,
 }
 
 impl ScoreSettings {
@@ -71,6 +73,17 @@ impl ScoreSettings {
         if let Some(shard) = &args.shard {
             score.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
         }
+        // Outputs are checked against the inputs and each other, and a resumable one locked,
+        // before a resume reads it.
+        let scanned = |p: &Path| {
+            args.input.input_format.is_some()
+                || finsent::loader::InputFormat::from_path(p).is_some()
+        };
+        let outputs: Vec<(&str, &Path)> = std::iter::once(("-o", args.output.as_path()))
+            .chain(args.errors.as_deref().map(|e| ("--errors", e)))
+            .collect();
+        let resumable = args.resume && format == Format::Jsonl;
+        let lock = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
         if args.resume {
             check_resumable(&args.output, format)?;
             score.selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
@@ -99,6 +112,7 @@ impl ScoreSettings {
             quiet: args.quiet,
             progress_every: Duration::from_secs_f64(args.progress_every),
             timings: args.timings,
+            _lock: lock,
         })
     }
 }
