@@ -46,6 +46,7 @@ pub mod figures;
 pub mod limits;
 pub mod loader;
 pub mod model;
+pub mod panel;
 pub mod per_ticker;
 pub mod pipeline;
 pub mod select;
