@@ -47,6 +47,7 @@ pub mod isolate;
 pub mod limits;
 pub mod loader;
 pub mod model;
+pub mod panel;
 pub mod per_ticker;
 pub mod pipeline;
 pub mod select;

@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use finsent::Finsent;
 use finsent::error::{Error, Result};
 use finsent::loader::load;
+use finsent::panel::{PanelRule, build_panel, read_scored, write_panel};
 use finsent::pipeline::ScoreOptions;
 use finsent::stream::{Destination, RunStats};
 use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
 use finsent::{GazetteerChoice, tickers::Tickers};
 
-use super::flags::{ClassifyArgs, SplitArgs, TickersArgs};
+use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, TickersArgs};
 use super::inspect::{split_stream, tickers_stream};
 use super::progress::{Progress, input_size};
 use super::settings::{ScoreSettings, engine_config, gazetteer_choice};
@@ -130,6 +131,29 @@ pub fn tickers(args: TickersArgs) -> Result<RunStats> {
         &mut out,
         &mut report_error,
     )
+}
+
+pub fn panel(args: &PanelArgs) -> Result<RunStats> {
+    let rule = PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?;
+    let (observations, input) = read_scored(&args.input)?;
+    let rows = build_panel(observations, &rule);
+    let format = args
+        .format
+        .unwrap_or_else(|| Format::from_path(&args.output));
+    write_panel(&rows, &args.output, format)?;
+    if !args.quiet {
+        eprintln!(
+            "finsent: {} records: {} ticker-day rows; left out {} error and {} undated records",
+            input.records,
+            rows.len(),
+            input.errors,
+            input.undated
+        );
+    }
+    Ok(RunStats {
+        read: input.records,
+        ..RunStats::default()
+    })
 }
 
 /// Shares of the wall time: the workers' time per worker for the stages they run.

@@ -42,6 +42,11 @@ pub enum Command {
     Split(SplitArgs),
     /// Print the company mentions finsent finds in each article, with offsets.
     Tickers(TickersArgs),
+    /// Turn `finsent score` output into a ticker × day table: each company's own score,
+    /// relevance-weighted, per trading day. News at or after the cut-off (local time in
+    /// --tz) goes to the next day; Saturday and Sunday roll forward to Monday. A day holds
+    /// only news published before its close: no look-ahead. Holidays are not known.
+    Panel(PanelArgs),
     /// Check and print what this finsent uses: its version, the model (name, version,
     /// sha256), the ONNX Runtime library (path, version), the gazetteer's size and the
     /// thread defaults. Exit status 2, with what to do, when something is missing.
@@ -294,4 +299,30 @@ pub struct InfoArgs {
     pub model: ModelArgs,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PanelArgs {
+    /// Output of `finsent score`: JSON Lines, or Parquet (by the extension).
+    #[arg(value_name = "SCORES")]
+    pub input: PathBuf,
+    /// Output file (Parquet, CSV or JSONL by its extension), or `-` for standard output.
+    /// Columns: symbol, day, score, articles, confidence, relevance, last_published_at.
+    #[arg(short, long, default_value = "-", value_name = "PATH")]
+    pub output: PathBuf,
+    /// Output format [default: from the output's extension, else JSONL].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The market's time zone (IANA name), in which the cut-off is read.
+    #[arg(long, default_value = "America/New_York", value_name = "ZONE")]
+    pub tz: String,
+    /// The close (HH:MM, local time): news at or after it goes to the next trading day.
+    #[arg(long, default_value = "16:00", value_name = "HH:MM")]
+    pub cutoff: String,
+    /// Leave out companies less relevant to an article than this (0 to 1).
+    #[arg(long, default_value_t = 0.0, value_name = "R")]
+    pub min_relevance: f64,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

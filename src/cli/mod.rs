@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> Result<RunStats> {
         Command::Classify(args) => commands::classify(args),
         Command::Split(args) => commands::split(args),
         Command::Tickers(args) => commands::tickers(args),
+        Command::Panel(args) => commands::panel(&args),
         Command::Info(args) => info::info(&args).map(|()| RunStats::default()),
     }
 }

@@ -12,10 +12,17 @@ use crate::tickers::TickerSummary;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rounded(pub f32);
 
+impl Rounded {
+    /// The value as written: 4 decimals, and no negative zero.
+    pub fn value(self) -> f64 {
+        let r = (f64::from(self.0) * 1e4).round() / 1e4;
+        if r == 0.0 { 0.0 } else { r }
+    }
+}
+
 impl Serialize for Rounded {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = (f64::from(self.0) * 1e4).round() / 1e4;
-        s.serialize_f64(if r == 0.0 { 0.0 } else { r })
+        s.serialize_f64(self.value())
     }
 }
 

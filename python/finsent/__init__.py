@@ -1,0 +1,302 @@
+"""finsent: the sentiment of market news, scored by a small ONNX model, from a notebook.
+
+    import finsent
+    df = finsent.score(articles)          # pandas or polars DataFrame, list of dicts, or a path
+    finsent.classify(["Sony raises its outlook"])
+    finsent.tickers(["Toyota (TSE: 7203) and Sony rose."])
+
+The model loads once per process (on the first call) and is reused. Scoring runs in Rust
+on every core, without the GIL. A record that cannot be scored is a row with ``error`` set;
+exceptions are raised only for bad arguments (and a runtime that cannot be loaded).
+ONNX Runtime is the one in the ``onnxruntime`` package: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import json
+import math
+import numbers
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from . import _finsent
+
+__all__ = ["score", "classify", "tickers", "panel", "runtime_path", "ORT_VERSION"]
+__version__ = _finsent.__version__
+
+#: The ONNX Runtime release the library is built against (the ``onnxruntime`` dependency).
+ORT_VERSION = "1.31.1"
+
+#: The input field names ``finsent score`` tries, in order, for each article field.
+_DEFAULT_FIELDS: dict[str, list[str]] = dict(_finsent.default_fields())
+
+#: ``source.path`` of rows given as a DataFrame or a list of dicts.
+ROWS_PATH = "<data>"
+
+
+def runtime_path() -> Path:
+    """The ONNX Runtime library inside the installed ``onnxruntime`` package."""
+    spec = importlib.util.find_spec("onnxruntime")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            f"finsent needs the onnxruntime package: pip install onnxruntime=={ORT_VERSION}"
+        )
+    for location in spec.submodule_search_locations:
+        library = Path(location) / "capi" / f"libonnxruntime.so.{ORT_VERSION}"
+        if library.is_file():
+            return library
+    found = ", ".join(spec.submodule_search_locations)
+    raise RuntimeError(
+        f"no capi/libonnxruntime.so.{ORT_VERSION} in the onnxruntime package at {found}: "
+        f"pip install onnxruntime=={ORT_VERSION}"
+    )
+
+
+def _engine_args(model: str | os.PathLike) -> dict[str, Any]:
+    if not isinstance(model, (str, os.PathLike)):
+        raise TypeError(f"model must be 'fast' or a model directory, not {type(model).__name__}")
+    return {"runtime": str(runtime_path()), "model": os.fspath(model)}
+
+
+def _table(ipc: bytes) -> pa.Table:
+    return pa.ipc.open_stream(ipc).read_all()
+
+
+def _frame(table: pa.Table, as_arrow: bool):
+    return table if as_arrow else table.to_pandas()
+
+
+def _cell(value: Any) -> Any:
+    """A DataFrame cell as JSON: text and numbers as they are, times in ISO 8601, gaps as None."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        return None if math.isnan(value) else value
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        # pandas.NaT is a datetime whose isoformat() is "NaT".
+        text = value.isoformat()
+        return None if text == "NaT" else text
+    try:
+        import numpy as np
+
+        if isinstance(value, np.datetime64):
+            return None if np.isnat(value) else str(value)
+    except ImportError:
+        pass
+    return str(value)
+
+
+def _kind(data: Any) -> str:
+    module = type(data).__module__
+    if module.startswith("pandas") and type(data).__name__ == "DataFrame":
+        return "pandas"
+    if module.startswith("polars") and type(data).__name__ == "DataFrame":
+        return "polars"
+    if isinstance(data, (str, os.PathLike)):
+        return "path"
+    if isinstance(data, Sequence) and all(isinstance(row, Mapping) for row in data):
+        return "dicts"
+    raise TypeError(
+        "data must be a pandas or polars DataFrame, a list of dicts or a path, "
+        f"not {type(data).__name__}"
+    )
+
+
+def _columns(data: Any, kind: str) -> list[str]:
+    if kind in ("pandas", "polars"):
+        return [str(c) for c in data.columns]
+    seen: dict[str, None] = {}
+    for row in data:
+        seen.update(dict.fromkeys(str(k) for k in row))
+    return list(seen)
+
+
+def _rows(data: Any, kind: str, columns: list[str]) -> Iterable[tuple]:
+    if kind == "pandas":
+        return data[columns].itertuples(index=False, name=None)
+    if kind == "polars":
+        return data.select(columns).iter_rows()
+    return (tuple(row.get(c) for c in columns) for row in data)
+
+
+def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
+    """The fields finsent reads of every row, one JSON object a line."""
+    present = set(_columns(data, kind))
+    wanted = [c for field in names.values() for c in field]
+    columns = list(dict.fromkeys(c for c in wanted if c in present))
+    if not any(c in present for c in names["title"] + names["body"]):
+        raise ValueError(
+            f"no title column ({', '.join(names['title'])}) and no body column "
+            f"({', '.join(names['body'])}) among {sorted(present)}; name them with title= and body="
+        )
+    lines = []
+    for row in _rows(data, kind, columns):
+        cells = {c: _cell(v) for c, v in zip(columns, row)}
+        lines.append(json.dumps({c: v for c, v in cells.items() if v is not None}, ensure_ascii=False))
+    # A lone surrogate stays invalid UTF-8: that row becomes an `encoding` error row.
+    return "\n".join(lines).encode("utf-8", "surrogatepass")
+
+
+def _kept(data: Any, kind: str, column: str) -> pa.Array:
+    if kind == "pandas":
+        return pa.Array.from_pandas(data[column])
+    if kind == "polars":
+        return data[column].to_arrow()
+    return pa.array([row.get(column) for row in data])
+
+
+def score(
+    data: Any,
+    *,
+    title: str = "title",
+    body: str = "body",
+    id: str = "id",
+    published_at: str = "published_at",
+    keep: Sequence[str] | None = None,
+    sentences: bool = False,
+    model: str | os.PathLike = "fast",
+    as_arrow: bool = False,
+):
+    """Scores articles: one row per input record, in input order, with the columns of
+    ``finsent score -o out.parquet`` (``error`` set, and the scores null, where a record
+    could not be scored).
+
+    data: a pandas or polars DataFrame or a list of dicts (one article each), or the path of a
+        file or directory, read as ``finsent score PATH`` reads it.
+    title, body, id, published_at: the columns holding these fields. Left at their defaults,
+        each also accepts the command's other names (``headline``; ``text``, ``content``;
+        ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and
+        ``url``/``link`` are read too. Times without an offset are UTC.
+    keep: input columns carried into the result unchanged (DataFrame or list of dicts).
+    sentences: add ``sentence_scores``, every sentence with its scores.
+    model: ``"fast"`` (the shipped model) or a model directory.
+    as_arrow: return a ``pyarrow.Table`` instead of a pandas DataFrame.
+    """
+    given = {"id": id, "title": title, "body": body, "published_at": published_at}
+    for field, name in given.items():
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"{field}= must be a column name, not {name!r}")
+    # A field left at its default reads every name the command reads.
+    overrides = {f: (None if name == f else name) for f, name in given.items()}
+    keep = [keep] if isinstance(keep, str) else list(keep or [])
+    kind = _kind(data)
+    engine = _engine_args(model)
+    if kind == "path":
+        if keep:
+            raise ValueError("keep= needs a DataFrame or a list of dicts, not a path")
+        path = Path(data)
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or directory: {path}")
+        ipc = _finsent.score_paths([str(path)], sentences=sentences, **engine, **overrides)
+        return _frame(_table(ipc), as_arrow)
+    columns = _columns(data, kind)
+    missing = [c for c in keep if c not in columns]
+    if missing:
+        raise ValueError(f"keep= names columns the data does not have: {missing}")
+    names = {f: ([n] if n else list(_DEFAULT_FIELDS[f])) for f, n in overrides.items()}
+    names["outlet"] = _DEFAULT_FIELDS["outlet"]
+    names["url"] = _DEFAULT_FIELDS["url"]
+    jsonl = _jsonl(data, kind, names)
+    ipc = _finsent.score_rows(jsonl, path=ROWS_PATH, sentences=sentences, **engine, **overrides)
+    table = _table(ipc)
+    for column in keep:
+        if column in table.column_names:
+            raise ValueError(f"keep= column {column!r} is also an output column")
+        table = table.append_column(column, _kept(data, kind, column))
+    return _frame(table, as_arrow)
+
+
+def classify(
+    texts: Iterable[str],
+    targets: Iterable[str | None] | None = None,
+    domain: str = "news",
+    *,
+    model: str | os.PathLike = "fast",
+    as_arrow: bool = False,
+):
+    """Scores short texts (headlines, tweets, sentences) as they are, without splitting: one
+    row per text with ``label``, ``score`` (P(positive) - P(negative)), ``probs`` and ``error``.
+
+    targets: for each text, the company it is scored toward (or None).
+    domain: ``news``, ``tweet`` or ``headline``: the tag the model was trained with.
+    """
+    if isinstance(texts, str):
+        raise TypeError("texts must be a list of strings; wrap a single text in a list")
+    texts = [_text(t) for t in texts]
+    if targets is not None:
+        if isinstance(targets, str):
+            raise TypeError("targets must be a list, one per text")
+        targets = [_text(t) for t in targets]
+    if not isinstance(domain, str):
+        raise TypeError(f"domain must be a string, not {type(domain).__name__}")
+    ipc = _finsent.classify(texts, targets, domain=domain, **_engine_args(model))
+    return _frame(_table(ipc), as_arrow)
+
+
+def tickers(texts: Iterable[str], *, as_arrow: bool = False):
+    """The companies each text names, found as ``finsent score`` finds them: one row per
+    mention with ``row`` (the text's position), ``symbol``, ``exchange``, ``name``, the
+    mention's ``text``, its character offsets ``start``/``end`` and its ``form``."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be a list of strings; wrap a single text in a list")
+    return _frame(_table(_finsent.tickers([_text(t) for t in texts])), as_arrow)
+
+
+def panel(
+    scores: Any,
+    *,
+    tz: str = "America/New_York",
+    cutoff: str = "16:00",
+    min_relevance: float = 0.0,
+    as_arrow: bool = False,
+):
+    """The ticker x day table of scored articles (the result of ``score``, as a pandas or
+    polars DataFrame or a pyarrow Table), as ``finsent panel`` builds it: one row per
+    company and trading day with ``score`` (the companies' own scores, relevance-weighted),
+    ``articles``, ``confidence`` (mean), ``relevance`` (sum) and ``last_published_at``.
+
+    An article's time is read in ``tz``; at or after ``cutoff`` (HH:MM) it goes to the next
+    day, and Saturday and Sunday roll forward to Monday, so a day holds only news published
+    before its close. Holidays are not known. Error and undated records are left out.
+    """
+    if isinstance(scores, pa.Table):
+        table = scores
+    elif _kind(scores) == "pandas":
+        table = pa.Table.from_pandas(scores, preserve_index=False)
+    elif _kind(scores) == "polars":
+        table = scores.to_arrow()
+    else:
+        raise TypeError(f"scores must be the DataFrame finsent.score returns, not {type(scores).__name__}")
+    needed = ["published_at", "confidence", "tickers", "error"]
+    missing = [c for c in needed if c not in table.column_names]
+    if missing:
+        raise ValueError(f"scores lacks the columns {missing} of finsent.score's result")
+    lines = (
+        json.dumps(row, default=_json_time) for row in table.select(needed).to_pylist()
+    )
+    ipc = _finsent.panel(
+        "\n".join(lines).encode(), tz=tz, cutoff=cutoff, min_relevance=float(min_relevance)
+    )
+    return _frame(_table(ipc), as_arrow)
+
+
+def _json_time(value: Any) -> str:
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _text(value: Any) -> str | None:
+    cell = _cell(value)
+    return None if cell is None else str(cell)

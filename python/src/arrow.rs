@@ -1,0 +1,107 @@
+//! Records to Arrow: each record is serialized as JSON (as `finsent score` writes it) and
+//! decoded against a fixed schema (as the Parquet writer does), then written as one Arrow
+//! IPC stream.
+
+use std::io;
+use std::sync::Arc;
+
+use arrow_array::RecordBatch;
+use arrow_ipc::writer::StreamWriter;
+use arrow_schema::{ArrowError, DataType, Field, Fields, Schema};
+use serde::Serialize;
+
+/// Rows per record batch.
+const BATCH_ROWS: usize = 8192;
+
+/// `records` as an Arrow IPC stream with `schema`; fields the schema does not name are
+/// left out.
+pub fn to_ipc<T: Serialize>(
+    schema: Schema,
+    records: impl IntoIterator<Item = T>,
+) -> Result<Vec<u8>, ArrowError> {
+    let schema = Arc::new(schema);
+    let mut decoder = arrow_json::ReaderBuilder::new(schema.clone())
+        .with_batch_size(BATCH_ROWS)
+        .build_decoder()?;
+    let mut writer = StreamWriter::try_new(Vec::new(), &schema)?;
+    let mut line = Vec::new();
+    for record in records {
+        line.clear();
+        serde_json::to_writer(&mut line, &record).map_err(io::Error::from)?;
+        line.push(b'\n');
+        let mut done = 0;
+        while done < line.len() {
+            // The decoder stops at a full batch; what is left goes into the next one.
+            let consumed = decoder.decode(&line[done..])?;
+            if consumed == 0 {
+                match decoder.flush()? {
+                    Some(batch) => writer.write(&batch)?,
+                    None => {
+                        return Err(ArrowError::JsonError(
+                            "a record did not fit the schema".into(),
+                        ));
+                    }
+                }
+            }
+            done += consumed;
+        }
+    }
+    if let Some(batch) = decoder.flush()? {
+        writer.write(&batch)?;
+    }
+    writer.into_inner()
+}
+
+/// One batch as an Arrow IPC stream.
+pub fn batch_ipc(batch: &RecordBatch) -> Result<Vec<u8>, ArrowError> {
+    let mut writer = StreamWriter::try_new(Vec::new(), &batch.schema())?;
+    writer.write(batch)?;
+    writer.into_inner()
+}
+
+fn text(name: &str) -> Field {
+    Field::new(name, DataType::Utf8, true)
+}
+
+fn float(name: &str) -> Field {
+    Field::new(name, DataType::Float64, true)
+}
+
+fn int(name: &str) -> Field {
+    Field::new(name, DataType::Int64, true)
+}
+
+fn error() -> Field {
+    Field::new(
+        "error",
+        DataType::Struct(Fields::from(vec![text("kind"), text("message")])),
+        true,
+    )
+}
+
+/// The columns of `finsent.classify`: the command's fields, one row per text.
+pub fn classify_schema() -> Schema {
+    let probs = Fields::from(vec![float("negative"), float("neutral"), float("positive")]);
+    Schema::new(vec![
+        text("text"),
+        text("target"),
+        text("label"),
+        float("score"),
+        Field::new("probs", DataType::Struct(probs), true),
+        error(),
+    ])
+}
+
+/// The columns of `finsent.tickers`: one row per mention.
+pub fn mention_schema() -> Schema {
+    Schema::new(vec![
+        int("row"),
+        text("symbol"),
+        text("exchange"),
+        text("name"),
+        text("text"),
+        int("start"),
+        int("end"),
+        text("form"),
+    ])
+}

@@ -1,0 +1,76 @@
+//! The engines of this process: each model (with a domain) is loaded once, on first use,
+//! and shared by every later call, from any thread.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use pyo3::PyResult;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+
+use finsent::tickers::Tickers;
+use finsent::{Finsent, ModelChoice, ScoreConfig};
+
+use crate::chain;
+
+struct Loaded {
+    runtime: PathBuf,
+    model: String,
+    /// The domain it scores: the one asked for, else the model's default.
+    domain: Option<String>,
+    /// The model's default domain.
+    default_domain: Option<String>,
+    engine: Arc<Finsent>,
+}
+
+static ENGINES: Mutex<Vec<Loaded>> = Mutex::new(Vec::new());
+
+/// The engine for `model` (`fast`, or a model directory) scoring `domain` (the model's
+/// default when `None`), loaded on first use with ONNX Runtime from `runtime`.
+pub fn engine(runtime: PathBuf, model: &str, domain: Option<String>) -> PyResult<Arc<Finsent>> {
+    let mut engines = ENGINES
+        .lock()
+        .map_err(|_| PyRuntimeError::new_err("a finsent engine failed while loading"))?;
+    let same = |l: &&Loaded| {
+        l.runtime == runtime
+            && l.model == model
+            && domain.as_ref().map_or(l.domain == l.default_domain, |d| {
+                l.domain.as_ref() == Some(d)
+            })
+    };
+    if let Some(loaded) = engines.iter().find(same) {
+        return Ok(loaded.engine.clone());
+    }
+    let mut config = ScoreConfig::new(runtime.clone());
+    config.model = match model {
+        "fast" => ModelChoice::Fast,
+        dir if PathBuf::from(dir).is_dir() => ModelChoice::Dir(dir.into()),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "model must be \"fast\" or a model directory, got {other:?}"
+            )));
+        }
+    };
+    config.scorer.domain = domain.clone();
+    // Sentence records are always built; `score(sentences=False)` leaves the column out.
+    config.score.with_sentences = true;
+    let engine = Arc::new(Finsent::new(config).map_err(|e| PyRuntimeError::new_err(chain(&e)))?);
+    let default_domain = engine.scorer().config().default_domain.clone();
+    engines.push(Loaded {
+        runtime,
+        model: model.to_string(),
+        domain: domain.or_else(|| default_domain.clone()),
+        default_domain,
+        engine: engine.clone(),
+    });
+    Ok(engine)
+}
+
+/// The shipped gazetteer, loaded on first use.
+pub fn shipped_tickers() -> PyResult<&'static Tickers> {
+    static TICKERS: OnceLock<Tickers> = OnceLock::new();
+    if let Some(tickers) = TICKERS.get() {
+        return Ok(tickers);
+    }
+    let tickers = finsent::shipped::tickers().map_err(|e| PyRuntimeError::new_err(chain(&e)))?;
+    Ok(TICKERS.get_or_init(|| tickers))
+}

@@ -1,0 +1,333 @@
+//! `finsent._finsent`: the Rust half of the Python package. Every function returns an Arrow
+//! IPC stream (bytes) that `finsent/__init__.py` turns into a DataFrame; the rows are built
+//! from the records `finsent score` writes, through their JSON form, so a column holds
+//! exactly what the Parquet output holds.
+//!
+//! Engines (a model, its gazetteer and worker pool) are loaded once per process and
+//! reused. The GIL is released while an engine loads and while it scores.
+
+mod arrow;
+mod engines;
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use serde::Serialize;
+
+use finsent::article::{Class, ErrorKind};
+use finsent::loader::{FieldNames, InputFormat, LoadOptions, load, read_format};
+use finsent::model::{ModelInput, Target};
+use finsent::panel::{PanelRule, build_panel, observations, panel_batch};
+use finsent::split::{char_offsets, split_sentences};
+use finsent::tickers::MentionForm;
+use finsent::writer::{ErrorDetail, ProbsRecord, Rounded, record_schema};
+
+use crate::arrow::to_ipc;
+use crate::engines::{engine, shipped_tickers};
+
+/// The message of an error and of every error under it.
+pub(crate) fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+fn runtime_error(error: &dyn std::error::Error) -> PyErr {
+    PyRuntimeError::new_err(chain(error))
+}
+
+/// The input fields: a name given replaces the command's list of names for that field.
+fn load_options(
+    id: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    published_at: Option<String>,
+) -> LoadOptions {
+    let mut fields = FieldNames::default();
+    for (given, names) in [
+        (id, &mut fields.id),
+        (title, &mut fields.title),
+        (body, &mut fields.body),
+        (published_at, &mut fields.published_at),
+    ] {
+        if let Some(name) = given {
+            *names = vec![name];
+        }
+    }
+    LoadOptions {
+        fields,
+        ..LoadOptions::default()
+    }
+}
+
+/// The field names `finsent score` reads by default, first match wins: `{"title": [...], ...}`.
+#[pyfunction]
+fn default_fields() -> Vec<(&'static str, Vec<String>)> {
+    let f = FieldNames::default();
+    vec![
+        ("id", f.id),
+        ("title", f.title),
+        ("body", f.body),
+        ("published_at", f.published_at),
+        ("outlet", f.outlet),
+        ("url", f.url),
+    ]
+}
+
+/// Where the articles come from.
+enum Source {
+    /// JSON Lines, one object per row (`path` names it in ids and `source.path`).
+    Rows { jsonl: Vec<u8>, path: String },
+    /// Files and directories, read as `finsent score` reads them.
+    Paths(Vec<PathBuf>),
+}
+
+/// Scores every record and returns one row per record (the Parquet columns) as Arrow IPC.
+fn score(
+    py: Python<'_>,
+    source: Source,
+    runtime: PathBuf,
+    model: String,
+    fields: LoadOptions,
+    sentences: bool,
+) -> PyResult<Py<PyBytes>> {
+    let ipc = py.detach(move || -> PyResult<Vec<u8>> {
+        let engine = engine(runtime, &model, None)?;
+        let records = match source {
+            Source::Rows { jsonl, path } => read_format(
+                InputFormat::Jsonl,
+                Box::new(Cursor::new(jsonl)),
+                path,
+                &fields,
+            ),
+            Source::Paths(paths) => Box::new(load(paths, fields)),
+        };
+        // The engine always keeps sentences; without `sentences` the schema leaves them out.
+        to_ipc(record_schema(sentences), engine.score_articles(records))
+            .map_err(|e| runtime_error(&e))
+    })?;
+    Ok(PyBytes::new(py, &ipc).unbind())
+}
+
+/// Scores the JSON Lines `jsonl` (one object per row).
+#[pyfunction]
+#[pyo3(signature = (jsonl, *, path, runtime, model, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[allow(clippy::too_many_arguments)]
+fn score_rows(
+    py: Python<'_>,
+    jsonl: Vec<u8>,
+    path: String,
+    runtime: PathBuf,
+    model: String,
+    id: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    published_at: Option<String>,
+    sentences: bool,
+) -> PyResult<Py<PyBytes>> {
+    let fields = load_options(id, title, body, published_at);
+    let source = Source::Rows { jsonl, path };
+    score(py, source, runtime, model, fields, sentences)
+}
+
+/// Scores files and directories, as `finsent score PATH...`.
+#[pyfunction]
+#[pyo3(signature = (paths, *, runtime, model, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[allow(clippy::too_many_arguments)]
+fn score_paths(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    runtime: PathBuf,
+    model: String,
+    id: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    published_at: Option<String>,
+    sentences: bool,
+) -> PyResult<Py<PyBytes>> {
+    if paths.is_empty() {
+        return Err(PyValueError::new_err("no paths to score"));
+    }
+    let fields = load_options(id, title, body, published_at);
+    score(py, Source::Paths(paths), runtime, model, fields, sentences)
+}
+
+/// The text, unless it is missing or blank.
+fn nonblank(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+/// One row of `classify`: the text, its target and its scores, or why it has none.
+#[derive(Serialize)]
+struct ClassifyRow<'a> {
+    text: Option<&'a str>,
+    target: Option<&'a str>,
+    label: Option<Class>,
+    score: Option<Rounded>,
+    probs: Option<ProbsRecord>,
+    error: Option<ErrorDetail>,
+}
+
+/// Scores each text as it is (no splitting), toward its target when given.
+#[pyfunction]
+#[pyo3(signature = (texts, targets, *, runtime, model, domain))]
+fn classify(
+    py: Python<'_>,
+    texts: Vec<Option<String>>,
+    targets: Option<Vec<Option<String>>>,
+    runtime: PathBuf,
+    model: String,
+    domain: String,
+) -> PyResult<Py<PyBytes>> {
+    let targets = targets.unwrap_or_else(|| vec![None; texts.len()]);
+    if targets.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} texts but {} targets",
+            texts.len(),
+            targets.len()
+        )));
+    }
+    let ipc = py.detach(move || -> PyResult<Vec<u8>> {
+        let engine = engine(runtime, &model, Some(domain))?;
+        if targets.iter().any(Option::is_some) && !engine.scorer().takes_targets() {
+            return Err(PyValueError::new_err(
+                "this model cannot score toward a target (no target_format in its config.json)",
+            ));
+        }
+        let groups: Vec<Vec<ModelInput>> = texts
+            .iter()
+            .zip(&targets)
+            .map(|(text, target)| match nonblank(text) {
+                Some(text) => vec![ModelInput {
+                    text,
+                    target: nonblank(target).map(|name| Target {
+                        name,
+                        mentions: &[],
+                    }),
+                }],
+                None => Vec::new(),
+            })
+            .collect();
+        let scored = engine.score_groups(&groups, false);
+        let rows = texts
+            .iter()
+            .zip(&targets)
+            .zip(scored)
+            .map(|((text, target), probs)| {
+                let error = |kind, message: String| ErrorDetail { kind, message };
+                let (probs, error) = match (nonblank(text), probs) {
+                    (None, _) => (None, Some(error(ErrorKind::EmptyText, "no text".into()))),
+                    (Some(_), Ok(p)) => (Some(p[0]), None),
+                    (Some(_), Err(e)) => (None, Some(error(ErrorKind::Model, chain(&e)))),
+                };
+                ClassifyRow {
+                    text: text.as_deref(),
+                    target: target.as_deref(),
+                    label: probs.map(|p| p.class()),
+                    score: probs.map(|p| Rounded(p.score())),
+                    probs: probs.map(ProbsRecord::from),
+                    error,
+                }
+            });
+        to_ipc(arrow::classify_schema(), rows).map_err(|e| runtime_error(&e))
+    })?;
+    Ok(PyBytes::new(py, &ipc).unbind())
+}
+
+/// One company mention in a text.
+#[derive(Serialize)]
+struct MentionRow<'a> {
+    row: usize,
+    symbol: String,
+    exchange: Option<String>,
+    name: Option<String>,
+    text: &'a str,
+    /// Character offsets into the text, as Python slices it.
+    start: usize,
+    end: usize,
+    form: MentionForm,
+}
+
+/// The companies each text names, as `finsent tickers` finds them in an article body.
+#[pyfunction]
+fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> {
+    let ipc = py.detach(move || -> PyResult<Vec<u8>> {
+        let tickers = shipped_tickers()?;
+        let mut rows = Vec::new();
+        for (row, text) in texts.iter().enumerate() {
+            let Some(text) = text.as_deref() else {
+                continue;
+            };
+            let mentions = tickers.find(text, &split_sentences(text));
+            let spans: Vec<_> = mentions
+                .iter()
+                .map(|m| finsent::split::Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect();
+            for (m, (start, end)) in mentions.iter().zip(char_offsets(text, &spans)) {
+                let listing = tickers.listing(&m.key);
+                rows.push(MentionRow {
+                    row,
+                    symbol: listing.symbol,
+                    exchange: listing.exchange,
+                    name: listing.name,
+                    text: &text[m.start..m.end],
+                    start,
+                    end,
+                    form: m.form,
+                });
+            }
+        }
+        to_ipc(arrow::mention_schema(), rows.iter()).map_err(|e| runtime_error(&e))
+    })?;
+    Ok(PyBytes::new(py, &ipc).unbind())
+}
+
+/// The ticker × day panel of scored records (JSON Lines, as `finsent score` writes them);
+/// error and undated records are left out.
+#[pyfunction]
+#[pyo3(signature = (jsonl, *, tz, cutoff, min_relevance))]
+fn panel(
+    py: Python<'_>,
+    jsonl: Vec<u8>,
+    tz: String,
+    cutoff: String,
+    min_relevance: f64,
+) -> PyResult<Py<PyBytes>> {
+    let rule = PanelRule::parse(&tz, &cutoff, min_relevance)
+        .map_err(|e| PyValueError::new_err(chain(&e)))?;
+    let ipc = py.detach(move || -> PyResult<Vec<u8>> {
+        let mut found = Vec::new();
+        for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let record: serde_json::Value = serde_json::from_slice(line)
+                .map_err(|e| PyValueError::new_err(format!("not a scored record: {e}")))?;
+            found.extend(observations(&record).unwrap_or_default());
+        }
+        panel_batch(&build_panel(found, &rule))
+            .and_then(|batch| arrow::batch_ipc(&batch))
+            .map_err(|e| runtime_error(&e))
+    })?;
+    Ok(PyBytes::new(py, &ipc).unbind())
+}
+
+#[pymodule]
+fn _finsent(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(default_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(score_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(score_paths, m)?)?;
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(tickers, m)?)?;
+    m.add_function(wrap_pyfunction!(panel, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

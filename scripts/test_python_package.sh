@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The Python package as a user gets it: builds the wheel once (release), installs it in a
+# fresh venv with pinned pandas, pyarrow, polars and onnxruntime from PyPI (no Rust in
+# that venv, nothing else from the checkout), and checks `finsent.score`, `classify` and
+# `tickers` against the release binary on the corpus (python/tests/test_against_cli.py).
+# Run by .ci/run. Tools: maturin in a venv of its own (FINSENT_MATURIN_VENV, default
+# ~/.cache/finsent/maturin-venv).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+python=${PYTHON:-python3}
+tools=${FINSENT_MATURIN_VENV:-$HOME/.cache/finsent/maturin-venv}
+[ -x "$tools/bin/maturin" ] || { "$python" -m venv "$tools" && "$tools/bin/pip" install --quiet maturin==1.9.4; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+start=$(date +%s)
+wheel=$(PATH="$tools/bin:$PATH" PYTHON="$python" scripts/build_wheel.sh "$work/dist")
+echo "wheel: $(basename "$wheel"), $(du -h "$wheel" | cut -f1), built in $(( $(date +%s) - start )) s"
+cargo build --release --locked --quiet
+
+"$python" -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet "$wheel" pandas==3.1.1 pyarrow==26.0.1 polars==2.1.0 onnxruntime==1.31.1
+# From outside the checkout, so that `import finsent` is the installed wheel.
+cd "$work"
+"$work/venv/bin/python" "$root/python/tests/test_against_cli.py" \
+    --cli "$root/target/release/finsent" --corpus "$root/corpus"

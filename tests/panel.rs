@@ -1,0 +1,103 @@
+//! `finsent panel` on a hand-made week: news before and after the New York close on a
+//! Friday and on a Saturday, an error record and an undated one.
+
+use std::process::Command;
+
+fn finsent() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_finsent"))
+}
+
+/// A scored article as `finsent score` writes it (the fields the panel reads).
+fn article(id: &str, published_at: &str, confidence: f64, tickers: &[(&str, f64, f64)]) -> String {
+    let tickers: Vec<_> = tickers
+        .iter()
+        .map(|(symbol, relevance, score)| {
+            serde_json::json!({"symbol": symbol, "relevance": relevance, "score": score})
+        })
+        .collect();
+    serde_json::json!({"id": id, "confidence": confidence, "tickers": tickers,
+                       "published_at": published_at, "error": null})
+    .to_string()
+}
+
+#[test]
+fn panel_crosses_the_close_and_the_weekend() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 2026-02-06 is a Friday; New York is UTC-5: 20:00Z is 15:00 there, 21:30Z is 16:30.
+    let friday = ("NVDA", 1.0, -0.9952);
+    let after_close = [("NVDA", 0.5, 0.5), ("AAPL", 0.25, 0.2)];
+    let saturday = ("NVDA", 0.25, 0.9963);
+    let records = [
+        article("fri-1500", "2026-02-06T20:00:00Z", 0.9, &[friday]),
+        article("fri-1630", "2026-02-06T21:30:00Z", 0.8, &after_close),
+        article("sat", "2026-02-07T15:00:00Z", 0.7, &[saturday]),
+        r#"{"id":"bad","error":{"kind":"parse","message":"invalid JSON"},"source":{"path":"a","line":4}}"#.into(),
+        article("undated", "", 0.9, &[friday]).replace(r#""published_at":"""#, r#""published_at":null"#),
+    ];
+    let scores = dir.path().join("scores.jsonl");
+    std::fs::write(&scores, records.join("\n") + "\n").expect("write scores");
+    let out = dir.path().join("panel.csv");
+    let run = finsent()
+        .arg("panel")
+        .arg(&scores)
+        .arg("-o")
+        .arg(&out)
+        .args(["--tz", "America/New_York", "--cutoff", "16:00"])
+        .output()
+        .expect("run finsent panel");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("left out 1 error and 1 undated records"),
+        "{stderr}"
+    );
+
+    let round = |x: f64| format!("{}", (x * 1e4).round() / 1e4);
+    let monday_nvda = (after_close[0].1 * after_close[0].2 + saturday.1 * saturday.2)
+        / (after_close[0].1 + saturday.1);
+    let expected = [
+        "symbol,day,score,articles,confidence,relevance,last_published_at".to_string(),
+        format!(
+            "AAPL,2026-02-09,{},1,0.8,0.25,2026-02-06T21:30:00Z",
+            round(after_close[1].2)
+        ),
+        format!(
+            "NVDA,2026-02-06,{},1,0.9,1.0,2026-02-06T20:00:00Z",
+            round(friday.2)
+        ),
+        format!(
+            "NVDA,2026-02-09,{},2,{},0.75,2026-02-07T15:00:00Z",
+            round(monday_nvda),
+            round((0.8 + 0.7) / 2.0)
+        ),
+    ];
+    let csv = std::fs::read_to_string(&out).expect("panel written");
+    assert_eq!(csv.lines().collect::<Vec<_>>(), expected);
+
+    // In Tokyo (close 15:30) Friday 20:00 UTC is already Saturday morning: all goes to Monday.
+    let tokyo = finsent()
+        .arg("panel")
+        .arg(&scores)
+        .args([
+            "--tz",
+            "Asia/Tokyo",
+            "--cutoff",
+            "15:30",
+            "--format",
+            "csv",
+            "-q",
+        ])
+        .output()
+        .expect("run finsent panel");
+    let table = String::from_utf8_lossy(&tokyo.stdout);
+    assert!(table.contains("\nNVDA,2026-02-09,"), "{table}");
+    assert!(!table.contains(",2026-02-06,"), "{table}");
+
+    let bad = finsent()
+        .arg("panel")
+        .arg(&scores)
+        .args(["--tz", "New York"])
+        .output()
+        .expect("run finsent panel");
+    assert_eq!(bad.status.code(), Some(2));
+}
