@@ -23,6 +23,16 @@ pub enum ModelChoice {
     Dir(PathBuf),
 }
 
+impl ModelChoice {
+    /// The model's files: the compiled-in ones, or read from the directory.
+    pub fn files(&self) -> Result<ModelFiles<'static>> {
+        match self {
+            ModelChoice::Fast => crate::shipped::model(),
+            ModelChoice::Dir(dir) => ModelFiles::read(dir),
+        }
+    }
+}
+
 /// Which company gazetteer finds tickers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GazetteerChoice {
@@ -30,8 +40,16 @@ pub enum GazetteerChoice {
     Shipped,
     /// A gazetteer file (JSON Lines, as `models/gazetteer/gazetteer.jsonl`).
     File(PathBuf),
-    /// No tickers.
-    None,
+}
+
+impl GazetteerChoice {
+    /// The gazetteer, parsed.
+    pub fn load(&self) -> Result<Tickers> {
+        match self {
+            GazetteerChoice::Shipped => crate::shipped::tickers(),
+            GazetteerChoice::File(path) => Tickers::load(path),
+        }
+    }
 }
 
 /// Everything [`Finsent::new`] needs. The library reads no flags or environment variables:
@@ -42,7 +60,8 @@ pub struct ScoreConfig {
     /// The ONNX Runtime shared library (`libonnxruntime.so.1.31.x`).
     pub runtime: PathBuf,
     pub model: ModelChoice,
-    pub gazetteer: GazetteerChoice,
+    /// The gazetteer that finds tickers; `None`: no tickers.
+    pub gazetteer: Option<GazetteerChoice>,
     pub scorer: ScorerOptions,
     pub score: ScoreOptions,
 }
@@ -53,7 +72,7 @@ impl ScoreConfig {
         Self {
             runtime,
             model: ModelChoice::Fast,
-            gazetteer: GazetteerChoice::Shipped,
+            gazetteer: Some(GazetteerChoice::Shipped),
             scorer: ScorerOptions::default(),
             score: ScoreOptions::default(),
         }
@@ -79,17 +98,15 @@ impl Finsent {
     /// Loads what `config` names: ONNX Runtime, the model (checked against its checksum), the
     /// gazetteer, and one worker per session.
     pub fn new(config: ScoreConfig) -> Result<Self> {
-        config.validate()?;
+        // The scoring options are checked by from_parts.
+        config.scorer.validate()?;
         let env = init_runtime(&config.runtime)?;
-        let scorer = match &config.model {
-            ModelChoice::Fast => Scorer::load(env, &crate::shipped::model()?, &config.scorer)?,
-            ModelChoice::Dir(dir) => Scorer::load(env, &ModelFiles::read(dir)?, &config.scorer)?,
-        };
-        let tickers = match &config.gazetteer {
-            GazetteerChoice::Shipped => Some(crate::shipped::tickers()?),
-            GazetteerChoice::File(path) => Some(Tickers::load(path)?),
-            GazetteerChoice::None => None,
-        };
+        let scorer = Scorer::load(env, &config.model.files()?, &config.scorer)?;
+        let tickers = config
+            .gazetteer
+            .as_ref()
+            .map(GazetteerChoice::load)
+            .transpose()?;
         Self::from_parts(scorer, tickers, config.score)
     }
 

@@ -9,7 +9,6 @@ use finsent::panel::{PanelRule, build_panel, read_scored, write_panel};
 use finsent::pipeline::ScoreOptions;
 use finsent::stream::{Destination, RunStats};
 use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
-use finsent::{GazetteerChoice, tickers::Tickers};
 
 use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, TickersArgs};
 use super::inspect::{split_stream, tickers_stream};
@@ -87,7 +86,7 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
 }
 
 pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
-    let config = engine_config(&args.model, GazetteerChoice::None, ScoreOptions::default())?;
+    let config = engine_config(&args.model, None, ScoreOptions::default())?;
     let outputs = [("-o", args.output.as_path())];
     let _lock = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
     let engine = Finsent::new(config)?;
@@ -119,10 +118,7 @@ pub fn split(args: SplitArgs) -> Result<RunStats> {
 }
 
 pub fn tickers(args: TickersArgs) -> Result<RunStats> {
-    let tickers = match gazetteer_choice(&args.gazetteer) {
-        GazetteerChoice::File(path) => Tickers::load(&path)?,
-        _ => finsent::shipped::tickers()?,
-    };
+    let tickers = gazetteer_choice(&args.gazetteer).load()?;
     let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
     let mut out = io::BufWriter::new(io::stdout().lock());
     tickers_stream(

@@ -9,12 +9,12 @@ use finsent::error::{Error, Result};
 use finsent::model::{
     ModelFiles, ORT_VERSION, Scorer, ScorerOptions, init_runtime, locate_runtime, runtime_version,
 };
-use finsent::tickers::Tickers;
-use finsent::{GAZETTEER_FILE, MODEL_DIR, ModelChoice};
+
+use finsent::{GAZETTEER_FILE, GazetteerChoice, MODEL_DIR, ModelChoice};
 use serde_json::{Value, json};
 
 use super::flags::InfoArgs;
-use super::settings::{model_choice, runtime_places};
+use super::settings::{gazetteer_choice, model_choice, runtime_places};
 
 /// Prints the report (text, or one JSON object with `--json`); the first missing part is
 /// the error returned, after the parts found so far (text only).
@@ -56,9 +56,11 @@ impl Report {
 
 /// The model's files, reported with their checked checksum.
 fn model_files(args: &InfoArgs, report: &mut Report) -> Result<ModelFiles<'static>> {
-    let (files, origin) = match model_choice(&args.model) {
-        ModelChoice::Dir(dir) => (ModelFiles::read(&dir)?, dir.display().to_string()),
-        ModelChoice::Fast => (finsent::shipped::model()?, "compiled in".to_string()),
+    let choice = model_choice(&args.model);
+    let files = choice.files()?;
+    let origin = match choice {
+        ModelChoice::Dir(dir) => dir.display().to_string(),
+        ModelChoice::Fast => "compiled in".to_string(),
     };
     let config = files.verified_config()?;
     report.add(
@@ -118,9 +120,11 @@ fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
         json!(true),
     );
 
-    let (gazetteer, tickers) = match args.gazetteer.gazetteer.as_deref() {
-        Some(file) => (file.display().to_string(), Tickers::load(file)?),
-        None => ("compiled in".to_string(), finsent::shipped::tickers()?),
+    let choice = gazetteer_choice(&args.gazetteer);
+    let tickers = choice.load()?;
+    let gazetteer = match choice {
+        GazetteerChoice::File(file) => file.display().to_string(),
+        GazetteerChoice::Shipped => "compiled in".to_string(),
     };
     let (listings, names) = tickers.size();
     report.add(

@@ -91,11 +91,7 @@ impl ScoreSettings {
                 source,
             })?;
         }
-        let gazetteer = if args.no_tickers {
-            GazetteerChoice::None
-        } else {
-            gazetteer_choice(&args.gazetteer)
-        };
+        let gazetteer = (!args.no_tickers).then(|| gazetteer_choice(&args.gazetteer));
         let config = engine_config(&args.model, gazetteer, score)?;
         Ok(Self {
             config,
@@ -136,7 +132,7 @@ fn check_resumable(output: &Path, format: Format) -> Result<()> {
 /// The engine's settings: the model and thread flags, ONNX Runtime located, `score`.
 pub fn engine_config(
     args: &ModelArgs,
-    gazetteer: GazetteerChoice,
+    gazetteer: Option<GazetteerChoice>,
     score: ScoreOptions,
 ) -> Result<ScoreConfig> {
     let defaults = ScorerOptions::default();

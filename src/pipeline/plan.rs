@@ -29,8 +29,8 @@ pub struct ArticlePlan {
 #[derive(Debug, Default)]
 pub struct UnitScores {
     units: BTreeMap<Unit, Probs>,
-    /// A unit toward a company (its symbol).
-    passes: BTreeMap<(Unit, String), Probs>,
+    /// Each unit's passes toward a company (its symbol), in symbol order.
+    passes: BTreeMap<Unit, Vec<(String, Probs)>>,
 }
 
 impl UnitScores {
@@ -40,15 +40,18 @@ impl UnitScores {
 
     /// The pass of `unit` toward `symbol`, when the unit had one.
     pub fn toward(&self, unit: Unit, symbol: &str) -> Option<Probs> {
-        self.passes.get(&(unit, symbol.to_string())).copied()
+        self.passes_of(unit)
+            .find(|(s, _)| *s == symbol)
+            .map(|(_, p)| p)
     }
 
     /// The passes of `unit`, in symbol order.
     pub fn passes_of(&self, unit: Unit) -> impl Iterator<Item = (&str, Probs)> {
         self.passes
-            .range((unit, String::new())..)
-            .take_while(move |((u, _), _)| *u == unit)
-            .map(|((_, symbol), &p)| (symbol.as_str(), p))
+            .get(&unit)
+            .into_iter()
+            .flatten()
+            .map(|(symbol, p)| (symbol.as_str(), *p))
     }
 }
 
@@ -170,6 +173,14 @@ impl ArticlePlan {
     pub fn assign(&self, probs: &[Probs]) -> UnitScores {
         debug_assert_eq!(probs.len(), self.units.len() + self.passes.len());
         let (unit_probs, pass_probs) = probs.split_at(self.units.len().min(probs.len()));
+        // plan_targets lays out each unit's passes in symbol order.
+        let mut passes: BTreeMap<Unit, Vec<(String, Probs)>> = BTreeMap::new();
+        for (pass, &p) in self.passes.iter().zip(pass_probs) {
+            passes
+                .entry(pass.unit)
+                .or_default()
+                .push((pass.symbol.clone(), p));
+        }
         UnitScores {
             units: self
                 .units
@@ -177,12 +188,7 @@ impl ArticlePlan {
                 .copied()
                 .zip(unit_probs.iter().copied())
                 .collect(),
-            passes: self
-                .passes
-                .iter()
-                .zip(pass_probs)
-                .map(|(pass, &p)| ((pass.unit, pass.symbol.clone()), p))
-                .collect(),
+            passes,
         }
     }
 }
