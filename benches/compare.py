@@ -2,8 +2,9 @@
 a BERT-base transformers pipeline, on the same archive, alternating the contestants each
 round (machines are noisy: medians and ratios are reported).
 
-Usage: compare.py ARCHIVE.jsonl [--rounds R] [--threads N] [--transformers-articles K]
-(c) runs on the first K articles only (it is ~30x slower); rates are per second either way.
+Usage: compare.py ARCHIVE.jsonl [--rounds R] [--threads N] [--transformers-articles K] [--only A,B]
+(c) runs on the first K articles only (it is ~30x slower), and so does finsent's accurate tier
+(`--model accurate`, an encoder of BERT-base's size); rates are per second either way.
 finsent runs end to end with tickers, its sentence cache off for the ratios; a second finsent
 run with the cache on (its default) is reported apart.
 Run through benches/compare.sh, which installs the Python contestants into a venv.
@@ -52,7 +53,11 @@ def main():
     p.add_argument("archive", type=Path)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--threads", type=int, default=os.cpu_count())
-    p.add_argument("--transformers-articles", type=int, default=50)
+    p.add_argument("--transformers-articles", type=int, default=50,
+                   help="articles (the archive's first) scored by the transformers pipeline and by finsent's "
+                   "accurate tier")
+    p.add_argument("--only", help="comma-separated contestants to run (default: all), e.g. "
+                   "'finsent accurate,transformers pipeline'")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="finsent-compare-"))
     subset = tmp / "subset.jsonl"
@@ -68,9 +73,18 @@ def main():
         "finsent (sentence cache)": [str(finsent), "score", str(args.archive), "-q", "-j", str(args.threads)],
         "python+onnxruntime": [sys.executable, str(ROOT / "benches" / "baseline_onnx.py"), str(args.archive),
                                str(MODEL), "--threads", str(args.threads)],
+        # The accurate tier (110 M parameters, as BERT-base) on the transformers pipeline's articles.
+        "finsent accurate": [str(finsent), "score", str(subset), "-q", "--no-sentence-cache", "--model", "accurate",
+                             "-j", str(args.threads)],
         "transformers pipeline": [sys.executable, str(ROOT / "benches" / "baseline_transformers.py"), str(subset),
                                   str(MODEL / "tokenizer.json"), "--threads", str(args.threads)],
     }
+    if args.only:
+        wanted = args.only.split(",")
+        unknown = [name for name in wanted if name not in contestants]
+        if unknown:
+            p.error(f"unknown contestants {unknown}; known: {list(contestants)}")
+        contestants = {name: cmd for name, cmd in contestants.items() if name in wanted}
     results = {name: {"wall": [], "rss": []} for name in contestants}
     for r in range(args.rounds):
         names = list(contestants)
@@ -87,16 +101,17 @@ def main():
         rows[name] = {"articles": articles, "sentences": sentences, "median_s": wall,
                       "articles_per_s": articles / wall, "sentences_per_s": sentences / wall,
                       "peak_rss_mb": max(results[name]["rss"])}
-    print(f"archive {args.archive} ({rows['finsent']['articles']} articles), {args.threads} threads, "
-          f"{args.rounds} rounds, medians")
+    print(f"archive {args.archive}, {args.threads} threads, {args.rounds} rounds, medians")
     print(f"{'contestant':24} {'articles':>8} {'sentences':>9} {'median s':>9} {'articles/s':>10} "
           f"{'sentences/s':>11} {'peak RSS MB':>11}")
     for name, row in rows.items():
         print(f"{name:24} {row['articles']:8d} {row['sentences']:9d} {row['median_s']:9.2f} "
               f"{row['articles_per_s']:10.2f} {row['sentences_per_s']:11.1f} {row['peak_rss_mb']:11.0f}")
-    f = rows["finsent"]["articles_per_s"]
-    print(f"finsent / python+onnxruntime: {f / rows['python+onnxruntime']['articles_per_s']:.2f}x articles/s")
-    print(f"finsent / transformers pipeline: {f / rows['transformers pipeline']['articles_per_s']:.2f}x articles/s")
+    ratios = [("finsent", "python+onnxruntime"), ("finsent", "transformers pipeline"),
+              ("finsent accurate", "transformers pipeline")]
+    for a, b in ratios:
+        if a in rows and b in rows:
+            print(f"{a} / {b}: {rows[a]['articles_per_s'] / rows[b]['articles_per_s']:.2f}x articles/s")
 
 
 if __name__ == "__main__":

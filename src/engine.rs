@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::article::{Probs, Record};
 use crate::error::Result;
-use crate::model::{ModelFiles, ModelInput, Scorer, ScorerOptions, init_runtime};
+use crate::model::{ModelFiles, ModelInput, Scorer, ScorerOptions, init_runtime, locate_accurate};
 use crate::pipeline::{ScoreOptions, score_chunk, score_groups};
 use crate::stream::{Destination, RunStats, in_chunks, write_or_stop};
 use crate::tickers::Tickers;
@@ -19,6 +19,9 @@ use crate::writer::{ModelInfo, OutputRecord};
 pub enum ModelChoice {
     /// The fast tier, compiled into the library (feature `embedded`).
     Fast,
+    /// The accurate tier: the first of these directories that holds it
+    /// ([`crate::model::accurate_places`] lists where it is looked for).
+    Accurate(Vec<PathBuf>),
     /// A model directory: `config.json`, the ONNX graph it names, `tokenizer.json`.
     Dir(PathBuf),
 }
@@ -28,6 +31,7 @@ impl ModelChoice {
     pub fn files(&self) -> Result<ModelFiles<'static>> {
         match self {
             ModelChoice::Fast => crate::shipped::model(),
+            ModelChoice::Accurate(places) => ModelFiles::read(&locate_accurate(places)?),
             ModelChoice::Dir(dir) => ModelFiles::read(dir),
         }
     }

@@ -140,9 +140,11 @@ fn date_format(format: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct ModelArgs {
-    /// `fast` (the model compiled into finsent, the default; `finsent info` names it) or a
-    /// model directory with config.json, model.onnx and tokenizer.json.
-    #[arg(long, env = "FINSENT_MODEL", value_name = "fast|DIR")]
+    /// `fast` (the model compiled into finsent, the default; `finsent info` names it),
+    /// `accurate` (finsent-mpnet-v3: slower, more accurate; a directory of files looked for
+    /// beside the binary, in ~/.cache/finsent/models/, then in the checkout finsent was
+    /// built from) or a model directory with config.json, model.onnx and tokenizer.json.
+    #[arg(long, env = "FINSENT_MODEL", value_name = "fast|accurate|DIR")]
     pub model: Option<PathBuf>,
     /// Threads in all (workers × --intra-threads), at most 4 per core: each worker builds
     /// its own ONNX Runtime session [default: number of cores].

@@ -59,7 +59,7 @@ fn model_files(args: &InfoArgs, report: &mut Report) -> Result<ModelFiles<'stati
     let choice = model_choice(&args.model);
     let files = choice.files()?;
     let origin = match choice {
-        ModelChoice::Dir(dir) => dir.display().to_string(),
+        ModelChoice::Dir(_) | ModelChoice::Accurate(_) => files.origin.display().to_string(),
         ModelChoice::Fast => "compiled in".to_string(),
     };
     let config = files.verified_config()?;

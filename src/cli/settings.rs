@@ -9,7 +9,10 @@ use finsent::aggregate::Bands;
 use finsent::error::{Error, Result};
 use finsent::limits::Limits;
 use finsent::loader::LoadOptions;
-use finsent::model::{Candidate, ScorerOptions, cache_dir, locate_runtime, runtime_candidates};
+use finsent::model::{
+    Candidate, ScorerOptions, accurate_places, cache_dir, cache_root, locate_runtime,
+    runtime_candidates,
+};
 use finsent::pipeline::ScoreOptions;
 use finsent::select::{Shard, resume_ids};
 use finsent::writer::{Format, Layout, OutputLock, claim_outputs};
@@ -157,13 +160,29 @@ pub fn engine_config(
     })
 }
 
-/// `--model`: `fast` (the compiled-in model, the default) or a model directory.
+/// `--model`: `fast` (the compiled-in model, the default), `accurate` (looked for beside
+/// the binary, in the cache, then in the checkout) or a model directory.
 pub fn model_choice(args: &ModelArgs) -> ModelChoice {
     match args.model.as_deref() {
         None => ModelChoice::Fast,
         Some(name) if name.as_os_str() == "fast" => ModelChoice::Fast,
+        Some(name) if name.as_os_str() == "accurate" => {
+            let exe = std::env::current_exe().ok();
+            let cache = cache_root(env_path("XDG_CACHE_HOME"), env_path("HOME"));
+            ModelChoice::Accurate(accurate_places(
+                exe.as_deref().and_then(Path::parent),
+                cache.as_deref(),
+            ))
+        }
         Some(dir) => ModelChoice::Dir(dir.to_path_buf()),
     }
+}
+
+/// An environment variable as a path, when set and not empty.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 pub fn gazetteer_choice(args: &GazetteerArgs) -> GazetteerChoice {
@@ -189,14 +208,10 @@ fn parse_bands(text: &str) -> Result<Bands> {
 /// Where to look for ONNX Runtime, from `ORT_DYLIB_PATH`, the binary's own path and the
 /// cache directory.
 pub fn runtime_places() -> Vec<Candidate> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    let explicit = var("ORT_DYLIB_PATH").map(PathBuf::from);
+    let explicit = env_path("ORT_DYLIB_PATH");
     // current_exe resolves symbolic links: a link to a bundled binary finds the bundle.
     let exe = std::env::current_exe().ok();
-    let cache = cache_dir(
-        var("XDG_CACHE_HOME").map(PathBuf::from),
-        var("HOME").map(PathBuf::from),
-    );
+    let cache = cache_dir(env_path("XDG_CACHE_HOME"), env_path("HOME"));
     runtime_candidates(
         explicit,
         exe.as_deref().and_then(Path::parent),

@@ -55,10 +55,20 @@ pub struct Candidate {
 /// `$XDG_CACHE_HOME/finsent/onnxruntime/VERSION`, else `$HOME/.cache/finsent/onnxruntime/VERSION`
 /// (`build.rs` computes the same).
 pub fn cache_dir(xdg_cache_home: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
+    Some(
+        cache_root(xdg_cache_home, home)?
+            .join("onnxruntime")
+            .join(ORT_VERSION),
+    )
+}
+
+/// finsent's cache directory: `$XDG_CACHE_HOME/finsent`, else `$HOME/.cache/finsent` (each
+/// only when absolute). It holds `onnxruntime/VERSION/` and `models/`.
+pub fn cache_root(xdg_cache_home: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
     let base = xdg_cache_home
         .filter(|p| p.is_absolute())
         .or_else(|| home.filter(|p| p.is_absolute()).map(|h| h.join(".cache")))?;
-    Some(base.join("finsent").join("onnxruntime").join(ORT_VERSION))
+    Some(base.join("finsent"))
 }
 
 /// The places to look, in order: `explicit` (`ORT_DYLIB_PATH`), `exe_dir` (the binary's
