@@ -457,3 +457,17 @@ fn former_listings_resolve_by_the_articles_date() {
     );
     assert!(listed_at(&t, "Lehman Brothers collapsed.", None).is_empty());
 }
+
+#[test]
+fn wire_tags_glued_to_a_name_do_not_hide_it() {
+    let t = tickers();
+    for (text, symbol) in [
+        ("FACTBOX-Bank of America's acquisitions since 2004", "BAC"),
+        ("BRIEF-Nvidia says board approves buyback", "NVDA"),
+        ("EXCLUSIVE-Exxon Mobil weighs sale of Nigeria assets", "XOM"),
+        ("Markets\nRPT-Microsoft cuts jobs in Washington state", "MSFT"),
+        ("CORRECTED-FOCUS-Nvidia's supply chain strains", "NVDA"),
+    ] {
+        assert!(symbols(&t, text).contains(symbol), "{text}: {:?}", symbols(&t, text));
+    }
+}

@@ -545,14 +545,26 @@ fn drop_hyphen_compounds(
         .collect();
     candidates.retain(|&(_, _, start, end)| {
         let joined_before = text[..start].strip_suffix('-').is_some_and(|b| {
-            // `UPDATE 3-BP settles` is the wire's numbering, not a compound.
-            b.chars().next_back().is_some_and(char::is_alphabetic) && !ends.contains(&(start - 1))
+            // `UPDATE 3-BP settles` is the wire's numbering, not a compound; nor is a wire tag
+            // glued to the headline (`FACTBOX-Bank of America`, `RPT-Ford`).
+            b.chars().next_back().is_some_and(char::is_alphabetic)
+                && !ends.contains(&(start - 1))
+                && !is_wire_tag(b)
         });
         let joined_after = text[end..].strip_prefix('-').is_some_and(|a| {
             a.starts_with(char::is_uppercase) && !starts.contains(&(text.len() - a.len()))
         });
         !joined_before && !joined_after
     });
+}
+
+/// `FACTBOX`, `RPT-COLUMN`, `BUZZ-U.S. STOCKS ON THE MOVE`: everything from the start of the
+/// text or line up to the hyphen is in capitals (three letters or more, no lower case), as
+/// wire services tag headlines.
+fn is_wire_tag(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before).trim_start();
+    line.chars().filter(char::is_ascii_uppercase).count() >= 3
+        && !line.chars().any(char::is_lowercase)
 }
 
 /// Names must be whole words; a possessive (`Toyota's`) or a plural `s` may follow. `Some`
