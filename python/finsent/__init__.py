@@ -19,6 +19,7 @@ import json
 import math
 import numbers
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,17 +73,30 @@ def _frame(table: pa.Table, as_arrow: bool):
     return table if as_arrow else table.to_pandas()
 
 
+#: The largest whole number a float holds exactly (2**53): a whole float up to it is an int.
+_EXACT_FLOAT = 2**53
+
+
 def _cell(value: Any) -> Any:
-    """A DataFrame cell as JSON: text and numbers as they are, times in ISO 8601, gaps as None."""
+    """A DataFrame cell as JSON: text and numbers as they are, times in ISO 8601, gaps as None.
+
+    Missing values are None: ``None``, ``pd.NA``, ``NaN``, ``NaT`` and the infinities (which
+    JSON cannot hold). A whole float is an int (pandas turns an int column with a gap into
+    floats): an id 101 stays ``"101"``, epoch seconds stay epoch seconds.
+    """
     if value is None or isinstance(value, str):
         return value
+    if _is_na(value):
+        return None
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
         value = float(value)
-        return None if math.isnan(value) else value
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) <= _EXACT_FLOAT else value
     if isinstance(value, (datetime.datetime, datetime.date)):
         # pandas.NaT is a datetime whose isoformat() is "NaT".
         text = value.isoformat()
@@ -95,6 +109,13 @@ def _cell(value: Any) -> Any:
     except ImportError:
         pass
     return str(value)
+
+
+def _is_na(value: Any) -> bool:
+    """pandas' missing-value scalar ``pd.NA`` (nullable and pyarrow-backed columns), whose
+    ``str`` is ``"<NA>"``; checked by type, so pandas need not be imported."""
+    kind = type(value)
+    return kind.__name__ == "NAType" and kind.__module__.startswith("pandas")
 
 
 def _kind(data: Any) -> str:
@@ -122,6 +143,17 @@ def _columns(data: Any, kind: str) -> list[str]:
     return list(seen)
 
 
+def _refuse_twice(data: Any, kind: str, wanted: Sequence[str]) -> None:
+    """A DataFrame with two columns of a name finsent reads: pandas would hand over both,
+    and the second would be read as the next field."""
+    if kind != "pandas":
+        return
+    names = [str(c) for c in data.columns]
+    twice = sorted({c for c in wanted if names.count(c) > 1})
+    if twice:
+        raise ValueError(f"the DataFrame has more than one column named {', '.join(twice)}")
+
+
 def _rows(data: Any, kind: str, columns: list[str]) -> Iterable[tuple]:
     if kind == "pandas":
         return data[columns].itertuples(index=False, name=None)
@@ -135,6 +167,7 @@ def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
     present = set(_columns(data, kind))
     wanted = [c for field in names.values() for c in field]
     columns = list(dict.fromkeys(c for c in wanted if c in present))
+    _refuse_twice(data, kind, columns)
     if not any(c in present for c in names["title"] + names["body"]):
         raise ValueError(
             f"no title column ({', '.join(names['title'])}) and no body column "
@@ -177,7 +210,9 @@ def score(
     title, body, id, published_at: the columns holding these fields. Left at their defaults,
         each also accepts the command's other names (``headline``; ``text``, ``content``;
         ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and
-        ``url``/``link`` are read too. Times without an offset are UTC.
+        ``url``/``link`` are read too. Times without an offset are UTC. Missing values
+        (``None``, ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an
+        int (an int column with a gap, which pandas stores as floats).
     keep: input columns carried into the result unchanged (DataFrame or list of dicts).
     sentences: add ``sentence_scores``, every sentence with its scores.
     model: ``"fast"`` (the shipped model) or a model directory.
@@ -195,6 +230,9 @@ def score(
     if kind == "path":
         if keep:
             raise ValueError("keep= needs a DataFrame or a list of dicts, not a path")
+        if not os.fspath(data):
+            # Path("") is ".": the empty string would score the current directory.
+            raise ValueError("data is an empty path; give a file or directory")
         path = Path(data)
         if not path.exists():
             raise FileNotFoundError(f"no such file or directory: {path}")
@@ -204,6 +242,7 @@ def score(
     missing = [c for c in keep if c not in columns]
     if missing:
         raise ValueError(f"keep= names columns the data does not have: {missing}")
+    _refuse_twice(data, kind, keep)
     names = {f: ([n] if n else list(_DEFAULT_FIELDS[f])) for f, n in overrides.items()}
     names["outlet"] = _DEFAULT_FIELDS["outlet"]
     names["url"] = _DEFAULT_FIELDS["url"]
@@ -238,10 +277,32 @@ def classify(
         if isinstance(targets, str):
             raise TypeError("targets must be a list, one per text")
         targets = [_text(t) for t in targets]
+        if len(targets) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(targets)} targets")
     if not isinstance(domain, str):
         raise TypeError(f"domain must be a string, not {type(domain).__name__}")
+    # A text or target that is not valid Unicode (a lone surrogate) is an `encoding` error
+    # row, as in `score`, not an exception for the whole list.
+    invalid = [
+        i
+        for i, t in enumerate(texts)
+        if _lone_surrogate(t) or (targets is not None and _lone_surrogate(targets[i]))
+    ]
+    for i in invalid:
+        texts[i] = None
+        if targets is not None:
+            targets[i] = None
     ipc = _finsent.classify(texts, targets, domain=domain, **_engine_args(model))
-    return _frame(_table(ipc), as_arrow)
+    table = _table(ipc)
+    if invalid:
+        column = table.schema.get_field_index("error")
+        errors = table.column(column).to_pylist()
+        for i in invalid:
+            errors[i] = {"kind": "encoding", "message": "the text is not valid UTF-8 (a lone surrogate)"}
+        table = table.set_column(
+            column, table.schema.field(column), pa.array(errors, table.schema.field(column).type)
+        )
+    return _frame(table, as_arrow)
 
 
 def tickers(texts: Iterable[str], *, as_arrow: bool = False):
@@ -250,7 +311,9 @@ def tickers(texts: Iterable[str], *, as_arrow: bool = False):
     mention's ``text``, its character offsets ``start``/``end`` and its ``form``."""
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")
-    return _frame(_table(_finsent.tickers([_text(t) for t in texts])), as_arrow)
+    # A lone surrogate becomes U+FFFD, one character for one, so offsets stay Python's.
+    texts = [_SURROGATE.sub("\ufffd", t) if t is not None else t for t in map(_text, texts)]
+    return _frame(_table(_finsent.tickers(texts)), as_arrow)
 
 
 def panel(
@@ -295,6 +358,14 @@ def _json_time(value: Any) -> str:
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+#: A UTF-16 surrogate, which alone is no character (Python strings may hold one).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(text: str | None) -> bool:
+    return text is not None and _SURROGATE.search(text) is not None
 
 
 def _text(value: Any) -> str | None:
