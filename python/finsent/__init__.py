@@ -182,11 +182,16 @@ def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
 
 
 def _kept(data: Any, kind: str, column: str) -> pa.Array:
-    if kind == "pandas":
-        return pa.Array.from_pandas(data[column])
-    if kind == "polars":
-        return data[column].to_arrow()
-    return pa.array([row.get(column) for row in data])
+    """The input column `column` (named as a string, whatever its label) as Arrow."""
+    try:
+        if kind == "pandas":
+            label = next(c for c in data.columns if str(c) == column)
+            return pa.Array.from_pandas(data[label])
+        if kind == "polars":
+            return data[column].to_arrow()
+        return pa.array([next((v for k, v in row.items() if str(k) == column), None) for row in data])
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise ValueError(f"keep= column {column!r} cannot be one Arrow column: {e}") from None
 
 
 def score(
@@ -224,7 +229,7 @@ def score(
             raise TypeError(f"{field}= must be a column name, not {name!r}")
     # A field left at its default reads every name the command reads.
     overrides = {f: (None if name == f else name) for f, name in given.items()}
-    keep = [keep] if isinstance(keep, str) else list(keep or [])
+    keep = [keep] if isinstance(keep, str) else list(dict.fromkeys(keep or []))
     kind = _kind(data)
     engine = _engine_args(model)
     if kind == "path":
@@ -243,16 +248,18 @@ def score(
     if missing:
         raise ValueError(f"keep= names columns the data does not have: {missing}")
     _refuse_twice(data, kind, keep)
+    # Converted before scoring, so that a column Arrow cannot hold fails at once.
+    kept = {column: _kept(data, kind, column) for column in keep}
     names = {f: ([n] if n else list(_DEFAULT_FIELDS[f])) for f, n in overrides.items()}
     names["outlet"] = _DEFAULT_FIELDS["outlet"]
     names["url"] = _DEFAULT_FIELDS["url"]
     jsonl = _jsonl(data, kind, names)
     ipc = _finsent.score_rows(jsonl, path=ROWS_PATH, sentences=sentences, **engine, **overrides)
     table = _table(ipc)
-    for column in keep:
+    for column, values in kept.items():
         if column in table.column_names:
             raise ValueError(f"keep= column {column!r} is also an output column")
-        table = table.append_column(column, _kept(data, kind, column))
+        table = table.append_column(column, values)
     return _frame(table, as_arrow)
 
 
