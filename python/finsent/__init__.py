@@ -20,6 +20,7 @@ import math
 import numbers
 import os
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -352,16 +353,44 @@ def panel(
     missing = [c for c in needed if c not in table.column_names]
     if missing:
         raise ValueError(f"scores lacks the columns {missing} of finsent.score's result")
-    lines = (
-        json.dumps(row, default=_json_time) for row in table.select(needed).to_pylist()
-    )
+    records = table.select(needed).to_pylist()
+    lines = [json.dumps(row, default=_json_time, allow_nan=False) for row in _finite(records)]
     ipc = _finsent.panel(
         "\n".join(lines).encode(), tz=tz, cutoff=cutoff, min_relevance=float(min_relevance)
     )
-    return _frame(_table(ipc), as_arrow)
+    result = _table(ipc)
+    if records and result.num_rows == 0:
+        # The command prints these counts; an empty panel from records says why.
+        errors = sum(r["error"] is not None for r in records)
+        undated = sum(r["error"] is None and r["published_at"] is None for r in records)
+        warnings.warn(
+            f"no ticker-day rows from {len(records)} records: {errors} error records, "
+            f"{undated} without published_at, the rest without a numeric confidence or a "
+            "company whose score and relevance are numbers (the columns of finsent.score's "
+            "result)",
+            stacklevel=2,
+        )
+    return _frame(result, as_arrow)
+
+
+def _finite(records: list[dict]) -> Iterable[dict]:
+    """Scores and relevances that are NaN or infinite are missing (JSON cannot hold them)."""
+    for record in records:
+        if isinstance(record.get("confidence"), float) and not math.isfinite(record["confidence"]):
+            record["confidence"] = None
+        for company in record.get("tickers") or []:
+            if isinstance(company, dict):
+                for key in ("score", "relevance"):
+                    value = company.get(key)
+                    if isinstance(value, float) and not math.isfinite(value):
+                        company[key] = None
+        yield record
 
 
 def _json_time(value: Any) -> str:
+    """A time as RFC 3339; one without a zone is UTC, as ``score`` reads it."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
