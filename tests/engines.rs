@@ -59,7 +59,9 @@ fn two_engines_in_one_process_share_one_runtime() {
     let other = tempfile::tempdir().expect("tempdir");
     let copy = other.path().join(runtime.file_name().expect("a file"));
     std::fs::copy(&runtime, &copy).expect("copy the library");
-    let refused = engine(copy, None).err().expect("a second library is refused");
+    let refused = engine(copy, None)
+        .err()
+        .expect("a second library is refused");
     assert!(
         refused.to_string().contains("loaded in this process"),
         "{refused}"
