@@ -1,0 +1,318 @@
+"""The installed package under the cases of the README's "Reliability" table that only
+Python reaches: several engines in one process, a record that panics, pandas' missing
+values, fork and Ctrl-C. Each check is named after its case (issue 33's rows).
+
+    python test_reliability.py [--readme README.md] [--fault-hook]
+
+Run by scripts/test_python_package.sh from outside the checkout, so that `import finsent`
+is the wheel's: once on the release wheel, then, with --fault-hook, on a build with the
+test-only feature `fault-hook` (or a debug build), whose hook makes the record whose id is
+FINSENT_TEST_PANIC_ID panic.
+"""
+
+import argparse
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+import finsent
+
+#: The longest a child process may take before the test calls it hung (seconds).
+HUNG = 300
+
+PASSED = []
+
+
+def check(function, *args):
+    function(*args)
+    PASSED.append(function.__name__)
+    print(f"ok   {function.__name__}")
+
+
+def child(code, **kwargs):
+    """Runs `code` in a fresh interpreter; a hang fails the test after HUNG seconds."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=HUNG, **kwargs
+    )
+
+
+def rows(df):
+    return json.loads(df.to_json(orient="records", date_format="iso"))
+
+
+def two_engines_in_one_process():
+    """Row 1: classify with the default domain, then "headline", then "tweet", then score."""
+    text = ["Sony raises its full-year outlook"]
+    results = [finsent.classify(text, domain=d) for d in ("news", "headline", "tweet", "news")]
+    for result in results:
+        assert result["error"].isna().all(), result["error"]
+        assert math.isclose(sum(result.loc[0, "probs"].values()), 1.0, abs_tol=1e-3)
+    assert results[0].loc[0, "score"] == results[3].loc[0, "score"], "the same engine again"
+    scored = finsent.score([{"title": text[0]}])
+    assert scored["error"].isna().all(), scored["error"]
+
+
+def readme_python_block_runs(readme):
+    """Row 1: the README's own block (section "Python"), run where its paths lead."""
+    text = Path(readme).read_text()
+    section = text[text.index("\n## Python\n") :]
+    block = section[section.index("```python\n") + len("```python\n") :]
+    block = block[: block.index("```")]
+    run = child(block, cwd=Path(readme).parent)
+    assert run.returncode == 0, f"the README's Python block failed:\n{block}\n{run.stderr}"
+
+
+def a_record_that_panics_fails_alone_in_python_score():
+    """Issue 30 #1: through the fault hook, one record panics."""
+    articles = [
+        {"id": "a", "title": "Toyota raises its forecast", "body": "Toyota raised it."},
+        {"id": "boom", "title": "Sony cuts its outlook", "body": "Sony cut it."},
+        {"id": "c", "title": "Boeing halts deliveries", "body": "Boeing halted them."},
+    ]
+    code = f"""
+import json, finsent
+print(json.dumps(finsent.score({articles!r}, as_arrow=True).to_pylist()))
+"""
+    run = child(code, env={**os.environ, "FINSENT_TEST_PANIC_ID": "boom"})
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert [r["id"] for r in got] == ["a", "boom", "c"], got
+    assert got[1]["error"]["kind"] == "internal", got[1]
+    assert "test fault" in got[1]["error"]["message"], got[1]
+    # This process has no hook set: the same articles, scored without the fault.
+    clean = json.loads(json.dumps(finsent.score(articles, as_arrow=True).to_pylist()))
+    assert clean[1]["error"] is None, clean[1]
+    assert [got[0], got[2]] == [clean[0], clean[2]], (got, clean)
+
+
+def pandas_missing_values_are_missing():
+    """Rows 4 and 13: pd.NA (convert_dtypes, Int64, pyarrow-backed) and float("inf") are
+    missing values, as None is, never the text "<NA>" or invalid JSON."""
+    plain = [
+        {"id": "x1", "title": "Sony up", "body": "Sony rose."},
+        {"id": "x2", "title": None, "body": "Sony rose."},
+    ]
+    expected = rows(finsent.score(plain))
+    nullable = pd.DataFrame(plain).convert_dtypes()
+    assert nullable["title"].iloc[1] is pd.NA
+    assert rows(finsent.score(nullable)) == expected
+    arrow = pd.DataFrame(plain).convert_dtypes(dtype_backend="pyarrow")
+    assert rows(finsent.score(arrow)) == expected
+    ids = pd.DataFrame({"id": pd.array([101, None], dtype="Int64"), "title": ["Sony up"] * 2})
+    assert list(finsent.score(ids)["id"]) == ["101", "<data>:2"]
+    infinite = finsent.score([{"id": "i", "title": "Sony up", "body": float("inf")}])
+    assert rows(infinite) == rows(finsent.score([{"id": "i", "title": "Sony up"}]))
+    assert infinite["error"].isna().all(), infinite["error"]
+    assert finsent.classify([pd.NA, "Sony up"]).loc[0, "error"]["kind"] == "empty_text"
+
+
+def int_column_with_a_gap_stays_int():
+    """Row 9: pandas makes an int column with a missing value float64; ids stay "101" and
+    epoch seconds stay a date."""
+    df = pd.DataFrame(
+        {"id": [101, None], "title": ["Sony up"] * 2, "published_at": [1770880200, None]}
+    )
+    assert df["id"].dtype == "float64"
+    got = finsent.score(df)
+    assert list(got["id"]) == ["101", "<data>:2"], list(got["id"])
+    expected = finsent.score([{"id": 101, "title": "Sony up", "published_at": 1770880200}])
+    assert got.loc[0, "published_at"] == expected.loc[0, "published_at"]
+    assert pd.notna(got.loc[0, "published_at"]), got.loc[0]
+    assert pd.isna(got.loc[1, "published_at"])
+
+
+def refused(call, error, words):
+    try:
+        call()
+    except error as e:
+        assert words in str(e), e
+        return
+    raise AssertionError(f"expected {error.__name__} ({words})")
+
+
+def empty_path_is_refused():
+    """Row 14: finsent.score("") scored the current directory."""
+    refused(lambda: finsent.score(""), ValueError, "empty path")
+
+
+def two_columns_of_one_name_are_refused():
+    """Row 12: with two `title` columns the second was read as the body."""
+    df = pd.DataFrame([["Sony up", "other", "Sony rose."]], columns=["title", "title", "body"])
+    refused(lambda: finsent.score(df), ValueError, "more than one column named title")
+    df = pd.DataFrame([["Sony up", "a", "b"]], columns=["title", "desk", "desk"])
+    refused(lambda: finsent.score(df, keep=["desk"]), ValueError, "named desk")
+
+
+def lone_surrogate_fails_alone_in_classify_and_tickers():
+    """Row 16: one text with a lone surrogate raised UnicodeEncodeError for the whole list.
+    In classify it is an `encoding` error row, as in score; tickers reads it as U+FFFD
+    (offsets unchanged)."""
+    got = finsent.classify(["Sony raises its outlook"] * 2 + ["\ud800 Sony"])
+    assert got["error"].iloc[:2].isna().all(), got["error"]
+    assert got.loc[2, "error"]["kind"] == "encoding", got.loc[2]
+    assert got.loc[0, "score"] == finsent.classify(["Sony raises its outlook"]).loc[0, "score"]
+    found = finsent.tickers(["\ud800 Toyota (TSE: 7203) rose."])
+    assert len(found) > 0, found
+    assert rows(found) == rows(finsent.tickers(["\ufffd Toyota (TSE: 7203) rose."]))
+
+
+def keep_edge_cases():
+    """Row 17: keep= naming a column twice, an int-named column, a mixed-type column."""
+    df = pd.DataFrame({"title": ["Sony up", "Toyota down"], 5: ["a", "b"], "mixed": [1, "a"]})
+    got = finsent.score(df, keep=["5", "5"])
+    assert list(got["5"]) == ["a", "b"], got
+    assert list(got.columns).count("5") == 1
+    refused(lambda: finsent.score(df, keep=["mixed"]), ValueError, "cannot be one Arrow column")
+
+
+def panel_of_off_format_scores(corpus):
+    """Row 8: tz-naive published_at is UTC (as score reads it); NaN scores are missing; a
+    panel left empty by off-format input warns with the counts (it was silent)."""
+    scores = finsent.score(str(corpus / "archive.jsonl"))
+    daily = finsent.panel(scores)
+    assert len(daily) > 0
+    naive = scores.assign(published_at=scores["published_at"].dt.tz_localize(None))
+    assert finsent.panel(naive).equals(daily)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        empty = finsent.panel(scores.assign(confidence=float("nan")))
+    assert len(empty) == 0
+    assert any("no ticker-day rows from 6 records" in str(w.message) for w in caught), caught
+
+
+FORK = """
+import os, finsent
+finsent.classify(["x"]); finsent.score([{"title": "Sony up"}])
+pid = os.fork()
+if pid == 0:
+    ok = finsent.classify(["y"])["error"].isna().all()
+    ok = ok and finsent.score([{"title": "Toyota down"}])["error"].isna().all()
+    os._exit(0 if ok else 3)
+_, status = os.waitpid(pid, 0)
+raise SystemExit(os.waitstatus_to_exitcode(status))
+"""
+
+FORK_POOL = """
+import multiprocessing, finsent
+
+def work(text):
+    return float(finsent.classify([text]).loc[0, "score"])
+
+if __name__ == "__main__":
+    texts = ["Sony raises its outlook", "Boeing halts deliveries"]
+    here = [work(t) for t in texts]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        there = pool.map(work, texts)
+    assert there == here, (there, here)
+"""
+
+
+def fork_after_the_engine_loaded():
+    """Row 2: os.fork() and a multiprocessing "fork" pool after the engine loaded: the child
+    loads its own engine and scores (it hung in rayon forever)."""
+    for name, code in [("os.fork", FORK), ("fork pool", FORK_POOL)]:
+        try:
+            run = child(code)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"{name}: the child hung") from None
+        assert run.returncode == 0, f"{name}: exit {run.returncode}\n{run.stderr}"
+
+
+INTERRUPTED = """
+import json, sys, finsent
+path, call = sys.argv[1], sys.argv[2]
+bodies = [json.loads(line)["body"] for line in open(path)]
+finsent.classify(["load"]); finsent.score([{"body": bodies[0]}])
+# Each call minutes long uninterrupted, even in a release build on two cores.
+if call == "score":
+    big = sys.argv[3]
+    with open(big, "w") as out:
+        for i in range(8000):
+            for j, body in enumerate(bodies):
+                out.write(json.dumps({"id": f"{i}-{j}", "body": body}) + "\\n")
+elif call == "classify":
+    texts = bodies * 4000
+else:
+    texts = ["The market rose on Tuesday as traders bought shares. " * 100] * 30000
+print("ready", flush=True)
+try:
+    if call == "score":
+        finsent.score(big)
+    elif call == "classify":
+        finsent.classify(texts)
+    else:
+        finsent.tickers(texts)
+    print("completed", flush=True)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+"""
+
+
+def ctrl_c_stops_a_long_call(corpus):
+    """Row 6: SIGINT during score, classify and tickers raises KeyboardInterrupt between
+    chunks, long before the call would end (it was raised only when the call returned)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for call in ("score", "classify", "tickers"):
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    INTERRUPTED,
+                    str(corpus / "archive.jsonl"),
+                    call,
+                    str(Path(tmp) / "big.jsonl"),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            assert process.stdout.readline().strip() == "ready", process.stderr.read()
+            # Inside the call: the texts are handed over within this time.
+            time.sleep(5)
+            process.send_signal(signal.SIGINT)
+            try:
+                out, err = process.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                raise AssertionError(f"{call}: still running 60 s after SIGINT") from None
+            assert out.strip() == "interrupted", f"{call}: {out!r} {err}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--readme", type=Path, help="the README whose Python block runs")
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument(
+        "--fault-hook", action="store_true", help="only the checks of a debug build's hook"
+    )
+    args = parser.parse_args()
+    if args.fault_hook:
+        check(a_record_that_panics_fails_alone_in_python_score)
+    else:
+        check(two_engines_in_one_process)
+        if args.readme:
+            check(readme_python_block_runs, args.readme)
+        check(pandas_missing_values_are_missing)
+        check(int_column_with_a_gap_stays_int)
+        check(empty_path_is_refused)
+        check(two_columns_of_one_name_are_refused)
+        check(lone_surrogate_fails_alone_in_classify_and_tickers)
+        check(keep_edge_cases)
+        check(panel_of_off_format_scores, args.corpus)
+        check(fork_after_the_engine_loaded)
+        check(ctrl_c_stops_a_long_call, args.corpus)
+    print(f"{len(PASSED)} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
