@@ -39,10 +39,23 @@ def check(function, *args):
 
 
 def child(code, **kwargs):
-    """Runs `code` in a fresh interpreter; a hang fails the test after HUNG seconds."""
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=HUNG, **kwargs
+    """Runs `code` in a fresh interpreter; a hang fails the test after HUNG seconds (and
+    ends the child's whole process group: a hung fork of it too)."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        **kwargs,
     )
+    try:
+        out, err = process.communicate(timeout=HUNG)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
 def rows(df):
