@@ -92,7 +92,16 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, numbers.Integral):
-        return int(value)
+        # JSON readers take numbers past 64 bits as floats (2**70 -> 1.18e+21): keep the digits.
+        return int(value) if abs(int(value)) < 2**63 else str(int(value))
+    if isinstance(value, (bytes, bytearray)):
+        # Bytes that are not UTF-8 stay invalid: the row becomes an `encoding` error row.
+        return bytes(value).decode("utf-8", "surrogateescape")
+    if isinstance(value, Mapping):
+        # Left out with a warning in the row, as the command leaves out such JSON fields.
+        return {}
+    if isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ == "ndarray":
+        return []
     if isinstance(value, numbers.Real):
         value = float(value)
         if not math.isfinite(value):
@@ -218,7 +227,8 @@ def score(
         ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and
         ``url``/``link`` are read too. Times without an offset are UTC. Missing values
         (``None``, ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an
-        int (an int column with a gap, which pandas stores as floats).
+        int (an int column with a gap, which pandas stores as floats); bytes are UTF-8
+        text; lists and dicts are left out with a warning, as the command leaves them out.
     keep: input columns carried into the result unchanged (DataFrame or list of dicts).
     sentences: add ``sentence_scores``, every sentence with its scores.
     model: ``"fast"`` (the shipped model) or a model directory.
@@ -406,4 +416,6 @@ def _lone_surrogate(text: str | None) -> bool:
 
 def _text(value: Any) -> str | None:
     cell = _cell(value)
+    if isinstance(cell, (dict, list)):
+        raise TypeError(f"a text must be a string, not {type(value).__name__}")
     return None if cell is None else str(cell)

@@ -202,6 +202,28 @@ def panel_of_off_format_scores(corpus):
     assert any("no ticker-day rows from 6 records" in str(w.message) for w in caught), caught
 
 
+def bytes_containers_and_big_ints():
+    """Row 20: bytes were scored as "b'...'", lists and dicts stringified, an id of 2**70
+    became 1.18e+21. Bytes are UTF-8 text (else an `encoding` error row), containers are
+    left out with a warning as the command leaves out such JSON fields (a TypeError in
+    classify), ints past 64 bits keep their digits."""
+    got = finsent.score(
+        [
+            {"id": 2**70, "title": b"Sony up", "body": ["x"]},
+            {"id": "b", "title": b"\xff bad"},
+            {"id": "c", "title": "Sony up", "body": {"a": 1}},
+        ],
+        as_arrow=True,
+    ).to_pylist()
+    plain = finsent.score([{"title": "Sony up"}], as_arrow=True).to_pylist()[0]
+    assert got[0]["id"] == str(2**70), got[0]
+    assert got[0]["score"] == plain["score"], (got[0], plain)
+    assert got[0]["warnings"] == ["body: expected a string, found an array; left out"], got[0]
+    assert got[1]["error"]["kind"] == "encoding", got[1]
+    assert got[2]["warnings"] == ["body: expected a string, found an object; left out"], got[2]
+    refused(lambda: finsent.classify([["a"]]), TypeError, "not list")
+
+
 FORK = """
 import os, finsent
 finsent.classify(["x"]); finsent.score([{"title": "Sony up"}])
@@ -322,6 +344,7 @@ def main():
         check(lone_surrogate_fails_alone_in_classify_and_tickers)
         check(keep_edge_cases)
         check(panel_of_off_format_scores, args.corpus)
+        check(bytes_containers_and_big_ints)
         check(fork_after_the_engine_loaded)
         check(ctrl_c_stops_a_long_call, args.corpus)
     print(f"{len(PASSED)} passed, 0 failed")
