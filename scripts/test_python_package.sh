@@ -29,7 +29,7 @@ cd "$work"
 # Several engines, pandas' missing values, fork and Ctrl-C (each with a timeout), and the
 # README's Python block, run from the checkout as a reader would.
 "$work/venv/bin/python" "$root/python/tests/test_reliability.py" \
-    --readme "$root/README.md" --corpus "$root/corpus"
+    --readme "$root/README.md" --corpus "$root/corpus" --cli "$root/target/release/finsent"
 
 # A record that panics: the hook that makes it panic is a test-only feature, so a build
 # with it (the release dependencies reused: only finsent is compiled again) replaces the

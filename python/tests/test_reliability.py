@@ -2,7 +2,7 @@
 Python reaches: several engines in one process, a record that panics, pandas' missing
 values, fork and Ctrl-C. Each check is named after its case (issue 33's rows).
 
-    python test_reliability.py [--readme README.md] [--fault-hook]
+    python test_reliability.py --corpus corpus [--readme README.md] [--cli finsent] [--fault-hook]
 
 Run by scripts/test_python_package.sh from outside the checkout, so that `import finsent`
 is the wheel's: once on the release wheel, then, with --fault-hook, on a build with the
@@ -224,6 +224,25 @@ def bytes_containers_and_big_ints():
     refused(lambda: finsent.classify([["a"]]), TypeError, "not list")
 
 
+def panel_reads_parquet_that_pandas_wrote(cli, corpus):
+    """Row 7: `finsent panel` on a Parquet that pandas wrote from finsent.score's result
+    exited 2 ("Invalid timezone \"UTC\": only offset based timezones supported")."""
+    scores = finsent.score(str(corpus / "archive.jsonl"))
+    with tempfile.TemporaryDirectory() as tmp:
+        written, out = Path(tmp) / "p.parquet", Path(tmp) / "panel.jsonl"
+        scores.to_parquet(written)
+        run = subprocess.run(
+            [cli, "panel", str(written), "-q", "-o", str(out)], capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        got = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = json.loads(finsent.panel(scores).to_json(orient="records", date_format="iso"))
+    assert [(r["symbol"], r["score"]) for r in got] == [
+        (r["symbol"], r["score"]) for r in expected
+    ], (got, expected)
+    assert got, "the corpus gives a panel"
+
+
 FORK = """
 import os, finsent
 finsent.classify(["x"]); finsent.score([{"title": "Sony up"}])
@@ -327,6 +346,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--readme", type=Path, help="the README whose Python block runs")
     parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--cli", help="the finsent binary, for the checks that run it")
     parser.add_argument(
         "--fault-hook", action="store_true", help="only the checks of a debug build's hook"
     )
@@ -345,6 +365,8 @@ def main():
         check(keep_edge_cases)
         check(panel_of_off_format_scores, args.corpus)
         check(bytes_containers_and_big_ints)
+        if args.cli:
+            check(panel_reads_parquet_that_pandas_wrote, args.cli, args.corpus)
         check(fork_after_the_engine_loaded)
         check(ctrl_c_stops_a_long_call, args.corpus)
     print(f"{len(PASSED)} passed, 0 failed")
