@@ -252,6 +252,12 @@ def score(
         path = Path(data)
         if not path.exists():
             raise FileNotFoundError(f"no such file or directory: {path}")
+        if not (path.is_file() or path.is_dir()):
+            # Opening a FIFO waits for a writer, beyond the reach of Ctrl-C.
+            raise ValueError(
+                f"{path} is not a regular file or directory (a FIFO, socket or device); "
+                "read it in Python and pass the rows, or give it to the finsent command"
+            )
         ipc = _finsent.score_paths([str(path)], sentences=sentences, **engine, **overrides)
         return _frame(_table(ipc), as_arrow)
     columns = _columns(data, kind)

@@ -157,6 +157,14 @@ def empty_path_is_refused():
     refused(lambda: finsent.score(""), ValueError, "empty path")
 
 
+def fifo_path_is_refused():
+    """Row 6: finsent.score(<a FIFO>) waited forever for a writer and ignored Ctrl-C."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = Path(tmp) / "news.jsonl"
+        os.mkfifo(fifo)
+        refused(lambda: finsent.score(str(fifo)), ValueError, "not a regular file")
+
+
 def two_columns_of_one_name_are_refused():
     """Row 12: with two `title` columns the second was read as the body."""
     df = pd.DataFrame([["Sony up", "other", "Sony rose."]], columns=["title", "title", "body"])
@@ -360,6 +368,7 @@ def main():
         check(pandas_missing_values_are_missing)
         check(int_column_with_a_gap_stays_int)
         check(empty_path_is_refused)
+        check(fifo_path_is_refused)
         check(two_columns_of_one_name_are_refused)
         check(lone_surrogate_fails_alone_in_classify_and_tickers)
         check(keep_edge_cases)
