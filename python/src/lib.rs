@@ -31,13 +31,17 @@ use finsent::writer::{
 use crate::arrow::{IpcEncoder, to_ipc};
 use crate::engines::{engine, shipped_tickers};
 
-/// The message of an error and of every error under it.
+/// The message of an error and of every error under it; a cause whose text the message
+/// holds already (many errors print their source) is not said twice.
 pub(crate) fn chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
         source = cause.source();
     }
     message

@@ -251,6 +251,18 @@ def panel_reads_parquet_that_pandas_wrote(cli, corpus):
     assert got, "the corpus gives a panel"
 
 
+def bad_model_directory_says_it_once():
+    """Row 18: a model directory without config.json said "(os error 2)" twice."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            finsent.classify(["x"], model=tmp)
+        except RuntimeError as e:
+            message = str(e)
+        else:
+            raise AssertionError("an empty model directory loads")
+    assert "config.json" in message and message.count("os error 2") == 1, message
+
+
 FORK = """
 import os, finsent
 finsent.classify(["x"]); finsent.score([{"title": "Sony up"}])
@@ -376,6 +388,7 @@ def main():
         check(bytes_containers_and_big_ints)
         if args.cli:
             check(panel_reads_parquet_that_pandas_wrote, args.cli, args.corpus)
+        check(bad_model_directory_says_it_once)
         check(fork_after_the_engine_loaded)
         check(ctrl_c_stops_a_long_call, args.corpus)
     print(f"{len(PASSED)} passed, 0 failed")
