@@ -2,7 +2,8 @@
 # The Python package as a user gets it: builds the wheel once (release), installs it in a
 # fresh venv with pinned pandas, pyarrow, polars and onnxruntime from PyPI (no Rust in
 # that venv, nothing else from the checkout), and checks `finsent.score`, `classify` and
-# `tickers` against the release binary on the corpus (python/tests/test_against_cli.py).
+# `tickers` against the release binary on the corpus (python/tests/test_against_cli.py),
+# then the package's reliability cases (python/tests/test_reliability.py).
 # Run by .ci/run. Tools: maturin in a venv of its own (FINSENT_MATURIN_VENV, default
 # ~/.cache/finsent/maturin-venv).
 set -euo pipefail
@@ -25,3 +26,17 @@ cargo build --release --locked --quiet
 cd "$work"
 "$work/venv/bin/python" "$root/python/tests/test_against_cli.py" \
     --cli "$root/target/release/finsent" --corpus "$root/corpus"
+# Several engines, pandas' missing values, fork and Ctrl-C (each with a timeout), and the
+# README's Python block, run from the checkout as a reader would.
+"$work/venv/bin/python" "$root/python/tests/test_reliability.py" \
+    --readme "$root/README.md" --corpus "$root/corpus" --cli "$root/target/release/finsent"
+
+# A record that panics: the hook that makes it panic is a test-only feature, so a build
+# with it (the release dependencies reused: only finsent is compiled again) replaces the
+# wheel in the venv for that check.
+cd "$root"
+PATH="$tools/bin:$PATH" FINSENT_SKIP_ORT_FETCH=1 maturin build --release --locked \
+    --features fault-hook --out "$work/hook-dist" --interpreter "$python" >&2
+"$work/venv/bin/pip" install --quiet --force-reinstall --no-deps "$work"/hook-dist/finsent-*.whl
+cd "$work"
+"$work/venv/bin/python" "$root/python/tests/test_reliability.py" --fault-hook --corpus "$root/corpus"

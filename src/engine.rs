@@ -151,9 +151,10 @@ impl Finsent {
     }
 
     /// Scores `records` as they come, one output record per record (an error record for a
-    /// record that could not be read or scored), in input order. Records are scored in
-    /// chunks of [`ScoreOptions::chunk_articles`] on the engine's workers; `--shard` and
-    /// `--resume` selections do not apply here.
+    /// record that could not be read or scored, an `internal` one for a record whose work
+    /// panicked), in input order. Records are scored in chunks of
+    /// [`ScoreOptions::chunk_articles`] on the engine's workers, isolated as
+    /// [`Finsent::score_stream`] isolates them; selections do not apply here.
     pub fn score_articles<'a, I>(&'a self, records: I) -> impl Iterator<Item = OutputRecord> + 'a
     where
         I: IntoIterator<Item = Record>,
@@ -163,9 +164,21 @@ impl Finsent {
         let mut phases = Default::default();
         std::iter::from_fn(move || {
             let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
-            (!chunk.is_empty()).then(|| self.score_chunk(chunk, &self.options, &mut phases))
+            (!chunk.is_empty()).then(|| self.score_isolated(chunk, &self.options, &mut phases))
         })
         .flatten()
+    }
+
+    /// Scores `chunk`; a record whose scoring panics becomes its own `internal` error record
+    /// and the others come out as they would have ([`crate::isolate::per_record`]). Every
+    /// run path scores through here.
+    fn score_isolated(
+        &self,
+        chunk: Vec<Record>,
+        options: &ScoreOptions,
+        phases: &mut crate::stream::Phases,
+    ) -> Vec<OutputRecord> {
+        crate::isolate::per_record(chunk, |chunk| self.score_chunk(chunk, options, phases))
     }
 
     fn score_chunk(
@@ -251,12 +264,7 @@ impl Finsent {
         };
         let (max_items, max_bytes) = (options.chunk_articles, options.chunk_bytes);
         in_chunks(selected, size, max_items, max_bytes, |chunk| {
-            let mut phases = stats.phases;
-            // A record whose scoring panics becomes its own `internal` error record.
-            let out = crate::isolate::per_record(chunk, |chunk| {
-                self.score_chunk(chunk, options, &mut phases)
-            });
-            stats.phases = phases;
+            let out = self.score_isolated(chunk, options, &mut stats.phases);
             let written = Instant::now();
             for record in &out {
                 count(&mut stats, record);

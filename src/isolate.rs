@@ -90,10 +90,11 @@ pub fn per_item<T: Clone, R>(
 }
 
 /// The fault-injection hook of the isolation tests, called in each record's work: in
-/// debug builds (the ones `cargo test` runs), the record whose id is the value of
-/// `FINSENT_TEST_PANIC_ID` panics here. Release builds have no hook.
+/// debug builds (the ones `cargo test` runs) and builds with the test-only feature
+/// `fault-hook`, the record whose id is the value of `FINSENT_TEST_PANIC_ID` panics here.
+/// Release builds have no hook.
 pub fn fault_point(id: &str) {
-    #[cfg(debug_assertions)]
+    #[cfg(any(debug_assertions, feature = "fault-hook"))]
     {
         use std::sync::LazyLock;
         static PANIC_ID: LazyLock<Option<String>> =
@@ -102,7 +103,7 @@ pub fn fault_point(id: &str) {
             panic!("test fault injected into record {id}");
         }
     }
-    #[cfg(not(debug_assertions))]
+    #[cfg(not(any(debug_assertions, feature = "fault-hook")))]
     let _ = id;
 }
 

@@ -294,6 +294,25 @@ fn output_equal_to_an_input_is_refused() {
     assert!(stderr(&scanned).contains("inside the input directory"));
 }
 
+/// Issue 33 #3: `finsent panel x.jsonl -o x.jsonl` replaced the scores with the panel and
+/// exited 0; it is refused as `score` refuses it, the scores unchanged.
+#[test]
+fn panel_output_equal_to_its_input_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let scores = dir.path().join("x.jsonl");
+    let before = "{\"id\":\"a\",\"error\":{\"kind\":\"empty_text\",\"message\":\"no text\"}}\n";
+    std::fs::write(&scores, before).expect("write");
+    let path = scores.to_str().expect("path");
+    let out = finsent(&["panel", path, "-o", path]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is an input of this run"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&scores).expect("read"), before);
+}
+
 /// Issue 25 #3: two runs resuming into one output wrote every record twice. The second
 /// run now finds the output locked and refuses; the first finishes as a clean run would.
 #[test]

@@ -19,6 +19,8 @@ import json
 import math
 import numbers
 import os
+import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,17 +74,39 @@ def _frame(table: pa.Table, as_arrow: bool):
     return table if as_arrow else table.to_pandas()
 
 
+#: The largest whole number a float holds exactly (2**53): a whole float up to it is an int.
+_EXACT_FLOAT = 2**53
+
+
 def _cell(value: Any) -> Any:
-    """A DataFrame cell as JSON: text and numbers as they are, times in ISO 8601, gaps as None."""
+    """A DataFrame cell as JSON: text and numbers as they are, times in ISO 8601, gaps as None.
+
+    Missing values are None: ``None``, ``pd.NA``, ``NaN``, ``NaT`` and the infinities (which
+    JSON cannot hold). A whole float is an int (pandas turns an int column with a gap into
+    floats): an id 101 stays ``"101"``, epoch seconds stay epoch seconds.
+    """
     if value is None or isinstance(value, str):
         return value
+    if _is_na(value):
+        return None
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, numbers.Integral):
-        return int(value)
+        # JSON readers take numbers past 64 bits as floats (2**70 -> 1.18e+21): keep the digits.
+        return int(value) if abs(int(value)) < 2**63 else str(int(value))
+    if isinstance(value, (bytes, bytearray)):
+        # Bytes that are not UTF-8 stay invalid: the row becomes an `encoding` error row.
+        return bytes(value).decode("utf-8", "surrogateescape")
+    if isinstance(value, Mapping):
+        # Left out with a warning in the row, as the command leaves out such JSON fields.
+        return {}
+    if isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ == "ndarray":
+        return []
     if isinstance(value, numbers.Real):
         value = float(value)
-        return None if math.isnan(value) else value
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) <= _EXACT_FLOAT else value
     if isinstance(value, (datetime.datetime, datetime.date)):
         # pandas.NaT is a datetime whose isoformat() is "NaT".
         text = value.isoformat()
@@ -95,6 +119,13 @@ def _cell(value: Any) -> Any:
     except ImportError:
         pass
     return str(value)
+
+
+def _is_na(value: Any) -> bool:
+    """pandas' missing-value scalar ``pd.NA`` (nullable and pyarrow-backed columns), whose
+    ``str`` is ``"<NA>"``; checked by type, so pandas need not be imported."""
+    kind = type(value)
+    return kind.__name__ == "NAType" and kind.__module__.startswith("pandas")
 
 
 def _kind(data: Any) -> str:
@@ -122,6 +153,17 @@ def _columns(data: Any, kind: str) -> list[str]:
     return list(seen)
 
 
+def _refuse_twice(data: Any, kind: str, wanted: Sequence[str]) -> None:
+    """A DataFrame with two columns of a name finsent reads: pandas would hand over both,
+    and the second would be read as the next field."""
+    if kind != "pandas":
+        return
+    names = [str(c) for c in data.columns]
+    twice = sorted({c for c in wanted if names.count(c) > 1})
+    if twice:
+        raise ValueError(f"the DataFrame has more than one column named {', '.join(twice)}")
+
+
 def _rows(data: Any, kind: str, columns: list[str]) -> Iterable[tuple]:
     if kind == "pandas":
         return data[columns].itertuples(index=False, name=None)
@@ -135,6 +177,7 @@ def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
     present = set(_columns(data, kind))
     wanted = [c for field in names.values() for c in field]
     columns = list(dict.fromkeys(c for c in wanted if c in present))
+    _refuse_twice(data, kind, columns)
     if not any(c in present for c in names["title"] + names["body"]):
         raise ValueError(
             f"no title column ({', '.join(names['title'])}) and no body column "
@@ -149,11 +192,16 @@ def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
 
 
 def _kept(data: Any, kind: str, column: str) -> pa.Array:
-    if kind == "pandas":
-        return pa.Array.from_pandas(data[column])
-    if kind == "polars":
-        return data[column].to_arrow()
-    return pa.array([row.get(column) for row in data])
+    """The input column `column` (named as a string, whatever its label) as Arrow."""
+    try:
+        if kind == "pandas":
+            label = next(c for c in data.columns if str(c) == column)
+            return pa.Array.from_pandas(data[label])
+        if kind == "polars":
+            return data[column].to_arrow()
+        return pa.array([next((v for k, v in row.items() if str(k) == column), None) for row in data])
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise ValueError(f"keep= column {column!r} cannot be one Arrow column: {e}") from None
 
 
 def score(
@@ -177,7 +225,10 @@ def score(
     title, body, id, published_at: the columns holding these fields. Left at their defaults,
         each also accepts the command's other names (``headline``; ``text``, ``content``;
         ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and
-        ``url``/``link`` are read too. Times without an offset are UTC.
+        ``url``/``link`` are read too. Times without an offset are UTC. Missing values
+        (``None``, ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an
+        int (an int column with a gap, which pandas stores as floats); bytes are UTF-8
+        text; lists and dicts are left out with a warning, as the command leaves them out.
     keep: input columns carried into the result unchanged (DataFrame or list of dicts).
     sentences: add ``sentence_scores``, every sentence with its scores.
     model: ``"fast"`` (the shipped model) or a model directory.
@@ -189,31 +240,43 @@ def score(
             raise TypeError(f"{field}= must be a column name, not {name!r}")
     # A field left at its default reads every name the command reads.
     overrides = {f: (None if name == f else name) for f, name in given.items()}
-    keep = [keep] if isinstance(keep, str) else list(keep or [])
+    keep = [keep] if isinstance(keep, str) else list(dict.fromkeys(keep or []))
     kind = _kind(data)
     engine = _engine_args(model)
     if kind == "path":
         if keep:
             raise ValueError("keep= needs a DataFrame or a list of dicts, not a path")
+        if not os.fspath(data):
+            # Path("") is ".": the empty string would score the current directory.
+            raise ValueError("data is an empty path; give a file or directory")
         path = Path(data)
         if not path.exists():
             raise FileNotFoundError(f"no such file or directory: {path}")
+        if not (path.is_file() or path.is_dir()):
+            # Opening a FIFO waits for a writer, beyond the reach of Ctrl-C.
+            raise ValueError(
+                f"{path} is not a regular file or directory (a FIFO, socket or device); "
+                "read it in Python and pass the rows, or give it to the finsent command"
+            )
         ipc = _finsent.score_paths([str(path)], sentences=sentences, **engine, **overrides)
         return _frame(_table(ipc), as_arrow)
     columns = _columns(data, kind)
     missing = [c for c in keep if c not in columns]
     if missing:
         raise ValueError(f"keep= names columns the data does not have: {missing}")
+    _refuse_twice(data, kind, keep)
+    # Converted before scoring, so that a column Arrow cannot hold fails at once.
+    kept = {column: _kept(data, kind, column) for column in keep}
     names = {f: ([n] if n else list(_DEFAULT_FIELDS[f])) for f, n in overrides.items()}
     names["outlet"] = _DEFAULT_FIELDS["outlet"]
     names["url"] = _DEFAULT_FIELDS["url"]
     jsonl = _jsonl(data, kind, names)
     ipc = _finsent.score_rows(jsonl, path=ROWS_PATH, sentences=sentences, **engine, **overrides)
     table = _table(ipc)
-    for column in keep:
+    for column, values in kept.items():
         if column in table.column_names:
             raise ValueError(f"keep= column {column!r} is also an output column")
-        table = table.append_column(column, _kept(data, kind, column))
+        table = table.append_column(column, values)
     return _frame(table, as_arrow)
 
 
@@ -238,10 +301,32 @@ def classify(
         if isinstance(targets, str):
             raise TypeError("targets must be a list, one per text")
         targets = [_text(t) for t in targets]
+        if len(targets) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(targets)} targets")
     if not isinstance(domain, str):
         raise TypeError(f"domain must be a string, not {type(domain).__name__}")
+    # A text or target that is not valid Unicode (a lone surrogate) is an `encoding` error
+    # row, as in `score`, not an exception for the whole list.
+    invalid = [
+        i
+        for i, t in enumerate(texts)
+        if _lone_surrogate(t) or (targets is not None and _lone_surrogate(targets[i]))
+    ]
+    for i in invalid:
+        texts[i] = None
+        if targets is not None:
+            targets[i] = None
     ipc = _finsent.classify(texts, targets, domain=domain, **_engine_args(model))
-    return _frame(_table(ipc), as_arrow)
+    table = _table(ipc)
+    if invalid:
+        column = table.schema.get_field_index("error")
+        errors = table.column(column).to_pylist()
+        for i in invalid:
+            errors[i] = {"kind": "encoding", "message": "the text is not valid UTF-8 (a lone surrogate)"}
+        table = table.set_column(
+            column, table.schema.field(column), pa.array(errors, table.schema.field(column).type)
+        )
+    return _frame(table, as_arrow)
 
 
 def tickers(texts: Iterable[str], *, as_arrow: bool = False):
@@ -250,7 +335,9 @@ def tickers(texts: Iterable[str], *, as_arrow: bool = False):
     mention's ``text``, its character offsets ``start``/``end`` and its ``form``."""
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")
-    return _frame(_table(_finsent.tickers([_text(t) for t in texts])), as_arrow)
+    # A lone surrogate becomes U+FFFD, one character for one, so offsets stay Python's.
+    texts = [_SURROGATE.sub("\ufffd", t) if t is not None else t for t in map(_text, texts)]
+    return _frame(_table(_finsent.tickers(texts)), as_arrow)
 
 
 def panel(
@@ -282,21 +369,59 @@ def panel(
     missing = [c for c in needed if c not in table.column_names]
     if missing:
         raise ValueError(f"scores lacks the columns {missing} of finsent.score's result")
-    lines = (
-        json.dumps(row, default=_json_time) for row in table.select(needed).to_pylist()
-    )
+    records = table.select(needed).to_pylist()
+    lines = [json.dumps(row, default=_json_time, allow_nan=False) for row in _finite(records)]
     ipc = _finsent.panel(
         "\n".join(lines).encode(), tz=tz, cutoff=cutoff, min_relevance=float(min_relevance)
     )
-    return _frame(_table(ipc), as_arrow)
+    result = _table(ipc)
+    if records and result.num_rows == 0:
+        # The command prints these counts; an empty panel from records says why.
+        errors = sum(r["error"] is not None for r in records)
+        undated = sum(r["error"] is None and r["published_at"] is None for r in records)
+        warnings.warn(
+            f"no ticker-day rows from {len(records)} records: {errors} error records, "
+            f"{undated} without published_at, the rest without a numeric confidence or a "
+            "company whose score and relevance are numbers (the columns of finsent.score's "
+            "result)",
+            stacklevel=2,
+        )
+    return _frame(result, as_arrow)
+
+
+def _finite(records: list[dict]) -> Iterable[dict]:
+    """Scores and relevances that are NaN or infinite are missing (JSON cannot hold them)."""
+    for record in records:
+        if isinstance(record.get("confidence"), float) and not math.isfinite(record["confidence"]):
+            record["confidence"] = None
+        for company in record.get("tickers") or []:
+            if isinstance(company, dict):
+                for key in ("score", "relevance"):
+                    value = company.get(key)
+                    if isinstance(value, float) and not math.isfinite(value):
+                        company[key] = None
+        yield record
 
 
 def _json_time(value: Any) -> str:
+    """A time as RFC 3339; one without a zone is UTC, as ``score`` reads it."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+#: A UTF-16 surrogate, which alone is no character (Python strings may hold one).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(text: str | None) -> bool:
+    return text is not None and _SURROGATE.search(text) is not None
+
+
 def _text(value: Any) -> str | None:
     cell = _cell(value)
+    if isinstance(cell, (dict, list)):
+        raise TypeError(f"a text must be a string, not {type(value).__name__}")
     return None if cell is None else str(cell)

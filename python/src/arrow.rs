@@ -19,23 +19,46 @@ pub fn to_ipc<T: Serialize>(
     schema: Schema,
     records: impl IntoIterator<Item = T>,
 ) -> Result<Vec<u8>, ArrowError> {
-    let schema = Arc::new(schema);
-    let mut decoder = arrow_json::ReaderBuilder::new(schema.clone())
-        .with_batch_size(BATCH_ROWS)
-        .build_decoder()?;
-    let mut writer = StreamWriter::try_new(Vec::new(), &schema)?;
-    let mut line = Vec::new();
+    let mut encoder = IpcEncoder::new(schema)?;
     for record in records {
-        line.clear();
-        serde_json::to_writer(&mut line, &record).map_err(io::Error::from)?;
-        line.push(b'\n');
+        encoder.push(&record)?;
+    }
+    encoder.finish()
+}
+
+/// Records, pushed one at a time, into an Arrow IPC stream.
+pub struct IpcEncoder {
+    decoder: arrow_json::reader::Decoder,
+    writer: StreamWriter<Vec<u8>>,
+    line: Vec<u8>,
+}
+
+impl IpcEncoder {
+    pub fn new(schema: Schema) -> Result<Self, ArrowError> {
+        let schema = Arc::new(schema);
+        let decoder = arrow_json::ReaderBuilder::new(schema.clone())
+            .with_batch_size(BATCH_ROWS)
+            .build_decoder()?;
+        let writer = StreamWriter::try_new(Vec::new(), &schema)?;
+        Ok(Self {
+            decoder,
+            writer,
+            line: Vec::new(),
+        })
+    }
+
+    /// Adds one record (one row).
+    pub fn push<T: Serialize>(&mut self, record: &T) -> Result<(), ArrowError> {
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, record).map_err(io::Error::from)?;
+        self.line.push(b'\n');
         let mut done = 0;
-        while done < line.len() {
+        while done < self.line.len() {
             // The decoder stops at a full batch; what is left goes into the next one.
-            let consumed = decoder.decode(&line[done..])?;
+            let consumed = self.decoder.decode(&self.line[done..])?;
             if consumed == 0 {
-                match decoder.flush()? {
-                    Some(batch) => writer.write(&batch)?,
+                match self.decoder.flush()? {
+                    Some(batch) => self.writer.write(&batch)?,
                     None => {
                         return Err(ArrowError::JsonError(
                             "a record did not fit the schema".into(),
@@ -45,11 +68,16 @@ pub fn to_ipc<T: Serialize>(
             }
             done += consumed;
         }
+        Ok(())
     }
-    if let Some(batch) = decoder.flush()? {
-        writer.write(&batch)?;
+
+    /// The stream.
+    pub fn finish(mut self) -> Result<Vec<u8>, ArrowError> {
+        if let Some(batch) = self.decoder.flush()? {
+            self.writer.write(&batch)?;
+        }
+        self.writer.into_inner()
     }
-    writer.into_inner()
 }
 
 /// One batch as an Arrow IPC stream.

@@ -22,14 +22,36 @@ struct Loaded {
     engine: Arc<Finsent>,
 }
 
-static ENGINES: Mutex<Vec<Loaded>> = Mutex::new(Vec::new());
+/// The engines, and the process that loaded them.
+struct Engines {
+    pid: u32,
+    loaded: Vec<Loaded>,
+}
+
+static ENGINES: Mutex<Engines> = Mutex::new(Engines {
+    pid: 0,
+    loaded: Vec::new(),
+});
 
 /// The engine for `model` (`fast`, or a model directory) scoring `domain` (the model's
 /// default when `None`), loaded on first use with ONNX Runtime from `runtime`.
+///
+/// After `os.fork()` (or a `multiprocessing` "fork" pool) the child has the parent's
+/// engines but none of their threads: a call on them would wait forever for workers that
+/// do not exist. So a child that finds engines loaded by another process leaves them
+/// (dropping them would wait on those threads too) and loads its own.
 pub fn engine(runtime: PathBuf, model: &str, domain: Option<String>) -> PyResult<Arc<Finsent>> {
     let mut engines = ENGINES
         .lock()
         .map_err(|_| PyRuntimeError::new_err("a finsent engine failed while loading"))?;
+    let pid = std::process::id();
+    if engines.pid != pid {
+        let inherited = std::mem::take(&mut engines.loaded);
+        // Their worker threads and sessions' threads stayed in the parent.
+        std::mem::forget(inherited);
+        engines.pid = pid;
+    }
+    let engines = &mut engines.loaded;
     let same = |l: &&Loaded| {
         l.runtime == runtime
             && l.model == model

@@ -9,7 +9,7 @@
 mod arrow;
 mod engines;
 
-use std::io::Cursor;
+use std::io::{self, Cursor};
 use std::path::PathBuf;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -17,24 +17,31 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde::Serialize;
 
-use finsent::article::{Class, ErrorKind};
+use finsent::article::{Class, ErrorKind, Record};
 use finsent::loader::{FieldNames, InputFormat, LoadOptions, load, read_format};
 use finsent::model::{ModelInput, Target};
 use finsent::panel::{PanelRule, build_panel, observations, panel_batch};
 use finsent::split::{char_offsets, split_sentences};
+use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
-use finsent::writer::{ErrorDetail, ProbsRecord, Rounded, record_schema};
+use finsent::writer::{
+    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, record_schema,
+};
 
-use crate::arrow::to_ipc;
+use crate::arrow::{IpcEncoder, to_ipc};
 use crate::engines::{engine, shipped_tickers};
 
-/// The message of an error and of every error under it.
+/// The message of an error and of every error under it; a cause whose text the message
+/// holds already (many errors print their source) is not said twice.
 pub(crate) fn chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
         source = cause.source();
     }
     message
@@ -91,6 +98,9 @@ enum Source {
 }
 
 /// Scores every record and returns one row per record (the Parquet columns) as Arrow IPC.
+/// The run is the command's (`Finsent::score_stream`): records read on a thread of their
+/// own, scored in chunks, a record whose work panics one `internal` error row; between
+/// chunks a pending Ctrl-C stops it with `KeyboardInterrupt`.
 fn score(
     py: Python<'_>,
     source: Source,
@@ -101,20 +111,72 @@ fn score(
 ) -> PyResult<Py<PyBytes>> {
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let engine = engine(runtime, &model, None)?;
-        let records = match source {
-            Source::Rows { jsonl, path } => read_format(
-                InputFormat::Jsonl,
-                Box::new(Cursor::new(jsonl)),
-                path,
-                &fields,
-            ),
-            Source::Paths(paths) => Box::new(load(paths, fields)),
+        let records = move || -> Box<dyn Iterator<Item = Record>> {
+            match source {
+                Source::Rows { jsonl, path } => read_format(
+                    InputFormat::Jsonl,
+                    Box::new(Cursor::new(jsonl)),
+                    path,
+                    &fields,
+                ),
+                Source::Paths(paths) => Box::new(load(paths, fields)),
+            }
         };
         // The engine always keeps sentences; without `sentences` the schema leaves them out.
-        to_ipc(record_schema(sentences), engine.score_articles(records))
-            .map_err(|e| runtime_error(&e))
+        let encoder = IpcEncoder::new(record_schema(sentences)).map_err(|e| runtime_error(&e))?;
+        let mut rows = Rows {
+            encoder,
+            stopped: None,
+        };
+        let output = Destination {
+            writer: &mut rows,
+            name: "the result",
+        };
+        let run = engine.score_stream(records, output, None, &mut |_| {});
+        if let Some(stop) = rows.stopped {
+            return Err(stop);
+        }
+        run.map_err(|e| runtime_error(&e))?;
+        rows.encoder.finish().map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
+}
+
+/// The rows of `score`, encoded as they come; after each chunk, a pending signal stops the
+/// run (an error kept in `stopped`, which the caller raises).
+struct Rows {
+    encoder: IpcEncoder,
+    stopped: Option<PyErr>,
+}
+
+impl RecordWriter for Rows {
+    fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
+        self.encoder.push(record).map_err(io::Error::other)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match check_signals() {
+            Ok(()) => Ok(()),
+            Err(stop) => {
+                self.stopped = Some(stop);
+                Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"))
+            }
+        }
+    }
+
+    fn finish(self: Box<Self>) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// How many texts `classify` and `tickers` handle between two looks for a pending signal:
+/// a few seconds of `classify` on long texts at most, enough for full batches.
+const SIGNAL_CHECK_TEXTS: usize = 256;
+
+/// Runs Python's signal handlers (a Ctrl-C raises `KeyboardInterrupt` there) from a thread
+/// that released the GIL; the error to raise, if one did.
+fn check_signals() -> PyResult<()> {
+    Python::attach(|py| py.check_signals())
 }
 
 /// Scores the JSON Lines `jsonl` (one object per row).
@@ -216,7 +278,12 @@ fn classify(
                 None => Vec::new(),
             })
             .collect();
-        let scored = engine.score_groups(&groups, false);
+        // In pieces, so that a Ctrl-C stops a long call between them.
+        let mut scored = Vec::with_capacity(groups.len());
+        for piece in groups.chunks(SIGNAL_CHECK_TEXTS) {
+            check_signals()?;
+            scored.extend(engine.score_groups(piece, false));
+        }
         let rows = texts
             .iter()
             .zip(&targets)
@@ -263,6 +330,9 @@ fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> 
         let tickers = shipped_tickers()?;
         let mut rows = Vec::new();
         for (row, text) in texts.iter().enumerate() {
+            if row % SIGNAL_CHECK_TEXTS == 0 {
+                check_signals()?;
+            }
             let Some(text) = text.as_deref() else {
                 continue;
             };

@@ -131,6 +131,10 @@ pub fn tickers(args: TickersArgs) -> Result<RunStats> {
 
 pub fn panel(args: &PanelArgs) -> Result<RunStats> {
     let rule = PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?;
+    // `-o` naming the scores file would replace the scores with the panel.
+    let outputs = [("-o", args.output.as_path())];
+    let inputs = [args.input.clone()];
+    let _lock = finsent::writer::claim_outputs(&outputs, &inputs, |_| false, false)?;
     let (observations, input) = read_scored(&args.input)?;
     let rows = build_panel(observations, &rule);
     let format = args

@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use ort::environment::Environment;
 
@@ -121,13 +122,46 @@ pub fn locate(candidates: &[Candidate]) -> Result<Candidate> {
         .ok_or_else(|| missing(candidates))
 }
 
-/// Loads the library at `path` and creates the environment every session is built in.
+/// The environment of this process and the library it was loaded from. ONNX Runtime has one
+/// environment per process, and `ort` refuses to build a second even after the first is
+/// dropped; so it is built once, kept for the life of the process, and every engine (a
+/// second model, another domain) builds its sessions in it.
+static ENVIRONMENT: Mutex<Option<(PathBuf, Environment)>> = Mutex::new(None);
+
+/// Loads the library at `path` and creates the environment every session is built in; later
+/// calls with the same library share that environment. A different library than the one
+/// loaded already is an error: a process holds one ONNX Runtime.
 pub fn init(path: &Path) -> Result<Environment> {
+    // A panic while building leaves `None` behind, which the next call builds again.
+    let mut loaded = ENVIRONMENT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((first, env)) = loaded.as_ref() {
+        return if same_file(first, path) {
+            Ok(env.clone())
+        } else {
+            Err(Error::Runtime(format!(
+                "ONNX Runtime is loaded in this process from {} already; one process holds one \
+                 ONNX Runtime, shared by every model, so {} cannot be loaded beside it",
+                first.display(),
+                path.display()
+            )))
+        };
+    }
     let builder = ort::init_from(path).map_err(|source| Error::RuntimeLoad {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(builder.with_name("finsent").build()?)
+    let env = builder.with_name("finsent").build()?;
+    *loaded = Some((path.to_path_buf(), env.clone()));
+    Ok(env)
+}
+
+/// Whether `a` and `b` name one file (through links and relative paths).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (a.canonicalize(), b.canonicalize()),
+            (Ok(a), Ok(b)) if a == b
+        )
 }
 
 /// The version the library at `path` reports (`OrtGetApiBase()->GetVersionString()`), as
