@@ -18,6 +18,7 @@ domain tag prepended, length-sorted batches with a real attention mask.
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -39,6 +40,9 @@ def parse_args():
     p.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--checks-sample", type=int, metavar="N",
+                   help="with --dev-sets: check batch invariance and throughput on N random dev texts "
+                   "(default: all of them; the accurate tier scores ~30 sentences/s here)")
     p.add_argument("--raw", action="store_true", help="ignore the temperatures in config.json (uncalibrated)")
     p.add_argument("--cross-fit-temperature", action="store_true",
                    help="two folds per domain: fit on one random half of the dev splits, report the ECE "
@@ -123,6 +127,8 @@ def main():
             if path.exists():
                 report[f"challenge_{name}_by_category"] = by_category(scorer, common.read_jsonl(path), prefixes.get("news", ""))
         texts = [(prefixes.get(d, "") if tags else "") + t for name, (d, rows) in sets.items() if name != "fpb_all_agree" for t, _ in rows]
+        if args.checks_sample:
+            texts = random.Random(0).sample(texts, min(args.checks_sample, len(texts)))
         report["batch_invariance"] = scorer.batch_invariance(texts)
         report["sentences_per_second"] = scorer.throughput(texts)
     for path in args.files:

@@ -62,7 +62,7 @@ def runtime_path() -> Path:
 
 def _engine_args(model: str | os.PathLike) -> dict[str, Any]:
     if not isinstance(model, (str, os.PathLike)):
-        raise TypeError(f"model must be 'fast' or a model directory, not {type(model).__name__}")
+        raise TypeError(f"model must be 'fast', 'accurate' or a model directory, not {type(model).__name__}")
     return {"runtime": str(runtime_path()), "model": os.fspath(model)}
 
 
@@ -231,7 +231,9 @@ def score(
         text; lists and dicts are left out with a warning, as the command leaves them out.
     keep: input columns carried into the result unchanged (DataFrame or list of dicts).
     sentences: add ``sentence_scores``, every sentence with its scores.
-    model: ``"fast"`` (the shipped model) or a model directory.
+    model: ``"fast"`` (the shipped model, compiled in), ``"accurate"`` (finsent-mpnet-v3: the
+        ``models/finsent-mpnet-v3`` directory of the checkout the package was built from, or
+        a copy in ``~/.cache/finsent/models/``) or a model directory.
     as_arrow: return a ``pyarrow.Table`` instead of a pandas DataFrame.
     """
     given = {"id": id, "title": title, "body": body, "published_at": published_at}
@@ -293,6 +295,7 @@ def classify(
 
     targets: for each text, the company it is scored toward (or None).
     domain: ``news``, ``tweet`` or ``headline``: the tag the model was trained with.
+    model: ``"fast"``, ``"accurate"`` or a model directory, as in :func:`score`.
     """
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")

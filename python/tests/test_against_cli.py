@@ -180,6 +180,14 @@ def check_classify_and_tickers(cli, corpus):
     assert finsent.classify([""]).loc[0, "error"]["kind"] == "empty_text"
     print(f"ok   classify: {len(got)} texts equal `finsent classify`")
 
+    # The accurate tier in the same process: its own engine, equal to `--model accurate`.
+    expected = cli_lines(cli, "classify", "-", "--model", "accurate", stdin=lines)
+    got = finsent.classify(texts, model="accurate", as_arrow=True).to_pylist()
+    for g, e in zip(got, expected, strict=True):
+        assert (g["label"], g["score"], g["probs"]) == (e["label"], e["score"], e["probs"]), (g, e)
+    assert [g["label"] for g in got][:2] == ["positive", "negative"], got
+    print(f"ok   classify, model='accurate': {len(got)} texts equal `finsent classify --model accurate`")
+
     jsonl = corpus / "archive.jsonl"
     bodies = [json.loads(line)["body"] for line in jsonl.read_text().splitlines()]
     expected = [
