@@ -465,9 +465,16 @@ fn wire_tags_glued_to_a_name_do_not_hide_it() {
         ("FACTBOX-Bank of America's acquisitions since 2004", "BAC"),
         ("BRIEF-Nvidia says board approves buyback", "NVDA"),
         ("EXCLUSIVE-Exxon Mobil weighs sale of Nigeria assets", "XOM"),
-        ("Markets\nRPT-Microsoft cuts jobs in Washington state", "MSFT"),
+        (
+            "Markets\nRPT-Microsoft cuts jobs in Washington state",
+            "MSFT",
+        ),
         ("CORRECTED-FOCUS-Nvidia's supply chain strains", "NVDA"),
     ] {
-        assert!(symbols(&t, text).contains(symbol), "{text}: {:?}", symbols(&t, text));
+        assert!(
+            symbols(&t, text).contains(symbol),
+            "{text}: {:?}",
+            symbols(&t, text)
+        );
     }
 }
