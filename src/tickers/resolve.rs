@@ -558,11 +558,23 @@ fn drop_hyphen_compounds(
     });
 }
 
+/// The longest wire tag read, in bytes (`BUZZ-U.S. STOCKS ON THE MOVE` is 28).
+const WIRE_TAG_BYTES: usize = 48;
+
 /// `FACTBOX`, `RPT-COLUMN`, `BUZZ-U.S. STOCKS ON THE MOVE`: everything from the start of the
 /// text or line up to the hyphen is in capitals (three letters or more, no lower case), as
-/// wire services tag headlines.
+/// wire services tag headlines. Only the last [`WIRE_TAG_BYTES`] before the hyphen are
+/// read, so a long line costs no more than a short one.
 fn is_wire_tag(before: &str) -> bool {
-    let line = before.rsplit('\n').next().unwrap_or(before).trim_start();
+    let from = ceil_char_boundary(before, before.len().saturating_sub(WIRE_TAG_BYTES));
+    let tail = &before[from..];
+    let line = match tail.rfind('\n') {
+        Some(newline) => &tail[newline + 1..],
+        None if from == 0 => tail,
+        // The line started further back: longer than any tag.
+        None => return false,
+    };
+    let line = line.trim_start();
     line.chars().filter(char::is_ascii_uppercase).count() >= 3
         && !line.chars().any(char::is_lowercase)
 }
@@ -903,4 +915,36 @@ fn ceil_char_boundary(s: &str, i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_tags_are_short_capitals_opening_a_line() {
+        assert!(is_wire_tag("FACTBOX"));
+        assert!(is_wire_tag("Markets\nRPT-COLUMN"));
+        assert!(is_wire_tag("BUZZ-U.S. STOCKS ON THE MOVE"));
+        assert!(!is_wire_tag("Sampo"));
+        assert!(!is_wire_tag("UP"));
+        // Capitals that run past the limit are a shouted line, not a tag.
+        assert!(!is_wire_tag(&"A".repeat(WIRE_TAG_BYTES + 1)));
+        assert!(is_wire_tag(&"A".repeat(WIRE_TAG_BYTES)));
+    }
+
+    #[test]
+    fn the_look_back_never_cuts_a_multibyte_character() {
+        // 2-, 3- and 4-byte characters straddling the limit, then a tag on its own line.
+        for ch in ['é', '日', '𝄞'] {
+            for lead in 0..8 {
+                for count in WIRE_TAG_BYTES / 4..WIRE_TAG_BYTES / 2 + 2 {
+                    let pad: String = std::iter::repeat_n(ch, count).collect();
+                    let text = format!("{}{pad}", "x".repeat(lead));
+                    assert!(!is_wire_tag(&text), "{text:?}");
+                    assert!(is_wire_tag(&format!("{text}\nFACTBOX")), "{text:?}");
+                }
+            }
+        }
+    }
 }
