@@ -2,13 +2,15 @@
 //! scores articles — streamed, in order, in parallel inside — or short texts. The `finsent`
 //! command is its first user; the Python package is its second.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use crate::article::{Probs, Record};
 use crate::error::Result;
-use crate::model::{ModelFiles, ModelInput, Scorer, ScorerOptions, init_runtime, locate_accurate};
+use crate::model::{
+    ModelFiles, ModelInput, Scorer, ScorerOptions, accurate_places, init_runtime, locate_accurate,
+};
 use crate::pipeline::{ScoreOptions, score_chunk, score_groups};
 use crate::stream::{Destination, RunStats, in_chunks, write_or_stop};
 use crate::tickers::Tickers;
@@ -27,6 +29,17 @@ pub enum ModelChoice {
 }
 
 impl ModelChoice {
+    /// The choice a user names: `fast`, `accurate` (looked for in
+    /// [`crate::model::accurate_places`] of `exe_dir` and `cache_root`) or a model
+    /// directory. The one place the tier names are read, for the command and Python alike.
+    pub fn named(name: &Path, exe_dir: Option<&Path>, cache_root: Option<&Path>) -> Self {
+        match name.to_str() {
+            Some("fast") => ModelChoice::Fast,
+            Some("accurate") => ModelChoice::Accurate(accurate_places(exe_dir, cache_root)),
+            _ => ModelChoice::Dir(name.to_path_buf()),
+        }
+    }
+
     /// The model's files: the compiled-in ones, or read from the directory.
     pub fn files(&self) -> Result<ModelFiles<'static>> {
         match self {

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use pyo3::PyResult;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 
-use finsent::model::{accurate_places, cache_root};
+use finsent::model::cache_root;
 use finsent::tickers::Tickers;
 use finsent::{Finsent, ModelChoice, ScoreConfig};
 
@@ -64,23 +64,19 @@ pub fn engine(runtime: PathBuf, model: &str, domain: Option<String>) -> PyResult
         return Ok(loaded.engine.clone());
     }
     let mut config = ScoreConfig::new(runtime.clone());
-    config.model = match model {
-        "fast" => ModelChoice::Fast,
-        "accurate" => {
-            let var = |name: &str| {
-                std::env::var_os(name)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            };
-            let cache = cache_root(var("XDG_CACHE_HOME"), var("HOME"));
-            ModelChoice::Accurate(accurate_places(None, cache.as_deref()))
-        }
-        dir if PathBuf::from(dir).is_dir() => ModelChoice::Dir(dir.into()),
-        other => {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let cache = cache_root(var("XDG_CACHE_HOME"), var("HOME"));
+    config.model = match ModelChoice::named(model.as_ref(), None, cache.as_deref()) {
+        ModelChoice::Dir(dir) if !dir.is_dir() => {
             return Err(PyValueError::new_err(format!(
-                "model must be \"fast\", \"accurate\" or a model directory, got {other:?}"
+                "model must be \"fast\", \"accurate\" or a model directory, got {model:?}"
             )));
         }
+        choice => choice,
     };
     config.scorer.domain = domain.clone();
     // Sentence records are always built; `score(sentences=False)` leaves the column out.

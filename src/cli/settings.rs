@@ -10,8 +10,7 @@ use finsent::error::{Error, Result};
 use finsent::limits::Limits;
 use finsent::loader::LoadOptions;
 use finsent::model::{
-    Candidate, ScorerOptions, accurate_places, cache_dir, cache_root, locate_runtime,
-    runtime_candidates,
+    Candidate, ScorerOptions, cache_dir, cache_root, locate_runtime, runtime_candidates,
 };
 use finsent::pipeline::ScoreOptions;
 use finsent::select::{Shard, resume_ids};
@@ -163,19 +162,16 @@ pub fn engine_config(
 /// `--model`: `fast` (the compiled-in model, the default), `accurate` (looked for beside
 /// the binary, in the cache, then in the checkout) or a model directory.
 pub fn model_choice(args: &ModelArgs) -> ModelChoice {
-    match args.model.as_deref() {
-        None => ModelChoice::Fast,
-        Some(name) if name.as_os_str() == "fast" => ModelChoice::Fast,
-        Some(name) if name.as_os_str() == "accurate" => {
-            let exe = std::env::current_exe().ok();
-            let cache = cache_root(env_path("XDG_CACHE_HOME"), env_path("HOME"));
-            ModelChoice::Accurate(accurate_places(
-                exe.as_deref().and_then(Path::parent),
-                cache.as_deref(),
-            ))
-        }
-        Some(dir) => ModelChoice::Dir(dir.to_path_buf()),
-    }
+    let Some(name) = args.model.as_deref() else {
+        return ModelChoice::Fast;
+    };
+    let exe = std::env::current_exe().ok();
+    let cache = cache_root(env_path("XDG_CACHE_HOME"), env_path("HOME"));
+    ModelChoice::named(
+        name,
+        exe.as_deref().and_then(Path::parent),
+        cache.as_deref(),
+    )
 }
 
 /// An environment variable as a path, when set and not empty.
