@@ -11,7 +11,8 @@ use crate::error::Result;
 use crate::model::{
     ModelFiles, ModelInput, Scorer, ScorerOptions, accurate_places, init_runtime, locate_accurate,
 };
-use crate::pipeline::{ScoreOptions, score_chunk, score_groups};
+use crate::pipeline::{ScoreOptions, mark_stories, score_chunk, score_groups, signatures};
+use crate::stories::Stories;
 use crate::stream::{Destination, RunStats, in_chunks, write_or_stop};
 use crate::tickers::Tickers;
 use crate::writer::{ModelInfo, OutputRecord};
@@ -175,11 +176,35 @@ impl Finsent {
     {
         let mut records = records.into_iter();
         let mut phases = Default::default();
+        let mut stories = self.options.stories.as_ref().map(Stories::new);
+        let mut late = 0;
         std::iter::from_fn(move || {
             let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
-            (!chunk.is_empty()).then(|| self.score_isolated(chunk, &self.options, &mut phases))
+            (!chunk.is_empty()).then(|| {
+                let stories = stories.as_mut();
+                self.score_marked(chunk, &self.options, &mut phases, stories, &mut late)
+            })
         })
         .flatten()
+    }
+
+    /// Scores `chunk` ([`Finsent::score_isolated`]) and, when `stories` is given, gives each
+    /// article its story in input order.
+    fn score_marked(
+        &self,
+        chunk: Vec<Record>,
+        options: &ScoreOptions,
+        phases: &mut crate::stream::Phases,
+        stories: Option<&mut Stories>,
+        late: &mut u64,
+    ) -> Vec<OutputRecord> {
+        let Some(stories) = stories else {
+            return self.score_isolated(chunk, options, phases);
+        };
+        let fingerprints = self.pool.install(|| signatures(&chunk));
+        let mut out = self.score_isolated(chunk, options, phases);
+        *late += mark_stories(stories, &mut out, fingerprints);
+        out
     }
 
     /// Scores `chunk`; a record whose scoring panics becomes its own `internal` error record
@@ -276,8 +301,15 @@ impl Finsent {
             })
         };
         let (max_items, max_bytes) = (options.chunk_articles, options.chunk_bytes);
+        let mut stories = options.stories.as_ref().map(Stories::new);
         in_chunks(selected, size, max_items, max_bytes, |chunk| {
-            let out = self.score_isolated(chunk, options, &mut stats.phases);
+            let out = self.score_marked(
+                chunk,
+                options,
+                &mut stats.phases,
+                stories.as_mut(),
+                &mut stats.late_for_stories,
+            );
             let written = Instant::now();
             for record in &out {
                 count(&mut stats, record);

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! loader -> split -> model (tokenize, batch, backend) -> pipeline (plan, scoring, record:
-//!           aggregate, per_ticker, tickers, figures) -> writer
+//!           aggregate, per_ticker, tickers, figures) -> stories -> writer
 //! ```
 //!
 //! [`Finsent`] is the entry point: [`Finsent::new`] loads what a [`ScoreConfig`] names,
@@ -53,6 +53,7 @@ pub mod pipeline;
 pub mod select;
 pub mod shipped;
 pub mod split;
+pub mod stories;
 pub mod stream;
 pub mod tickers;
 pub mod writer;

@@ -29,7 +29,39 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::writer::{Format, Rounded, Sink};
 
-/// When news can be traded: the market's time zone and its close.
+/// How the articles of one near-duplicate story (the `story` field of `finsent score`)
+/// count in the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PerStory {
+    /// A story's articles in one company-day average into one observation: four updates of
+    /// one profit warning weigh as one story, not four.
+    #[default]
+    Mean,
+    /// Only a story's first article counts, on its day: fresh news only.
+    First,
+    /// A story's latest article in the company-day stands for it (revised figures replace
+    /// the first version's).
+    Last,
+    /// Every article counts, copies too.
+    All,
+}
+
+impl PerStory {
+    /// `mean`, `first`, `last` or `all`.
+    pub fn parse(name: &str) -> Result<Self> {
+        match name {
+            "mean" => Ok(Self::Mean),
+            "first" => Ok(Self::First),
+            "last" => Ok(Self::Last),
+            "all" => Ok(Self::All),
+            _ => Err(Error::Usage(format!(
+                "per-story rule {name:?}: one of mean, first, last, all"
+            ))),
+        }
+    }
+}
+
+/// When news can be traded: the market's time zone and its close; how stories count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PanelRule {
     pub tz: Tz,
@@ -37,6 +69,7 @@ pub struct PanelRule {
     pub cutoff: NaiveTime,
     /// Companies less relevant to an article than this are left out.
     pub min_relevance: f64,
+    pub per_story: PerStory,
 }
 
 impl Default for PanelRule {
@@ -46,6 +79,7 @@ impl Default for PanelRule {
             tz: chrono_tz::America::New_York,
             cutoff: NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default(),
             min_relevance: 0.0,
+            per_story: PerStory::default(),
         }
     }
 }
@@ -69,6 +103,7 @@ impl PanelRule {
             tz,
             cutoff,
             min_relevance,
+            per_story: PerStory::default(),
         })
     }
 
@@ -100,6 +135,9 @@ pub struct Observation {
     pub score: f64,
     /// The article's confidence.
     pub confidence: f64,
+    /// The article's near-duplicate story; `None` (stories off, or an older output): a
+    /// story of its own.
+    pub story: Option<String>,
 }
 
 /// Why a scored record gives no observations.
@@ -124,6 +162,10 @@ pub fn observations(record: &Value) -> std::result::Result<Vec<Observation>, Ski
         .to_utc();
     let number = |v: &Value, name: &str| v.get(name).and_then(Value::as_f64);
     let confidence = number(record, "confidence").ok_or(Skipped::Error)?;
+    let story = record
+        .get("story")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let tickers = record.get("tickers").and_then(Value::as_array);
     Ok(tickers
         .into_iter()
@@ -135,6 +177,7 @@ pub fn observations(record: &Value) -> std::result::Result<Vec<Observation>, Ski
                 relevance: number(t, "relevance")?,
                 score: number(t, "score")?,
                 confidence,
+                story: story.clone(),
             })
         })
         .collect())
@@ -147,14 +190,16 @@ pub struct PanelRow {
     /// The trading day (see [`PanelRule::trading_day`]).
     #[serde(serialize_with = "as_display")]
     pub day: NaiveDate,
-    /// Relevance-weighted mean of the company's scores (the plain mean when every
-    /// relevance is 0).
+    /// Relevance-weighted mean of the company's scores over the day's stories, each story
+    /// as [`PerStory`] counts it (the plain mean when every relevance is 0).
     pub score: Rounded,
     /// Articles naming the company that day.
     pub articles: i64,
-    /// Mean confidence of those articles.
+    /// Distinct stories among them (each article without a story its own).
+    pub stories: i64,
+    /// Mean confidence over the day's stories.
     pub confidence: Rounded,
-    /// Sum of the company's relevance over those articles.
+    /// Sum of the company's relevance over the day's stories.
     pub relevance: Rounded,
     /// The latest news in the row (UTC): always before the day's cut-off.
     #[serde(serialize_with = "as_rfc3339")]
@@ -177,7 +222,103 @@ struct Sums {
     scores: f64,
     confidence: f64,
     articles: i64,
+    stories: i64,
     last: Option<DateTime<Utc>>,
+}
+
+/// The observations of one company, day and story, and the one that stands for them.
+struct StoryGroup {
+    first: Observation,
+    last: Observation,
+    relevance: f64,
+    weighted: f64,
+    scores: f64,
+    confidence: f64,
+    articles: i64,
+}
+
+impl StoryGroup {
+    fn new(o: Observation) -> Self {
+        Self {
+            relevance: o.relevance,
+            weighted: o.relevance * o.score,
+            scores: o.score,
+            confidence: o.confidence,
+            articles: 1,
+            first: o.clone(),
+            last: o,
+        }
+    }
+
+    fn add(&mut self, o: Observation) {
+        self.relevance += o.relevance;
+        self.weighted += o.relevance * o.score;
+        self.scores += o.score;
+        self.confidence += o.confidence;
+        self.articles += 1;
+        if o.published_at < self.first.published_at {
+            self.first = o;
+        } else if o.published_at >= self.last.published_at {
+            self.last = o;
+        }
+    }
+
+    /// The observation that stands for the group: the relevance-weighted mean (the plain
+    /// mean when every relevance is 0) at the latest time, or the latest article.
+    fn stands_for(self, rule: PerStory) -> Observation {
+        if rule == PerStory::Last {
+            return self.last;
+        }
+        let n = self.articles as f64;
+        let score = if self.relevance > 0.0 {
+            self.weighted / self.relevance
+        } else {
+            self.scores / n
+        };
+        Observation {
+            relevance: self.relevance / n,
+            score,
+            confidence: self.confidence / n,
+            ..self.last
+        }
+    }
+}
+
+/// The observations as `rule` counts stories, each with the articles it stands for.
+fn by_story(
+    observations: impl IntoIterator<Item = Observation>,
+    rule: &PanelRule,
+) -> Vec<(Observation, i64)> {
+    let kept = observations
+        .into_iter()
+        .filter(|o| o.relevance >= rule.min_relevance);
+    if rule.per_story == PerStory::All {
+        return kept.map(|o| (o, 1)).collect();
+    }
+    // First: a story's first article anywhere; mean and last: within a company-day.
+    let mut groups: BTreeMap<(String, Option<NaiveDate>, String), StoryGroup> = BTreeMap::new();
+    let mut alone = Vec::new();
+    for o in kept {
+        let Some(story) = o.story.clone() else {
+            alone.push((o, 1));
+            continue;
+        };
+        let day = (rule.per_story != PerStory::First).then(|| rule.trading_day(o.published_at));
+        match groups.entry((o.symbol.clone(), day, story)) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(StoryGroup::new(o));
+            }
+            std::collections::btree_map::Entry::Occupied(mut g) => g.get_mut().add(o),
+        }
+    }
+    alone.extend(groups.into_values().map(|g| match rule.per_story {
+        PerStory::First => (g.first, 1),
+        _ => {
+            let articles = g.articles;
+            (g.stands_for(rule.per_story), articles)
+        }
+    }));
+    alone
 }
 
 /// The panel of `observations` under `rule`, sorted by symbol, then day.
@@ -186,10 +327,7 @@ pub fn build_panel(
     rule: &PanelRule,
 ) -> Vec<PanelRow> {
     let mut cells: BTreeMap<(String, NaiveDate), Sums> = BTreeMap::new();
-    for o in observations {
-        if o.relevance < rule.min_relevance {
-            continue;
-        }
+    for (o, articles) in by_story(observations, rule) {
         let sums = cells
             .entry((o.symbol, rule.trading_day(o.published_at)))
             .or_default();
@@ -197,13 +335,14 @@ pub fn build_panel(
         sums.weights += o.relevance;
         sums.scores += o.score;
         sums.confidence += o.confidence;
-        sums.articles += 1;
+        sums.articles += articles;
+        sums.stories += 1;
         sums.last = sums.last.max(Some(o.published_at));
     }
     cells
         .into_iter()
         .filter_map(|((symbol, day), s)| {
-            let n = s.articles as f64;
+            let n = s.stories as f64;
             let score = if s.weights > 0.0 {
                 s.weighted / s.weights
             } else {
@@ -214,6 +353,7 @@ pub fn build_panel(
                 day,
                 score: Rounded(score as f32),
                 articles: s.articles,
+                stories: s.stories,
                 confidence: Rounded((s.confidence / n) as f32),
                 relevance: Rounded(s.weights as f32),
                 last_published_at: s.last?,
@@ -284,6 +424,7 @@ pub fn panel_schema() -> Schema {
         Field::new("day", DataType::Date32, false),
         Field::new("score", DataType::Float64, false),
         Field::new("articles", DataType::Int64, false),
+        Field::new("stories", DataType::Int64, false),
         Field::new("confidence", DataType::Float64, false),
         Field::new("relevance", DataType::Float64, false),
         Field::new(
@@ -315,6 +456,7 @@ pub fn panel_batch(
         Arc::new(Int64Array::from_iter_values(
             rows.iter().map(|r| r.articles),
         )),
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.stories))),
         rounded(|r| r.confidence),
         rounded(|r| r.relevance),
         Arc::new(
@@ -427,7 +569,75 @@ mod tests {
             relevance,
             score,
             confidence: 0.5 + relevance / 2.0,
+            story: None,
         }
+    }
+
+    fn in_story(story: &str, o: Observation) -> Observation {
+        Observation {
+            story: Some(story.into()),
+            ..o
+        }
+    }
+
+    /// A hand-made week: a profit warning on Monday with two updates that day and a
+    /// repost on Tuesday, another story on Monday, and an article without a story.
+    fn week() -> Vec<Observation> {
+        vec![
+            in_story("w", observation("ACME", "2026-02-09T13:00:00Z", 1.0, -0.8)),
+            in_story("w", observation("ACME", "2026-02-09T14:00:00Z", 1.0, -0.6)),
+            in_story("w", observation("ACME", "2026-02-09T15:00:00Z", 0.5, -0.4)),
+            in_story("w", observation("ACME", "2026-02-10T13:00:00Z", 1.0, -0.8)),
+            in_story("d", observation("ACME", "2026-02-09T13:30:00Z", 1.0, 0.6)),
+            observation("ACME", "2026-02-09T15:30:00Z", 1.0, 0.2),
+        ]
+    }
+
+    fn rows_by(per_story: PerStory) -> Vec<(NaiveDate, f32, i64, i64)> {
+        let rule = PanelRule {
+            per_story,
+            ..PanelRule::default()
+        };
+        build_panel(week(), &rule)
+            .iter()
+            .map(|r| (r.day, r.score.0, r.articles, r.stories))
+            .collect()
+    }
+
+    #[test]
+    fn a_story_counts_once_as_asked() {
+        let (monday, tuesday) = (day("2026-02-09"), day("2026-02-10"));
+        // All: six articles, the warning four times.
+        let all_monday = ((-0.8 - 0.6 - 0.5 * 0.4 + 0.6 + 0.2) / 4.5) as f32;
+        assert_eq!(
+            rows_by(PerStory::All),
+            vec![(monday, all_monday, 5, 5), (tuesday, -0.8, 1, 1)]
+        );
+        // Mean: Monday's three versions of the warning are one story at their weighted
+        // mean, with their mean relevance; Tuesday's repost is Tuesday's story.
+        let warning = (-0.8 - 0.6 - 0.5 * 0.4) / 2.5;
+        let relevance = 2.5 / 3.0;
+        let mean_monday = ((relevance * warning + 0.6 + 0.2) / (relevance + 2.0)) as f32;
+        let mean = rows_by(PerStory::Mean);
+        assert_eq!((mean[0].0, mean[0].2, mean[0].3), (monday, 5, 3));
+        assert!(
+            (mean[0].1 - mean_monday).abs() < 1e-6,
+            "{mean:?} vs {mean_monday}"
+        );
+        assert_eq!(mean[1], (tuesday, -0.8, 1, 1));
+        // First: the warning once, at its first article; the repost is gone.
+        let first = rows_by(PerStory::First);
+        assert_eq!(first.len(), 1);
+        assert_eq!((first[0].0, first[0].2, first[0].3), (monday, 3, 3));
+        assert!((first[0].1 - ((-0.8 + 0.6 + 0.2) / 3.0) as f32).abs() < 1e-6);
+        // Last: Monday's warning is its 15:00 version.
+        let last_monday = ((0.5 * -0.4 + 0.6 + 0.2) / 2.5) as f32;
+        assert_eq!(
+            rows_by(PerStory::Last),
+            vec![(monday, last_monday, 5, 3), (tuesday, -0.8, 1, 1)]
+        );
+        assert_eq!(PerStory::parse("first").ok(), Some(PerStory::First));
+        assert!(PerStory::parse("median").is_err());
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct RunStats {
     /// Records left out by `--shard` or `--resume`.
     pub skipped: u64,
     pub sentences: u64,
+    /// Articles published more than two novelty windows before an article read earlier:
+    /// their stories may miss earlier versions (the input is far out of time order).
+    pub late_for_stories: u64,
     pub elapsed: Duration,
     /// The reader of standard output went away (`| head`); the run stopped there.
     pub output_closed: bool,

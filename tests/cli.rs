@@ -65,6 +65,9 @@ fn corpus_records_follow_the_schema() {
             "published_at",
             "outlet",
             "url",
+            "story",
+            "novelty",
+            "story_first",
             "source",
             "warnings",
         ] {

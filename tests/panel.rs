@@ -56,17 +56,17 @@ fn panel_crosses_the_close_and_the_weekend() {
     let monday_nvda = (after_close[0].1 * after_close[0].2 + saturday.1 * saturday.2)
         / (after_close[0].1 + saturday.1);
     let expected = [
-        "symbol,day,score,articles,confidence,relevance,last_published_at".to_string(),
+        "symbol,day,score,articles,stories,confidence,relevance,last_published_at".to_string(),
         format!(
-            "AAPL,2026-02-09,{},1,0.8,0.25,2026-02-06T21:30:00Z",
+            "AAPL,2026-02-09,{},1,1,0.8,0.25,2026-02-06T21:30:00Z",
             round(after_close[1].2)
         ),
         format!(
-            "NVDA,2026-02-06,{},1,0.9,1.0,2026-02-06T20:00:00Z",
+            "NVDA,2026-02-06,{},1,1,0.9,1.0,2026-02-06T20:00:00Z",
             round(friday.2)
         ),
         format!(
-            "NVDA,2026-02-09,{},2,{},0.75,2026-02-07T15:00:00Z",
+            "NVDA,2026-02-09,{},2,2,{},0.75,2026-02-07T15:00:00Z",
             round(monday_nvda),
             round((0.8 + 0.7) / 2.0)
         ),
@@ -97,6 +97,74 @@ fn panel_crosses_the_close_and_the_weekend() {
         .arg("panel")
         .arg(&scores)
         .args(["--tz", "New York"])
+        .output()
+        .expect("run finsent panel");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Three versions of one warning and a fresh story on one day: by default the warning
+/// counts once; `--per-story all` counts every copy; `first` keeps the first version.
+#[test]
+fn a_story_counts_once_in_the_panel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story = |id: &str, at: &str, score: f64, story: &str| {
+        let mut record: serde_json::Value =
+            serde_json::from_str(&article(id, at, 0.8, &[("ACME", 1.0, score)])).expect("json");
+        record["story"] = story.into();
+        record.to_string()
+    };
+    let records = [
+        story("w1", "2026-02-09T13:00:00Z", -0.9, "w"),
+        story("w2", "2026-02-09T14:00:00Z", -0.7, "w"),
+        story("w3", "2026-02-09T15:00:00Z", -0.5, "w"),
+        story("d1", "2026-02-09T15:30:00Z", 0.5, "d"),
+    ];
+    let scores = dir.path().join("scores.jsonl");
+    std::fs::write(&scores, records.join("\n") + "\n").expect("write scores");
+    let panel = |rule: Option<&str>| {
+        let mut command = finsent();
+        command
+            .arg("panel")
+            .arg(&scores)
+            .args(["--format", "csv", "-q"]);
+        if let Some(rule) = rule {
+            command.args(["--per-story", rule]);
+        }
+        let run = command.output().expect("run finsent panel");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let text = String::from_utf8_lossy(&run.stdout).into_owned();
+        let row: Vec<String> = text
+            .lines()
+            .nth(1)
+            .expect("a row")
+            .split(',')
+            .map(String::from)
+            .collect();
+        (
+            row[2].parse::<f64>().expect("score"),
+            row[3].clone(),
+            row[4].clone(),
+        )
+    };
+    let (mean, articles, stories) = panel(None);
+    assert!((mean - (-0.7 + 0.5) / 2.0).abs() < 1e-4, "{mean}");
+    assert_eq!((articles.as_str(), stories.as_str()), ("4", "2"));
+    let (all, articles, stories) = panel(Some("all"));
+    assert!((all - (-0.9 - 0.7 - 0.5 + 0.5) / 4.0).abs() < 1e-4, "{all}");
+    assert_eq!((articles.as_str(), stories.as_str()), ("4", "4"));
+    let (first, _, stories) = panel(Some("first"));
+    assert!((first - (-0.9 + 0.5) / 2.0).abs() < 1e-4, "{first}");
+    assert_eq!(stories, "2");
+    let (last, _, _) = panel(Some("last"));
+    assert!((last - (-0.5 + 0.5) / 2.0).abs() < 1e-4, "{last}");
+    let bad = finsent()
+        .arg("panel")
+        .arg(&scores)
+        .args(["--per-story", "median"])
         .output()
         .expect("run finsent panel");
     assert_eq!(bad.status.code(), Some(2));

@@ -349,16 +349,24 @@ def panel(
     tz: str = "America/New_York",
     cutoff: str = "16:00",
     min_relevance: float = 0.0,
+    per_story: str = "mean",
     as_arrow: bool = False,
 ):
     """The ticker x day table of scored articles (the result of ``score``, as a pandas or
     polars DataFrame or a pyarrow Table), as ``finsent panel`` builds it: one row per
     company and trading day with ``score`` (the companies' own scores, relevance-weighted),
-    ``articles``, ``confidence`` (mean), ``relevance`` (sum) and ``last_published_at``.
+    ``articles``, ``stories`` (distinct near-duplicate stories), ``confidence`` (mean),
+    ``relevance`` (sum) and ``last_published_at``.
 
     An article's time is read in ``tz``; at or after ``cutoff`` (HH:MM) it goes to the next
     day, and Saturday and Sunday roll forward to Monday, so a day holds only news published
     before its close. Holidays are not known. Error and undated records are left out.
+
+    ``per_story`` says how the articles of one story (``score``'s ``story`` column) count:
+    ``"mean"`` (a story's articles in a company-day average into one observation),
+    ``"first"`` (only a story's first article counts), ``"last"`` (its latest article in the
+    company-day stands for it) or ``"all"`` (every article). Without a ``story`` column
+    every article is a story of its own.
     """
     if isinstance(scores, pa.Table):
         table = scores
@@ -372,10 +380,16 @@ def panel(
     missing = [c for c in needed if c not in table.column_names]
     if missing:
         raise ValueError(f"scores lacks the columns {missing} of finsent.score's result")
+    if "story" in table.column_names:
+        needed.append("story")
     records = table.select(needed).to_pylist()
     lines = [json.dumps(row, default=_json_time, allow_nan=False) for row in _finite(records)]
     ipc = _finsent.panel(
-        "\n".join(lines).encode(), tz=tz, cutoff=cutoff, min_relevance=float(min_relevance)
+        "\n".join(lines).encode(),
+        tz=tz,
+        cutoff=cutoff,
+        min_relevance=float(min_relevance),
+        per_story=per_story,
     )
     result = _table(ipc)
     if records and result.num_rows == 0:

@@ -20,7 +20,7 @@ use serde::Serialize;
 use finsent::article::{Class, ErrorKind, Record};
 use finsent::loader::{FieldNames, InputFormat, LoadOptions, load, read_format};
 use finsent::model::{ModelInput, Target};
-use finsent::panel::{PanelRule, build_panel, observations, panel_batch};
+use finsent::panel::{PanelRule, PerStory, build_panel, observations, panel_batch};
 use finsent::split::{char_offsets, split_sentences};
 use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
@@ -366,16 +366,20 @@ fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> 
 /// The ticker × day panel of scored records (JSON Lines, as `finsent score` writes them);
 /// error and undated records are left out.
 #[pyfunction]
-#[pyo3(signature = (jsonl, *, tz, cutoff, min_relevance))]
+#[pyo3(signature = (jsonl, *, tz, cutoff, min_relevance, per_story))]
 fn panel(
     py: Python<'_>,
     jsonl: Vec<u8>,
     tz: String,
     cutoff: String,
     min_relevance: f64,
+    per_story: String,
 ) -> PyResult<Py<PyBytes>> {
-    let rule = PanelRule::parse(&tz, &cutoff, min_relevance)
-        .map_err(|e| PyValueError::new_err(chain(&e)))?;
+    let value_error = |e: finsent::Error| PyValueError::new_err(chain(&e));
+    let rule = PanelRule {
+        per_story: PerStory::parse(&per_story).map_err(value_error)?,
+        ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(value_error)?
+    };
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let mut found = Vec::new();
         for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {

@@ -119,19 +119,37 @@ def check_score(cli, corpus):
 
 
 def check_panel(cli, corpus):
-    """finsent.panel on score's DataFrame equals `finsent panel` on the command's Parquet."""
+    """finsent.panel on score's DataFrame equals `finsent panel` on the command's Parquet,
+    for each time zone and per-story rule; the archive holds a repost of one article."""
     with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "archive.jsonl"
+        lines = (corpus / "archive.jsonl").read_text().splitlines()
+        repost = json.loads(lines[0])
+        repost["id"] += "-repost"
+        repost["published_at"] = repost["published_at"].replace("06:45", "07:45")
+        archive.write_text("\n".join(lines[:1] + [json.dumps(repost)] + lines[1:]) + "\n")
         scores, table = Path(tmp) / "scores.parquet", Path(tmp) / "panel.parquet"
-        subprocess.run([cli, "score", str(corpus), "-q", "-o", str(scores)], check=True)
-        for tz, cutoff in [("America/New_York", "16:00"), ("Asia/Tokyo", "15:00")]:
+        subprocess.run([cli, "score", str(archive), "-q", "-o", str(scores)], check=True)
+        frame = finsent.score(str(archive))
+        assert list(frame["novelty"])[:2] == ["new", "repeat"], frame[["id", "story", "novelty"]]
+        for tz, cutoff, rule in [
+            ("America/New_York", "16:00", "mean"),
+            ("Asia/Tokyo", "15:00", "mean"),
+            ("America/New_York", "16:00", "all"),
+            ("America/New_York", "16:00", "first"),
+        ]:
             subprocess.run(
-                [cli, "panel", str(scores), "-q", "-o", str(table), "--tz", tz, "--cutoff", cutoff],
+                [cli, "panel", str(scores), "-q", "-o", str(table), "--tz", tz, "--cutoff", cutoff,
+                 "--per-story", rule],
                 check=True,
             )
             expected = pq.read_table(table).to_pylist()
-            got = finsent.panel(finsent.score(str(corpus)), tz=tz, cutoff=cutoff, as_arrow=True)
-            same(got.to_pylist(), expected, f"panel ({tz}, {cutoff})")
+            got = finsent.panel(frame, tz=tz, cutoff=cutoff, per_story=rule, as_arrow=True)
+            same(got.to_pylist(), expected, f"panel ({tz}, {cutoff}, {rule})")
             assert expected, "the corpus gives a panel"
+            counts = {(r["symbol"], r["day"]): (r["articles"], r["stories"]) for r in expected}
+            reposted = [c for c in counts.values() if c[0] > c[1]]
+            assert bool(reposted) == (rule in ("mean",)), (rule, counts)
 
 
 def check_records_and_arguments():

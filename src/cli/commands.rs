@@ -10,8 +10,8 @@ use finsent::pipeline::ScoreOptions;
 use finsent::stream::{Destination, RunStats};
 use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
 
-use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, TickersArgs};
-use super::inspect::{split_stream, tickers_stream};
+use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, StoriesArgs, TickersArgs};
+use super::inspect::{split_stream, stories_stream, tickers_stream};
 use super::progress::{Progress, input_size};
 use super::settings::{ScoreSettings, engine_config, gazetteer_choice};
 
@@ -129,8 +129,26 @@ pub fn tickers(args: TickersArgs) -> Result<RunStats> {
     )
 }
 
+pub fn stories(args: StoriesArgs) -> Result<RunStats> {
+    let options = finsent::stories::StoryOptions {
+        window: args.novelty_window,
+        ..Default::default()
+    };
+    let (inputs, load_options) = (args.input.inputs.clone(), args.input.load_options());
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    stories_stream(
+        move || load(inputs, load_options),
+        &options,
+        &mut out,
+        &mut report_error,
+    )
+}
+
 pub fn panel(args: &PanelArgs) -> Result<RunStats> {
-    let rule = PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?;
+    let rule = PanelRule {
+        per_story: args.per_story,
+        ..PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?
+    };
     // `-o` naming the scores file would replace the scores with the panel.
     let outputs = [("-o", args.output.as_path())];
     let inputs = [args.input.clone()];
@@ -205,4 +223,13 @@ fn summarize(stats: &RunStats, quiet: bool) {
             ""
         }
     );
+    if stats.late_for_stories > 0 {
+        let _ = writeln!(
+            io::stderr(),
+            "finsent: {} articles were published more than two novelty windows before an \
+             article read earlier: their stories may miss earlier versions (sort the input \
+             by published_at for exact stories)",
+            stats.late_for_stories
+        );
+    }
 }

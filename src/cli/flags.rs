@@ -1,11 +1,14 @@
 //! Command-line flags (clap derive). Every doc comment here is `--help` text.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use finsent::limits::{Limits, MAX_RECORD_BYTES};
 use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
+use finsent::panel::PerStory;
+use finsent::stories::{StoryOptions, parse_window};
 use finsent::writer::Format;
 
 #[derive(Debug, Parser)]
@@ -42,6 +45,12 @@ pub enum Command {
     Split(SplitArgs),
     /// Print the company mentions finsent finds in each article, with offsets.
     Tickers(TickersArgs),
+    /// Print each article's near-duplicate story, as `finsent score` finds it, without
+    /// scoring: `{"id","published_at","story","novelty","story_first","late"}` per article
+    /// (`late`: published more than two windows before an article read earlier, so earlier
+    /// versions may be missed; sort such an input by time). Cheap
+    /// (no model): run it over a whole archive scored in shards and join on `id`.
+    Stories(StoriesArgs),
     /// Turn `finsent score` output into a ticker × day table: each company's own score,
     /// relevance-weighted, per trading day. News at or after the cut-off (local time in
     /// --tz) goes to the next day; Saturday and Sunday roll forward to Monday. A day holds
@@ -244,6 +253,15 @@ pub struct ScoreArgs {
     /// ticker matching, aggregating and writing.
     #[arg(long)]
     pub timings: bool,
+    /// How far apart in publication time two articles of one near-duplicate story may be
+    /// (`story`, `novelty`, `story_first`): 72h, 3d, 30m, 90s. Articles are compared in
+    /// input order; with --shard or --resume, each run sees only its own articles: run
+    /// `finsent stories` over the whole input for exact stories.
+    #[arg(long, default_value = "72h", value_name = "DURATION", value_parser = novelty_window)]
+    pub novelty_window: Duration,
+    /// Leave `story`, `novelty` and `story_first` null (no near-duplicate search).
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 #[derive(Debug, Args)]
@@ -292,6 +310,15 @@ pub struct TickersArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct StoriesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How far apart in publication time two articles of one story may be: 72h, 3d, 30m.
+    #[arg(long, default_value = "72h", value_name = "DURATION", value_parser = novelty_window)]
+    pub novelty_window: Duration,
+}
+
+#[derive(Debug, Args)]
 pub struct InfoArgs {
     /// One JSON object instead of lines of text (nothing on standard output when a part is
     /// missing).
@@ -309,7 +336,8 @@ pub struct PanelArgs {
     #[arg(value_name = "SCORES")]
     pub input: PathBuf,
     /// Output file (Parquet, CSV or JSONL by its extension), or `-` for standard output.
-    /// Columns: symbol, day, score, articles, confidence, relevance, last_published_at.
+    /// Columns: symbol, day, score, articles, stories, confidence, relevance,
+    /// last_published_at.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
     /// Output format [default: from the output's extension, else JSONL].
@@ -324,7 +352,30 @@ pub struct PanelArgs {
     /// Leave out companies less relevant to an article than this (0 to 1).
     #[arg(long, default_value_t = 0.0, value_name = "R")]
     pub min_relevance: f64,
+    /// How the articles of one near-duplicate story (`story` in the scores) count: mean
+    /// (a story's articles in a company-day average into one observation, so four updates
+    /// of one warning weigh as one story), first (only a story's first article counts:
+    /// fresh news only), last (a story's latest article in the company-day stands for it),
+    /// all (every article, copies too). Records without `story` are stories of their own.
+    #[arg(long, default_value = "mean", value_name = "RULE", value_parser = per_story)]
+    pub per_story: PerStory,
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// A novelty window, read and checked against its range.
+fn novelty_window(text: &str) -> Result<Duration, String> {
+    let window = parse_window(text)?;
+    StoryOptions {
+        window,
+        ..StoryOptions::default()
+    }
+    .validate()?;
+    Ok(window)
+}
+
+/// A panel's per-story rule, read.
+fn per_story(text: &str) -> Result<PerStory, String> {
+    PerStory::parse(text).map_err(|e| e.to_string())
 }

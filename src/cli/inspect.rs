@@ -1,5 +1,6 @@
-//! Commands that show what the pipeline sees: `finsent split` (sentences) and
-//! `finsent tickers` (company mentions), over the same loaders as `finsent score`.
+//! Commands that show what the pipeline sees: `finsent split` (sentences),
+//! `finsent tickers` (company mentions) and `finsent stories` (near-duplicate stories),
+//! over the same loaders as `finsent score`.
 
 use std::io;
 use std::time::Instant;
@@ -10,6 +11,7 @@ use finsent::article::{Article, Record, RecordError};
 use finsent::error::Result;
 use finsent::isolate;
 use finsent::split::{Span, char_offsets, split_sentences};
+use finsent::stories::{Novelty, Signature, Stories, StoryOptions};
 use finsent::stream::{RunStats, STDOUT, in_chunks, write_or_stop};
 use finsent::tickers::{MentionForm, Tickers};
 use finsent::writer::Part;
@@ -231,5 +233,53 @@ where
             },
         )?;
         Ok(n)
+    })
+}
+
+/// `finsent stories`: each article's near-duplicate story, as `finsent score` gives it,
+/// one `{"id","published_at","story","novelty","story_first","late"}` object per article
+/// (the story fields null for an article without words).
+pub fn stories_stream<I>(
+    records: impl FnOnce() -> I + Send,
+    options: &StoryOptions,
+    out: &mut dyn io::Write,
+    on_error: &mut dyn FnMut(&RecordError),
+) -> Result<RunStats>
+where
+    I: Iterator<Item = Record>,
+{
+    #[derive(Serialize)]
+    struct StoryRecord<'a> {
+        id: &'a str,
+        published_at: Option<&'a str>,
+        story: Option<String>,
+        novelty: Option<Novelty>,
+        story_first: Option<String>,
+        /// Published more than two windows before an article read earlier.
+        late: bool,
+    }
+
+    let mut stories = Stories::new(options);
+    for_each_article(records, out, on_error, |article, out| {
+        let published_at = article.published_at.as_deref();
+        let mark = Signature::of(article.title.as_deref(), &article.body)
+            .map(|signature| stories.mark(&article.id, published_at, signature));
+        let marked = usize::from(mark.is_some());
+        let (story, novelty, story_first, late) = match mark {
+            Some(m) => (Some(m.story), Some(m.novelty), Some(m.first), m.late),
+            None => (None, None, None, false),
+        };
+        write_json_line(
+            out,
+            &StoryRecord {
+                id: &article.id,
+                published_at,
+                story,
+                novelty,
+                story_first,
+                late,
+            },
+        )?;
+        Ok(marked)
     })
 }

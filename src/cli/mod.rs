@@ -1,5 +1,5 @@
 //! The `finsent` command's own modules: its flags, their validation into settings, the
-//! subcommands, `finsent info`, the progress line and the `split`/`tickers` views.
+//! subcommands, `finsent info`, the progress line and the `split`/`tickers`/`stories` views.
 
 mod commands;
 pub mod flags;
@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> Result<RunStats> {
         Command::Classify(args) => commands::classify(args),
         Command::Split(args) => commands::split(args),
         Command::Tickers(args) => commands::tickers(args),
+        Command::Stories(args) => commands::stories(args),
         Command::Panel(args) => commands::panel(&args),
         Command::Info(args) => info::info(&args).map(|()| RunStats::default()),
     }

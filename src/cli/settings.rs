@@ -14,6 +14,7 @@ use finsent::model::{
 };
 use finsent::pipeline::ScoreOptions;
 use finsent::select::{Shard, resume_ids};
+use finsent::stories::StoryOptions;
 use finsent::writer::{Format, Layout, OutputLock, claim_outputs};
 use finsent::{GazetteerChoice, ModelChoice, ScoreConfig};
 
@@ -66,6 +67,10 @@ impl ScoreSettings {
             with_sentences: args.sentences,
             chunk_articles: args.chunk_articles,
             dedupe: !args.no_sentence_cache,
+            stories: (!args.no_stories).then(|| StoryOptions {
+                window: args.novelty_window,
+                ..StoryOptions::default()
+            }),
             limits: Limits {
                 max_article_bytes: args.max_article_bytes,
                 max_sentences: args.max_sentences,

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::limits::{Limits, cut_article};
 use crate::model::{ModelInput, Scorer};
 use crate::select::Selection;
+use crate::stories::{Signature, Stories, StoryOptions};
 use crate::stream::Phases;
 use crate::tickers::Tickers;
 use crate::writer::{ModelInfo, OutputRecord};
@@ -43,6 +44,8 @@ pub struct ScoreOptions {
     pub limits: Limits,
     /// Score each distinct sentence of a chunk once.
     pub dedupe: bool,
+    /// Near-duplicate stories across the input (`story`, `novelty`); `None`: off.
+    pub stories: Option<StoryOptions>,
 }
 
 impl Default for ScoreOptions {
@@ -56,6 +59,7 @@ impl Default for ScoreOptions {
             selection: Selection::default(),
             limits: Limits::default(),
             dedupe: true,
+            stories: Some(StoryOptions::default()),
         }
     }
 }
@@ -82,6 +86,9 @@ impl ScoreOptions {
                 "--chunk-articles must be between 1 and {MAX_CHUNK_ARTICLES}, got {}",
                 self.chunk_articles
             )));
+        }
+        if let Some(stories) = &self.stories {
+            stories.validate().map_err(Error::Usage)?;
         }
         Ok(())
     }
@@ -150,4 +157,36 @@ pub fn score_chunk(
         .collect();
     phases.aggregate_and_write += aggregating.elapsed();
     records
+}
+
+/// The fingerprint of each article of a chunk, made on the current rayon pool; `None` for
+/// a record that is an error or has no words.
+pub fn signatures(chunk: &[Record]) -> Vec<Option<Signature>> {
+    chunk
+        .par_iter()
+        .map(|r| {
+            r.as_ref()
+                .ok()
+                .and_then(|a| Signature::of(a.title.as_deref(), &a.body))
+        })
+        .collect()
+}
+
+/// Gives each scored article of a chunk its story, in input order (`records` and
+/// `signatures` are the chunk's, one for one); returns how many came late
+/// ([`crate::stories::StoryMark::late`]).
+pub fn mark_stories(
+    stories: &mut Stories,
+    records: &mut [OutputRecord],
+    signatures: Vec<Option<Signature>>,
+) -> u64 {
+    let mut late = 0;
+    for (record, signature) in records.iter_mut().zip(signatures) {
+        if let (OutputRecord::Article(article), Some(signature)) = (record, signature) {
+            let mark = stories.mark(&article.id, article.published_at.as_deref(), signature);
+            late += u64::from(mark.late);
+            article.set_story(mark);
+        }
+    }
+    late
 }

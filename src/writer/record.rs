@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 use crate::aggregate::{ArticleScore, ClassCounts, Label};
 use crate::article::{Class, Probs};
 use crate::article::{ErrorKind, Origin, RecordError};
+use crate::stories::{Novelty, StoryMark};
 use crate::tickers::TickerSummary;
 
 /// A float written with 4 decimals, so output is compact and stable across platforms.
@@ -172,6 +173,13 @@ pub struct ArticleRecord {
     pub published_at: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// The near-duplicate story the article belongs to (16 hex digits, shared by its
+    /// updates, reposts and copies within the novelty window); null with stories off.
+    pub story: Option<String>,
+    /// `new`, `update` or `repeat`: what the article adds to its story.
+    pub novelty: Option<Novelty>,
+    /// The id of the story's first article.
+    pub story_first: Option<String>,
     /// Where the record was read: file (`-` for standard input) and archive line.
     pub source: Origin,
     /// What was changed or dropped while reading or scoring the article.
@@ -179,6 +187,15 @@ pub struct ArticleRecord {
     /// Every sentence, with `--sentences`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence_scores: Option<Vec<SentenceRecord>>,
+}
+
+impl ArticleRecord {
+    /// Writes the article's story into its record.
+    pub fn set_story(&mut self, mark: StoryMark) {
+        self.story = Some(mark.story);
+        self.novelty = Some(mark.novelty);
+        self.story_first = Some(mark.first);
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -106,6 +106,9 @@ pub fn record_schema(with_sentences: bool) -> Schema {
         ),
         text("outlet"),
         text("url"),
+        text("story"),
+        text("novelty"),
+        text("story_first"),
         strct("source", vec![text("path"), int("line")]),
         text_list("warnings"),
     ];

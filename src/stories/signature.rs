@@ -1,0 +1,231 @@
+//! An article's fingerprint for near-duplicate search: the words of its title and body,
+//! normalised, cut into overlapping word triples (shingles), and the MinHash of that set.
+//!
+//! Two fingerprints estimate how much of each text the other holds without either text:
+//! the share of equal MinHash values estimates the Jaccard similarity of the shingle sets,
+//! and with the sets' sizes that gives their overlap.
+
+/// MinHash values per fingerprint; `BANDS × ROWS` of them index a fingerprint.
+pub const HASHES: usize = 126;
+/// Words per shingle: triples survive an edited word or two in a paragraph, and two
+/// texts that share only common phrases share few of them.
+const SHINGLE_WORDS: usize = 3;
+
+/// The MinHash of an article's shingle set, and the set's size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub(crate) mins: Box<[u32; HASHES]>,
+    /// Distinct shingles (at least 1 for any text with a word).
+    pub(crate) shingles: u32,
+}
+
+/// A fixed 64-bit hash of bytes (FNV-1a, then mixed): the same on every machine and run,
+/// so fingerprints made by separate processes (shards) compare.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// splitmix64's finaliser: every input bit moves every output bit.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The key of one band of MinHash values: its values hashed with the band's number.
+pub(crate) fn mix_band(band: usize, rows: &[u32]) -> u64 {
+    rows.iter()
+        .fold(mix(band as u64 + 1), |h, &r| mix(h ^ u64::from(r)))
+}
+
+/// A stable 64-bit hash of a string, for story ids.
+pub(crate) fn stable_hash(text: &str) -> u64 {
+    hash_bytes(text.as_bytes())
+}
+
+/// The words of a text, lowercased, letters and digits only (punctuation, case and
+/// spacing edits do not change a shingle). A leading wire tag of the title (`UPDATE 2-`,
+/// `CORRECTED-`, `RPT-`) is not part of the story's text.
+fn words(title: Option<&str>, body: &str) -> Vec<String> {
+    let title = title.map(strip_wire_tags).unwrap_or("");
+    [title, body]
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Tags a wire puts before a headline to mark a version of a story, not a new one.
+const VERSION_TAGS: [&str; 10] = [
+    "UPDATE",
+    "UPDATED",
+    "CORRECTED",
+    "CORRECTION",
+    "REFILE",
+    "RPT",
+    "REPEAT",
+    "URGENT",
+    "FLASH",
+    "BRIEF",
+];
+
+/// The title without its leading version tags: `UPDATE 3-`, `CORRECTED-`, `RPT-UPDATE 1-`,
+/// `REFILE:`. A capitalised name glued by a hyphen (`IBM-Red Hat`) stays.
+fn strip_wire_tags(title: &str) -> &str {
+    let mut rest = title.trim_start();
+    loop {
+        let Some(end) = rest.find(['-', ':']) else {
+            return rest;
+        };
+        let mut tag = rest[..end].split_whitespace();
+        let word = tag.next().unwrap_or("");
+        let number = tag.next();
+        let versioned = VERSION_TAGS.contains(&word)
+            && number.is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && tag.next().is_none();
+        if !versioned {
+            return rest;
+        }
+        rest = rest[end + 1..].trim_start();
+    }
+}
+
+impl Signature {
+    /// The fingerprint of an article's title and body; `None` when they hold no word.
+    pub fn of(title: Option<&str>, body: &str) -> Option<Self> {
+        let words = words(title, body);
+        if words.is_empty() {
+            return None;
+        }
+        let width = SHINGLE_WORDS.min(words.len());
+        let mut shingles: Vec<u64> = words
+            .windows(width)
+            .map(|w| {
+                let mut h = 0u64;
+                for word in w {
+                    h = mix(h ^ hash_bytes(word.as_bytes()));
+                }
+                h
+            })
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        let mut mins = Box::new([u32::MAX; HASHES]);
+        for &s in &shingles {
+            for (i, min) in mins.iter_mut().enumerate() {
+                // One hash function per position: the shingle mixed with its own seed.
+                let h = (mix(s ^ SEEDS[i]) >> 32) as u32;
+                *min = (*min).min(h);
+            }
+        }
+        Some(Self {
+            mins,
+            shingles: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Estimated Jaccard similarity of the two shingle sets: the share of equal values.
+    pub fn jaccard(&self, other: &Self) -> f64 {
+        let equal = self
+            .mins
+            .iter()
+            .zip(other.mins.iter())
+            .filter(|(a, b)| a == b)
+            .count();
+        equal as f64 / HASHES as f64
+    }
+
+    /// Estimated share of this text's shingles that `other` holds (|A ∩ B| / |A|), from
+    /// the Jaccard estimate and the sets' sizes.
+    pub fn held_by(&self, other: &Self) -> f64 {
+        let j = self.jaccard(other);
+        let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
+        (j * (a + b) / (1.0 + j) / a).min(1.0)
+    }
+}
+
+/// The seeds of the hash functions: fixed, so fingerprints compare across runs.
+const SEEDS: [u64; HASHES] = seeds();
+
+const fn seeds() -> [u64; HASHES] {
+    let mut out = [0u64; HASHES];
+    let mut state: u64 = 0x5851_f42d_4c95_7f2d;
+    let mut i = 0;
+    while i < HASHES {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        out[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Acme Corp said on Tuesday that quarterly revenue rose 12 percent to \
+        4.1 billion dollars, helped by strong demand for its industrial pumps in Europe and \
+        Asia. The company raised its full-year forecast and said it would buy back shares \
+        worth 500 million dollars. Chief executive Jane Roe said orders for the second half \
+        looked firm despite higher steel costs.";
+
+    fn sig(title: Option<&str>, body: &str) -> Signature {
+        Signature::of(title, body).expect("words")
+    }
+
+    #[test]
+    fn case_punctuation_and_spacing_do_not_change_the_fingerprint() {
+        let edited = STORY
+            .to_uppercase()
+            .replace(". ", " .  ")
+            .replace(',', " ;");
+        assert_eq!(sig(None, STORY), sig(None, &edited));
+    }
+
+    #[test]
+    fn wire_tags_of_the_title_are_not_the_story() {
+        let plain = sig(Some("Acme raises forecast"), STORY);
+        for tagged in [
+            "UPDATE 2-Acme raises forecast",
+            "RPT-UPDATE 1-Acme raises forecast",
+            "CORRECTED: Acme raises forecast",
+        ] {
+            assert_eq!(plain, sig(Some(tagged), STORY), "{tagged}");
+        }
+        // A capitalised first word is not a tag.
+        assert_eq!(
+            strip_wire_tags("IBM-Red Hat deal closes"),
+            "IBM-Red Hat deal closes"
+        );
+    }
+
+    #[test]
+    fn a_trimmed_copy_is_held_by_the_whole_but_not_the_reverse() {
+        let whole = sig(None, STORY);
+        let half = sig(None, &STORY[..STORY.len() / 2]);
+        assert!(half.held_by(&whole) > 0.85, "{}", half.held_by(&whole));
+        assert!(whole.held_by(&half) < 0.7, "{}", whole.held_by(&half));
+    }
+
+    #[test]
+    fn unrelated_texts_share_almost_nothing() {
+        let other = "Central bank officials left interest rates unchanged and signalled \
+            that inflation would ease next year as energy prices fall and wage growth slows.";
+        assert!(sig(None, STORY).jaccard(&sig(None, other)) < 0.05);
+    }
+
+    #[test]
+    fn a_text_without_words_has_no_fingerprint() {
+        assert!(Signature::of(Some(" -- "), "... !!").is_none());
+        assert_eq!(sig(None, "Up").shingles, 1);
+    }
+}
