@@ -478,3 +478,19 @@ fn wire_tags_glued_to_a_name_do_not_hide_it() {
         );
     }
 }
+
+/// A Reuters code after a name is that company's, whatever root Reuters gives it; a code on
+/// a market the gazetteer does not cover is still reported, under Yahoo's suffix.
+#[test]
+fn reuters_codes_after_names_are_the_names_companies() {
+    let t = tickers();
+    let text = "Siemens AG <SIEGn.DE> and BNP Paribas SA <BNPP.PA> rose, Nestle <NESN.VX> fell, \
+                while Apple Inc <AAPL.O> was flat and shares of <GGBR4.SA> gained.";
+    let found = symbols(&t, text);
+    for symbol in ["SIE.DE", "BNP.PA", "NESN.SW", "GGBR4.SA", "AAPL"] {
+        assert!(found.contains(symbol), "{symbol} not in {found:?}");
+    }
+    for wrong in ["SIEG.DE", "BNPP.PA"] {
+        assert!(!found.contains(wrong), "{wrong} in {found:?}");
+    }
+}

@@ -119,6 +119,23 @@ const SUFFIXES: &[(&str, Option<&str>)] = &[
     ("SGX", Some("SI")),
     ("ASX", Some("AX")),
     ("TSX", Some("TO")),
+    // Markets the gazetteer does not cover yet, read from Reuters codes (`<PETR4.SA>`) so
+    // that the listing is still reported, under Yahoo's suffix.
+    ("TSXV", Some("V")),
+    ("B3", Some("SA")),
+    ("BMV", Some("MX")),
+    ("JSE", Some("JO")),
+    ("ISE", Some("IR")),
+    ("WBAG", Some("VI")),
+    ("GPW", Some("WA")),
+    ("BIST", Some("IS")),
+    ("ATHEX", Some("AT")),
+    ("ELI", Some("LS")),
+    ("IDX", Some("JK")),
+    ("BURSA", Some("KL")),
+    ("SET", Some("BK")),
+    ("NZX", Some("NZ")),
+    ("TASE", Some("TA")),
 ];
 
 /// The canonical symbol of `code` on `exchange`: `7203.T`, `0700.HK`, `NVDA`.
@@ -134,7 +151,8 @@ pub fn symbol_for(exchange: &str, code: &str) -> String {
 }
 
 /// The exchange of a Yahoo-style suffix, or of a Reuters one (`O`, `OQ`: Nasdaq; `N`:
-/// NYSE; `A`: NYSE American; `P`: NYSE Arca; `S`: Swiss; `F`: Frankfurt).
+/// NYSE; `A`: NYSE American; `P`: NYSE Arca; `S`, `VX`: Swiss; `F`: Frankfurt; `OS`:
+/// Osaka, now Tokyo; `PK`, `OB`: US over the counter; `J`: Johannesburg; `I`: Dublin).
 fn exchange_for_suffix(suffix: &str) -> Option<&'static str> {
     match suffix {
         "KQ" => Some("KRX"),
@@ -142,8 +160,12 @@ fn exchange_for_suffix(suffix: &str) -> Option<&'static str> {
         "N" => Some("NYSE"),
         "A" => Some("NYSEAMERICAN"),
         "P" => Some("NYSEARCA"),
-        "S" => Some("SIX"),
+        "S" | "VX" => Some("SIX"),
         "F" => Some("XETRA"),
+        "OS" => Some("TSE"),
+        "PK" | "OB" => Some("OTC"),
+        "J" => Some("JSE"),
+        "I" => Some("ISE"),
         _ => SUFFIXES
             .iter()
             .find(|(_, s)| *s == Some(suffix))
@@ -237,11 +259,13 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
         if exchange.is_none() && c[1].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        // `BRKa.N`: Reuters writes a share class in lower case.
-        let code = c.get(2).map_or_else(
-            || c[1].to_string(),
-            |class| format!("{}.{}", &c[1], class.as_str().to_ascii_uppercase()),
-        );
+        // Reuters writes a share's kind in lower case after the root: a US share class
+        // (`BRKa.N`: BRK.A), a Nordic one (`ERICb.ST`: ERIC-B), German registered shares
+        // (`SIEGn.DE`, which is no class: SIEG).
+        let code = match (c.get(2).map(|k| k.as_str()), exchange) {
+            (None, _) | (Some("n"), Some(_)) => c[1].to_string(),
+            (Some(class), _) => format!("{}.{}", &c[1], class.to_ascii_uppercase()),
+        };
         out.push(ExplicitCode {
             form: CodeForm::Ric,
             exchange,
@@ -416,6 +440,26 @@ mod tests {
         );
         assert!(find_codes("$aapl").iter().all(|c| c.lowercase));
         assert!(codes("$Hello and $US 5bn").is_empty());
+    }
+
+    #[test]
+    fn reuters_share_kinds_and_markets() {
+        let text = "<BRKa.N> <ERICb.ST> <SIEGn.DE> <NESN.VX> <PETR4.SA> <8001.OS> <NPSNY.PK> \
+                    <NPNJn.J> <XYZ.QQ>";
+        assert_eq!(
+            codes(text),
+            [
+                (Some("NYSE"), "BRK.A".to_string()),
+                (Some("STO"), "ERIC-B".into()),
+                (Some("XETRA"), "SIEG".into()),
+                (Some("SIX"), "NESN".into()),
+                (Some("B3"), "PETR4".into()),
+                (Some("TSE"), "8001".into()),
+                (Some("OTC"), "NPSNY".into()),
+                (Some("JSE"), "NPNJ".into()),
+            ]
+        );
+        assert_eq!(symbol_for("B3", "PETR4"), "PETR4.SA");
     }
 
     #[test]

@@ -358,7 +358,74 @@ pub fn find_mentions(
         TickerKey::Unknown { .. } => true,
     });
     mentions.sort_by_key(|m| m.start);
+    codes_of_names(text, &mut mentions);
     mentions
+}
+
+/// `Siemens AG <SIEGn.DE>`, `BNP Paribas <BNPP.PA>`: a Reuters code the gazetteer does not
+/// know, right after a company's name (legal words such as `Inc` or `AG` between), is that
+/// company's: Reuters roots often differ from the listing's own code.
+fn codes_of_names(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (name, code) = (&before[i - 1], &mut after[0]);
+        let named = matches!(name.form, MentionForm::Name | MentionForm::NameInContext)
+            && matches!(name.key, TickerKey::Known(_));
+        if code.form == MentionForm::Ric
+            && matches!(code.key, TickerKey::Unknown { .. })
+            && named
+            && name.end <= code.start
+            && legal_words_only(&text[name.end..code.start])
+        {
+            code.key = name.key.clone();
+        }
+    }
+}
+
+/// Words of a company's legal form, as written after its name.
+const LEGAL_WORDS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Cos",
+    "Company",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "SE",
+    "NV",
+    "AB",
+    "ASA",
+    "A/S",
+    "Oyj",
+    "SpA",
+    "KGaA",
+    "Holdings",
+    "Holding",
+    "Group",
+    "Bhd",
+    "Berhad",
+    "Tbk",
+    "&",
+    "LLC",
+    "LP",
+    "L.P",
+    "N.V",
+    "S.A",
+];
+
+/// Whether `between` holds at most three legal words and nothing else.
+fn legal_words_only(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| LEGAL_WORDS.contains(&w.trim_end_matches(['.', ','])))
 }
 
 /// `Dana (DAN)`, `Flushing Financial Corporation (FFIC)`: a US code in brackets is the
@@ -620,8 +687,9 @@ fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: impl FnOnce(
     }
 }
 
-/// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words and a
-/// code names the coded company, not the listing the shorter name is.
+/// `Tokyo Electron Device (TSE: 2760)`: a name followed by more capitalised words (not a
+/// legal form such as `SA`) and a code names the coded company, not the listing the
+/// shorter name is.
 fn names_another_coded_company(
     local: &mut Local<'_>,
     start: usize,
@@ -648,7 +716,9 @@ fn names_another_coded_company(
         .trim_end_matches('(')
         .trim_end();
     let words: Vec<&str> = between.split_whitespace().collect();
+    // `BNP Paribas SA <BNPP.PA>`: a legal form is still the name's company.
     between.starts_with(' ')
+        && !legal_words_only(between)
         && (1..=4).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
