@@ -25,7 +25,7 @@ use finsent::split::{char_offsets, split_sentences};
 use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
 use finsent::writer::{
-    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, record_schema,
+    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, record_schema,
 };
 
 use crate::arrow::{IpcEncoder, to_ipc};
@@ -304,7 +304,7 @@ fn classify(
                     error,
                 }
             });
-        to_ipc(arrow::classify_schema(), rows).map_err(|e| runtime_error(&e))
+        to_ipc(classify_schema(false), rows).map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
 }

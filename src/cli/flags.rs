@@ -184,7 +184,8 @@ pub struct ScoreArgs {
     /// file, or a file that a scanned input directory would read.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
-    /// Output format [default: from the extension of -o: .csv, .parquet/.pq, else jsonl].
+    /// Output format [default: from the extension of -o: .jsonl (.ndjson, .json), .csv,
+    /// .parquet (.pq); JSON Lines without an extension; any other extension is an error].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// CSV: one row per (article, ticker) instead of one per article; an article without
@@ -192,7 +193,7 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub per_ticker: bool,
     /// Write error records to this file instead of the output (same schema, format from its
-    /// extension; a file appears only once the run completes).
+    /// extension as for -o; a file appears only once the run completes).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
     /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
@@ -265,9 +266,14 @@ pub struct ClassifyArgs {
     pub max_record_bytes: u64,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// Output file, or `-` for standard output; it may not name an input.
+    /// Output file, or `-` for standard output; it may not name an input. JSON Lines keeps
+    /// every field of the input objects; CSV and Parquet hold text, target, label, score,
+    /// probs, source (the file and line read) and error.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
+    /// Output format [default: from the extension of -o, as for `finsent score`].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// No run summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -312,7 +318,7 @@ pub struct PanelArgs {
     /// Columns: symbol, day, score, articles, confidence, relevance, last_published_at.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
-    /// Output format [default: from the output's extension, else JSONL].
+    /// Output format [default: from the extension of -o, as for `finsent score`].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// The market's time zone (IANA name), in which the cut-off is read.
