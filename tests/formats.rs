@@ -112,6 +112,18 @@ fn parquet_holds_what_jsonl_holds() {
     assert!(matches!(kind("source"), DataType::Struct(_)));
     assert_eq!(parquet.len(), jsonl.len());
     assert!(jsonl.len() > 36);
+    // Issue 31: a scored record has every column's key, `error` (null) included, so a JSON
+    // Lines file without error records loads with the Parquet file's columns.
+    let columns: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    for record in jsonl.iter().filter(|r| r["error"].is_null()) {
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, columns, "{}", record["id"]);
+    }
     for (j, p) in jsonl.iter().zip(&parquet) {
         assert_same(j, p, j["id"].as_str().unwrap());
     }
