@@ -15,7 +15,7 @@ use crate::article::{ErrorKind, Origin, Probs, RecordError};
 use crate::engine::Finsent;
 use crate::error::Result;
 use crate::isolate;
-use crate::loader::{LineError, Lines};
+use crate::loader::{LineError, Lines, decompressed};
 use crate::model::{ModelInput, Target};
 use crate::stream::{RunStats, in_chunks, write_or_stop};
 use crate::writer::{
@@ -83,7 +83,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
     } = input;
     inputs.into_iter().flat_map(move |input| {
         let path = input.display().to_string();
-        let reader: io::Result<Box<dyn BufRead>> = if path == "-" {
+        let opened: io::Result<Box<dyn BufRead>> = if path == "-" {
             Ok(Box::new(BufReader::new(io::stdin())))
         } else if input.is_dir() {
             Err(io::Error::new(
@@ -93,6 +93,8 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
         } else {
             File::open(&input).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
         };
+        // gzip and zstd are read as the text they hold.
+        let reader = opened.and_then(|reader| decompressed(reader).map_err(io::Error::other));
         let fields = (text_field.clone(), target_field.clone());
         let lines: Box<dyn Iterator<Item = Item>> = match reader {
             Ok(reader) => {

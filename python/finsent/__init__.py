@@ -221,7 +221,8 @@ def score(
     could not be scored).
 
     data: a pandas or polars DataFrame or a list of dicts (one article each), or the path of a
-        file or directory, read as ``finsent score PATH`` reads it.
+        file or directory, read as ``finsent score PATH`` reads it (gzip and zstd files
+        too: ``news.jsonl.gz``).
     title, body, id, published_at: the columns holding these fields. Left at their defaults,
         each also accepts the command's other names (``headline``; ``text``, ``content``;
         ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and

@@ -10,6 +10,7 @@ dependencies (run it from outside the checkout, so that `import finsent` is the 
 """
 
 import argparse
+import gzip
 import json
 import subprocess
 import tempfile
@@ -111,6 +112,15 @@ def check_score(cli, corpus):
         cli_rows(cli, "score", str(corpus)),
         "the corpus directory as a path (txt, md, html, jsonl, csv)",
     )
+    with tempfile.TemporaryDirectory() as tmp:
+        # A gzip file is read as the archive it holds (it was "binary file (NUL bytes)").
+        packed = Path(tmp) / "archive.jsonl.gz"
+        packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+        same(
+            without(finsent.score(packed, as_arrow=True).to_pylist(), "source"),
+            without(expected_jsonl, "source"),
+            "a gzip archive as a path",
+        )
     same(
         finsent.score(jsonl, sentences=True, as_arrow=True).to_pylist(),
         cli_rows(cli, "score", "--sentences", str(jsonl)),

@@ -64,7 +64,8 @@ pub struct GazetteerArgs {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or directories to read; `-` is standard input. Directories are read
-    /// recursively, in name order: .txt, .md, .html/.htm, .jsonl, .csv.
+    /// recursively, in name order: .txt, .md, .html/.htm, .jsonl, .csv. gzip and zstd
+    /// input (x.jsonl.gz, x.csv.zst, or compressed standard input) is decompressed.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Read every input in this format instead of going by the extension
@@ -249,7 +250,7 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
-    /// Files of JSONL objects or plain lines; `-` is standard input.
+    /// Files of JSONL objects or plain lines (gzip or zstd too); `-` is standard input.
     #[arg(default_value = "-", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Field of each JSONL object that holds the text.
