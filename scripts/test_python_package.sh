@@ -3,7 +3,9 @@
 # fresh venv with pinned pandas, pyarrow, polars and onnxruntime from PyPI (no Rust in
 # that venv, nothing else from the checkout), and checks `finsent.score`, `classify` and
 # `tickers` against the release binary on the corpus (python/tests/test_against_cli.py),
-# then the package's reliability cases (python/tests/test_reliability.py).
+# then that the command's three output formats load into equal pandas frames
+# (python/tests/test_output_formats.py) and the package's reliability cases
+# (python/tests/test_reliability.py).
 # Run by .ci/run. Tools: maturin in a venv of its own (FINSENT_MATURIN_VENV, default
 # ~/.cache/finsent/maturin-venv).
 set -euo pipefail
@@ -25,6 +27,9 @@ cargo build --release --locked --quiet
 # From outside the checkout, so that `import finsent` is the installed wheel.
 cd "$work"
 "$work/venv/bin/python" "$root/python/tests/test_against_cli.py" \
+    --cli "$root/target/release/finsent" --corpus "$root/corpus"
+# The command's JSON Lines, CSV and Parquet outputs of one run load into the same frame.
+"$work/venv/bin/python" "$root/python/tests/test_output_formats.py" \
     --cli "$root/target/release/finsent" --corpus "$root/corpus"
 # Several engines, pandas' missing values, fork and Ctrl-C (each with a timeout), and the
 # README's Python block, run from the checkout as a reader would.

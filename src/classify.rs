@@ -1,23 +1,26 @@
 //! `finsent classify`: short texts (headlines, tweets, single sentences) scored as they are,
-//! without splitting. JSONL objects keep all their fields and gain `label`, `probs` and
-//! `score`; plain lines become `{"text": …}` objects. An object with a target field is
-//! scored toward that entity.
+//! without splitting. In JSON Lines, JSONL objects keep all their fields and gain `label`,
+//! `probs`, `score` and `error` (null); plain lines become `{"text": …}` objects. CSV and
+//! Parquet hold the columns of [`classify_schema`]. An object with a target field is scored
+//! toward that entity.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use crate::article::{ErrorKind, Origin, RecordError};
+use crate::article::{ErrorKind, Origin, Probs, RecordError};
 use crate::engine::Finsent;
 use crate::error::Result;
 use crate::isolate;
-use crate::loader::{LineError, Lines};
+use crate::loader::{LineError, Lines, decompressed};
 use crate::model::{ModelInput, Target};
 use crate::stream::{RunStats, in_chunks, write_or_stop};
-use crate::writer::{ErrorRecord, ProbsRecord, Rounded, Sink};
+use crate::writer::{
+    ErrorRecord, Format, ProbsRecord, Rounded, Sink, classify_schema, open_row_writer,
+};
 
 /// One input line: the object to extend, its text and where it came from.
 struct Line {
@@ -80,7 +83,7 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
     } = input;
     inputs.into_iter().flat_map(move |input| {
         let path = input.display().to_string();
-        let reader: io::Result<Box<dyn BufRead>> = if path == "-" {
+        let opened: io::Result<Box<dyn BufRead>> = if path == "-" {
             Ok(Box::new(BufReader::new(io::stdin())))
         } else if input.is_dir() {
             Err(io::Error::new(
@@ -90,6 +93,8 @@ fn items(input: ClassifyInput) -> impl Iterator<Item = Item> {
         } else {
             File::open(&input).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
         };
+        // gzip and zstd are read as the text they hold.
+        let reader = opened.and_then(|reader| decompressed(reader).map_err(io::Error::other));
         let fields = (text_field.clone(), target_field.clone());
         let lines: Box<dyn Iterator<Item = Item>> = match reader {
             Ok(reader) => {
@@ -190,14 +195,43 @@ fn parse_line(
     }
 }
 
-/// Scores every line of `input` and writes one JSON object per line to `sink`, which write
-/// errors call `name`.
+/// The output row of a scored line: in JSON Lines the input object with the scores added,
+/// in CSV and Parquet the columns of [`classify_schema`].
+fn scored_row(line: Line, p: Probs, format: Format) -> Value {
+    let scores = [
+        ("label", json!(p.class())),
+        ("probs", json!(ProbsRecord::from(p))),
+        ("score", json!(Rounded(p.score()))),
+        ("error", Value::Null),
+    ];
+    let mut row = match format {
+        Format::Jsonl => line.object,
+        Format::Csv | Format::Parquet => {
+            let mut row = Map::new();
+            row.insert("text".into(), Value::String(line.text));
+            row.insert("target".into(), json!(line.target));
+            row.insert("source".into(), json!(line.origin));
+            row
+        }
+    };
+    row.extend(scores.map(|(key, value)| (key.to_string(), value)));
+    Value::Object(row)
+}
+
+/// Scores every line of `input` and writes one row per line to `sink` in `format`; write
+/// errors call it `name`.
 pub fn classify_stream(
     input: ClassifyInput,
     engine: &Finsent,
-    mut sink: Sink,
+    format: Format,
+    sink: Sink,
     name: &str,
 ) -> Result<RunStats> {
+    let output_error = |source| crate::error::Error::Output {
+        path: name.into(),
+        source,
+    };
+    let mut writer = open_row_writer(format, sink, classify_schema(true)).map_err(output_error)?;
     let start = Instant::now();
     let mut stats = RunStats::default();
     let takes_targets = engine.scorer().takes_targets();
@@ -239,40 +273,32 @@ pub fn classify_stream(
             for (item, probs) in chunk.into_iter().zip(scored) {
                 stats.read += 1;
                 let item = match (item, probs) {
-                    (Ok(line), Ok(Ok(probs))) => Ok((line.object, probs[0])),
+                    (Ok(line), Ok(Ok(probs))) => Ok((line, probs[0])),
                     (Ok(line), Ok(Err(e))) => Err(line.model_error(e.to_string())),
                     (Ok(line), Err(panic)) => Err(line.error(ErrorKind::Internal, panic)),
                     (Err(e), _) => Err(e),
                 };
-                let line = match item {
-                    Ok((mut object, p)) => {
+                let row = match item {
+                    Ok((line, p)) => {
                         stats.scored += 1;
                         stats.sentences += 1;
-                        object.insert("label".into(), json!(p.class()));
-                        object.insert("probs".into(), json!(ProbsRecord::from(p)));
-                        object.insert("score".into(), json!(Rounded(p.score())));
-                        serde_json::to_string(&object)
+                        Ok(scored_row(line, p, format))
                     }
                     Err(e) => {
                         stats.failed += 1;
-                        serde_json::to_string(&ErrorRecord::from(e))
+                        serde_json::to_value(ErrorRecord::from(e)).map_err(io::Error::from)
                     }
-                }
-                .map_err(io::Error::from);
-                let written = line.and_then(|l| writeln!(sink, "{l}"));
+                };
+                let written = row.and_then(|row| writer.write_row(&row));
                 if !write_or_stop(written, &mut stats, name)? {
                     return Ok(false);
                 }
             }
-            write_or_stop(sink.flush(), &mut stats, name)
+            write_or_stop(writer.flush(), &mut stats, name)
         },
     )?;
     if !stats.output_closed {
-        sink.finish()
-            .map_err(|source| crate::error::Error::Output {
-                path: name.into(),
-                source,
-            })?;
+        writer.finish().map_err(output_error)?;
     }
     stats.elapsed = start.elapsed();
     Ok(stats)

@@ -378,7 +378,7 @@ pub fn read_scored(path: &Path) -> Result<(Vec<Observation>, PanelInput)> {
         source,
     };
     let mut records = Vec::new();
-    if Format::from_path(path) == Format::Parquet {
+    if Format::from_path(path) == Some(Format::Parquet) {
         let file = File::open(path).map_err(io_error)?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
             .and_then(|b| b.build())

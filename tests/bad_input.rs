@@ -377,3 +377,78 @@ fn a_dirty_archive_reconciles_to_the_last_record() {
     assert!(scored_lines.windows(2).all(|w| w[0] < w[1]), "input order");
     assert_eq!(summary(&err), [1000, 900, 100, 0]);
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).expect("gzip");
+    encoder.finish().expect("gzip")
+}
+
+/// Issue 31: `finsent score events.csv.gz` said "binary file (NUL bytes), not text". gzip
+/// and zstd files are read as the text they hold, known by their first bytes (so a
+/// misnamed one too), in a directory scan by the extension under the suffix, and on
+/// standard input; another compression is an error that names it.
+#[test]
+fn gzip_and_zstd_inputs_are_read_as_their_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let csv = std::fs::read(corpus.join("archive.csv")).expect("csv");
+    let jsonl = std::fs::read(corpus.join("archive.jsonl")).expect("jsonl");
+    let txt = std::fs::read(corpus.join("txt/boeing_delivery_halt.txt")).expect("txt");
+    let scan = dir.path().join("scan");
+    std::fs::create_dir(&scan).expect("mkdir");
+    std::fs::write(scan.join("events.csv.gz"), gzip(&csv)).expect("write");
+    let zstd = zstd::stream::encode_all(&jsonl[..], 3).expect("zstd");
+    std::fs::write(scan.join("archive.jsonl.zst"), zstd).expect("write");
+    std::fs::write(scan.join("boeing.txt.gz"), gzip(&txt)).expect("write");
+    std::fs::write(dir.path().join("misnamed.jsonl"), gzip(&jsonl)).expect("write");
+
+    let plain = |paths: &[&str]| {
+        let (code, records, err) = score(&corpus, paths, &["-q"]);
+        assert_eq!(code, Some(0), "{err}");
+        records
+    };
+    let scores = |records: &[Value]| -> Vec<(String, String)> {
+        records
+            .iter()
+            .map(|r| (r["title"].to_string(), r["score"].to_string()))
+            .collect()
+    };
+    let expected = plain(&[
+        "archive.jsonl",
+        "txt/boeing_delivery_halt.txt",
+        "archive.csv",
+    ]);
+    let (code, scanned, err) = score(&scan, &[""], &["-q"]);
+    assert_eq!(code, Some(0), "{err}");
+    // In name order: archive.jsonl.zst, boeing.txt.gz, events.csv.gz.
+    assert_eq!(scores(&scanned), scores(&expected));
+    assert!(!err.contains("NUL bytes"));
+
+    let (code, misnamed, err) = score(dir.path(), &["misnamed.jsonl"], &["-q"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(scores(&misnamed), scores(&plain(&["archive.jsonl"])));
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_finsent"))
+        .args(["score", "-", "-q", "--no-tickers"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("finsent runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, &gzip(&jsonl)).expect("write stdin");
+    drop(stdin);
+    let piped = child.wait_with_output().expect("finsent ends");
+    assert_eq!(scores(&stdout_records(&piped)), scores(&misnamed));
+
+    std::fs::write(dir.path().join("events.csv.bz2"), b"BZh91AY&SY\x00\x01").expect("write");
+    let (code, records, _) = score(dir.path(), &["events.csv.bz2"], &["-q"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(records[0]["error"]["kind"], "encoding");
+    let message = records[0]["error"]["message"].as_str().expect("message");
+    assert!(
+        message.starts_with("bzip2-compressed input is not read"),
+        "{message}"
+    );
+}

@@ -112,6 +112,18 @@ fn parquet_holds_what_jsonl_holds() {
     assert!(matches!(kind("source"), DataType::Struct(_)));
     assert_eq!(parquet.len(), jsonl.len());
     assert!(jsonl.len() > 36);
+    // Issue 31: a scored record has every column's key, `error` (null) included, so a JSON
+    // Lines file without error records loads with the Parquet file's columns.
+    let columns: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    for record in jsonl.iter().filter(|r| r["error"].is_null()) {
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, columns, "{}", record["id"]);
+    }
     for (j, p) in jsonl.iter().zip(&parquet) {
         assert_same(j, p, j["id"].as_str().unwrap());
     }
@@ -340,6 +352,118 @@ fn flags_that_need_another_format_are_refused() {
     assert_eq!(resume.status.code(), Some(2));
     assert!(stderr(&resume).contains("--resume appends to JSON Lines"));
     assert!(!out.exists());
+}
+
+/// Issue 31 #3: `classify -o x.csv` wrote JSON Lines into `x.csv`. Its CSV and Parquet hold
+/// the classify columns, row for row what its JSON Lines holds; the format comes from the
+/// extension by the rule `score` uses, and an extension naming no format is refused.
+#[test]
+fn classify_writes_the_format_the_output_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("texts.jsonl");
+    let lines = [
+        r#"{"id":"a","text":"Toyota rose 4% while Nissan slumped 9% on a profit warning.","target":"Nissan"}"#,
+        r#"{"id":"b","text": "cut short"#,
+        "Sony raises its full-year outlook",
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
+    let classify = |out: &Path, extra: &[&str]| {
+        let mut args = vec!["classify", "-q", input.to_str().unwrap(), "-o"];
+        args.push(out.to_str().unwrap());
+        args.extend_from_slice(extra);
+        finsent(&args)
+    };
+    let jsonl_path = dir.path().join("x.jsonl");
+    assert_eq!(classify(&jsonl_path, &[]).status.code(), Some(1));
+    let jsonl = json_lines(&std::fs::read_to_string(&jsonl_path).expect("jsonl"));
+    assert_eq!(jsonl[0]["id"], "a", "JSON Lines keeps the input fields");
+    assert!(jsonl[0]["error"].is_null() && jsonl[2]["error"].is_null());
+    assert_eq!(jsonl[1]["error"]["kind"], "parse");
+
+    // Each row as the classify columns hold it, from the JSON Lines output.
+    let expected: Vec<Value> = jsonl
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let scored = r["error"].is_null();
+            serde_json::json!({
+                "text": if scored { r["text"].clone() } else { Value::Null },
+                "target": r["target"],
+                "label": r["label"],
+                "score": r["score"],
+                "probs": r["probs"],
+                "source": {"path": input.to_str().unwrap(), "line": i + 1},
+                "error": r["error"],
+            })
+        })
+        .collect();
+
+    let csv_path = dir.path().join("x.csv");
+    assert_eq!(classify(&csv_path, &[]).status.code(), Some(1));
+    let mut reader = csv::Reader::from_path(&csv_path).expect("csv");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "text",
+            "target",
+            "label",
+            "score",
+            "probs.negative",
+            "probs.neutral",
+            "probs.positive",
+            "source.path",
+            "source.line",
+            "error.kind",
+            "error.message"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), expected.len());
+    for (record, row) in expected.iter().zip(&rows) {
+        for (column, cell) in header.iter().zip(row) {
+            assert_eq!(cell, expected_cell(record, column), "{column}");
+        }
+    }
+
+    let parquet_path = dir.path().join("x.parquet");
+    assert_eq!(classify(&parquet_path, &[]).status.code(), Some(1));
+    let (_, parquet) = parquet_records(&parquet_path);
+    assert_eq!(parquet.len(), expected.len());
+    for (record, row) in expected.iter().zip(&parquet) {
+        assert_same(record, row, "classify");
+    }
+
+    // --format wins over the extension; an extension that names no format is refused, for
+    // classify as for score, and nothing is written.
+    let forced = dir.path().join("forced.txt");
+    assert_eq!(
+        classify(&forced, &["--format", "csv"]).status.code(),
+        Some(1)
+    );
+    assert!(
+        std::fs::read_to_string(&forced)
+            .expect("csv")
+            .starts_with("text,target,")
+    );
+    let unknown = dir.path().join("x.txt");
+    for run in [
+        classify(&unknown, &[]),
+        finsent(&["score", "corpus", "-q", "-o", unknown.to_str().unwrap()]),
+    ] {
+        assert_eq!(run.status.code(), Some(2));
+        assert!(
+            stderr(&run).contains("names no output format"),
+            "{}",
+            stderr(&run)
+        );
+    }
+    assert!(!unknown.exists());
 }
 
 #[test]

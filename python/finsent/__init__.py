@@ -70,8 +70,14 @@ def _table(ipc: bytes) -> pa.Table:
     return pa.ipc.open_stream(ipc).read_all()
 
 
-def _frame(table: pa.Table, as_arrow: bool):
-    return table if as_arrow else table.to_pandas()
+def _frame(table: pa.Table, as_arrow: bool, polars: bool = False):
+    if as_arrow:
+        return table
+    if polars:
+        import polars as pl
+
+        return pl.from_arrow(table)
+    return table.to_pandas()
 
 
 #: The largest whole number a float holds exactly (2**53): a whole float up to it is an int.
@@ -172,16 +178,21 @@ def _rows(data: Any, kind: str, columns: list[str]) -> Iterable[tuple]:
     return (tuple(row.get(c) for c in columns) for row in data)
 
 
-def _jsonl(data: Any, kind: str, names: dict[str, list[str]]) -> bytes:
-    """The fields finsent reads of every row, one JSON object a line."""
+def _jsonl(data: Any, kind: str, names: dict[str, list[str]], named: dict[str, str]) -> bytes:
+    """The fields finsent reads of every row, one JSON object a line. A column in `named`
+    (given explicitly, not left at its default) must be there."""
     present = set(_columns(data, kind))
+    for field, column in named.items():
+        if column not in present:
+            raise ValueError(f"{field}={column!r} names no column of the data; it has {sorted(present)}")
     wanted = [c for field in names.values() for c in field]
     columns = list(dict.fromkeys(c for c in wanted if c in present))
     _refuse_twice(data, kind, columns)
     if not any(c in present for c in names["title"] + names["body"]):
+        body = f"no body column ({', '.join(names['body'])})" if names["body"] else "body=None"
         raise ValueError(
-            f"no title column ({', '.join(names['title'])}) and no body column "
-            f"({', '.join(names['body'])}) among {sorted(present)}; name them with title= and body="
+            f"no title column ({', '.join(names['title'])}) and {body} among {sorted(present)}; "
+            "name them with title= and body="
         )
     lines = []
     for row in _rows(data, kind, columns):
@@ -204,15 +215,20 @@ def _kept(data: Any, kind: str, column: str) -> pa.Array:
         raise ValueError(f"keep= column {column!r} cannot be one Arrow column: {e}") from None
 
 
+#: The name a kept input column takes when the result has a column of its own name.
+KEPT_PREFIX = "input_"
+
+
 def score(
     data: Any,
     *,
     title: str = "title",
-    body: str = "body",
+    body: str | None = "body",
     id: str = "id",
     published_at: str = "published_at",
     keep: Sequence[str] | None = None,
     sentences: bool = False,
+    domain: str | None = None,
     model: str | os.PathLike = "fast",
     as_arrow: bool = False,
 ):
@@ -221,30 +237,43 @@ def score(
     could not be scored).
 
     data: a pandas or polars DataFrame or a list of dicts (one article each), or the path of a
-        file or directory, read as ``finsent score PATH`` reads it.
+        file or directory, read as ``finsent score PATH`` reads it (gzip and zstd files
+        too: ``news.jsonl.gz``).
     title, body, id, published_at: the columns holding these fields. Left at their defaults,
         each also accepts the command's other names (``headline``; ``text``, ``content``;
         ``date``, ``published``, ``datetime``, ``timestamp``); ``source``/``outlet`` and
-        ``url``/``link`` are read too. Times without an offset are UTC. Missing values
-        (``None``, ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an
-        int (an int column with a gap, which pandas stores as floats); bytes are UTF-8
-        text; lists and dicts are left out with a warning, as the command leaves them out.
-    keep: input columns carried into the result unchanged (DataFrame or list of dicts).
+        ``url``/``link`` are read too. A column named otherwise must exist in a DataFrame or
+        list of dicts (``ValueError`` names it). ``body=None`` scores headlines alone (no
+        body column is read). Times without an offset are UTC. Missing values (``None``,
+        ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an int (an
+        int column with a gap, which pandas stores as floats); bytes are UTF-8 text; lists
+        and dicts are left out with a warning, as the command leaves them out.
+    keep: input columns carried into the result unchanged (DataFrame or list of dicts). One
+        named as a result column (``id``, ``title``, ...) is kept as ``input_id``,
+        ``input_title``, ...
     sentences: add ``sentence_scores``, every sentence with its scores.
+    domain: ``news``, ``tweet`` or ``headline``, the tag the model is given, as the
+        command's ``--domain`` (default: the model's, ``news``).
     model: ``"fast"`` (the shipped model, compiled in), ``"accurate"`` (finsent-mpnet-v3: the
         ``models/finsent-mpnet-v3`` directory of the checkout the package was built from, or
         a copy in ``~/.cache/finsent/models/``) or a model directory.
-    as_arrow: return a ``pyarrow.Table`` instead of a pandas DataFrame.
+    as_arrow: return a ``pyarrow.Table`` instead of a DataFrame (pandas, or polars for a
+        polars DataFrame).
     """
     given = {"id": id, "title": title, "body": body, "published_at": published_at}
     for field, name in given.items():
+        if field == "body" and name is None:
+            continue
         if not isinstance(name, str) or not name:
             raise TypeError(f"{field}= must be a column name, not {name!r}")
-    # A field left at its default reads every name the command reads.
-    overrides = {f: (None if name == f else name) for f, name in given.items()}
+    if domain is not None and not isinstance(domain, str):
+        raise TypeError(f"domain must be a string, not {type(domain).__name__}")
+    # A field left at its default reads every name the command reads; body=None reads none.
+    named = {f: name for f, name in given.items() if name is not None and name != f}
+    overrides = {f: ([] if name is None else [name] if name != f else None) for f, name in given.items()}
     keep = [keep] if isinstance(keep, str) else list(dict.fromkeys(keep or []))
     kind = _kind(data)
-    engine = _engine_args(model)
+    engine = {**_engine_args(model), "domain": domain}
     if kind == "path":
         if keep:
             raise ValueError("keep= needs a DataFrame or a list of dicts, not a path")
@@ -269,17 +298,19 @@ def score(
     _refuse_twice(data, kind, keep)
     # Converted before scoring, so that a column Arrow cannot hold fails at once.
     kept = {column: _kept(data, kind, column) for column in keep}
-    names = {f: ([n] if n else list(_DEFAULT_FIELDS[f])) for f, n in overrides.items()}
+    names = {f: (list(_DEFAULT_FIELDS[f]) if n is None else n) for f, n in overrides.items()}
     names["outlet"] = _DEFAULT_FIELDS["outlet"]
     names["url"] = _DEFAULT_FIELDS["url"]
-    jsonl = _jsonl(data, kind, names)
+    jsonl = _jsonl(data, kind, names, named)
     ipc = _finsent.score_rows(jsonl, path=ROWS_PATH, sentences=sentences, **engine, **overrides)
     table = _table(ipc)
+    result = set(table.column_names)
     for column, values in kept.items():
-        if column in table.column_names:
-            raise ValueError(f"keep= column {column!r} is also an output column")
-        table = table.append_column(column, values)
-    return _frame(table, as_arrow)
+        name = KEPT_PREFIX + column if column in result else column
+        if name in table.column_names:
+            raise ValueError(f"keep= column {column!r} would be {name!r}, which the result has already")
+        table = table.append_column(name, values)
+    return _frame(table, as_arrow, polars=kind == "polars")
 
 
 def classify(

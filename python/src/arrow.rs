@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use arrow_array::RecordBatch;
 use arrow_ipc::writer::StreamWriter;
-use arrow_schema::{ArrowError, DataType, Field, Fields, Schema};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
 use serde::Serialize;
 
 /// Rows per record batch.
@@ -91,33 +91,8 @@ fn text(name: &str) -> Field {
     Field::new(name, DataType::Utf8, true)
 }
 
-fn float(name: &str) -> Field {
-    Field::new(name, DataType::Float64, true)
-}
-
 fn int(name: &str) -> Field {
     Field::new(name, DataType::Int64, true)
-}
-
-fn error() -> Field {
-    Field::new(
-        "error",
-        DataType::Struct(Fields::from(vec![text("kind"), text("message")])),
-        true,
-    )
-}
-
-/// The columns of `finsent.classify`: the command's fields, one row per text.
-pub fn classify_schema() -> Schema {
-    let probs = Fields::from(vec![float("negative"), float("neutral"), float("positive")]);
-    Schema::new(vec![
-        text("text"),
-        text("target"),
-        text("label"),
-        float("score"),
-        Field::new("probs", DataType::Struct(probs), true),
-        error(),
-    ])
 }
 
 /// The columns of `finsent.tickers`: one row per mention.

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use pyo3::PyResult;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 
+use finsent::error::Error;
 use finsent::model::cache_root;
 use finsent::tickers::Tickers;
 use finsent::{Finsent, ModelChoice, ScoreConfig};
@@ -81,7 +82,11 @@ pub fn engine(runtime: PathBuf, model: &str, domain: Option<String>) -> PyResult
     config.scorer.domain = domain.clone();
     // Sentence records are always built; `score(sentences=False)` leaves the column out.
     config.score.with_sentences = true;
-    let engine = Arc::new(Finsent::new(config).map_err(|e| PyRuntimeError::new_err(chain(&e)))?);
+    // A domain the model does not know is a bad argument; anything else a failure to load.
+    let engine = Arc::new(Finsent::new(config).map_err(|e| match e {
+        Error::Usage(_) => PyValueError::new_err(chain(&e)),
+        _ => PyRuntimeError::new_err(chain(&e)),
+    })?);
     let default_domain = engine.scorer().config().default_domain.clone();
     engines.push(Loaded {
         runtime,

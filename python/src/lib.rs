@@ -25,7 +25,7 @@ use finsent::split::{char_offsets, split_sentences};
 use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
 use finsent::writer::{
-    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, record_schema,
+    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, record_schema,
 };
 
 use crate::arrow::{IpcEncoder, to_ipc};
@@ -51,12 +51,13 @@ fn runtime_error(error: &dyn std::error::Error) -> PyErr {
     PyRuntimeError::new_err(chain(error))
 }
 
-/// The input fields: a name given replaces the command's list of names for that field.
+/// The input fields: a list given replaces the command's list of names for that field (an
+/// empty one reads no such field: `body=None` is headline-only).
 fn load_options(
-    id: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-    published_at: Option<String>,
+    id: Option<Vec<String>>,
+    title: Option<Vec<String>>,
+    body: Option<Vec<String>>,
+    published_at: Option<Vec<String>>,
 ) -> LoadOptions {
     let mut fields = FieldNames::default();
     for (given, names) in [
@@ -65,8 +66,8 @@ fn load_options(
         (body, &mut fields.body),
         (published_at, &mut fields.published_at),
     ] {
-        if let Some(name) = given {
-            *names = vec![name];
+        if let Some(given) = given {
+            *names = given;
         }
     }
     LoadOptions {
@@ -106,11 +107,12 @@ fn score(
     source: Source,
     runtime: PathBuf,
     model: String,
+    domain: Option<String>,
     fields: LoadOptions,
     sentences: bool,
 ) -> PyResult<Py<PyBytes>> {
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
-        let engine = engine(runtime, &model, None)?;
+        let engine = engine(runtime, &model, domain)?;
         let records = move || -> Box<dyn Iterator<Item = Record>> {
             match source {
                 Source::Rows { jsonl, path } => read_format(
@@ -181,7 +183,7 @@ fn check_signals() -> PyResult<()> {
 
 /// Scores the JSON Lines `jsonl` (one object per row).
 #[pyfunction]
-#[pyo3(signature = (jsonl, *, path, runtime, model, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[pyo3(signature = (jsonl, *, path, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false))]
 #[allow(clippy::too_many_arguments)]
 fn score_rows(
     py: Python<'_>,
@@ -189,37 +191,40 @@ fn score_rows(
     path: String,
     runtime: PathBuf,
     model: String,
-    id: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-    published_at: Option<String>,
+    domain: Option<String>,
+    id: Option<Vec<String>>,
+    title: Option<Vec<String>>,
+    body: Option<Vec<String>>,
+    published_at: Option<Vec<String>>,
     sentences: bool,
 ) -> PyResult<Py<PyBytes>> {
     let fields = load_options(id, title, body, published_at);
     let source = Source::Rows { jsonl, path };
-    score(py, source, runtime, model, fields, sentences)
+    score(py, source, runtime, model, domain, fields, sentences)
 }
 
 /// Scores files and directories, as `finsent score PATH...`.
 #[pyfunction]
-#[pyo3(signature = (paths, *, runtime, model, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[pyo3(signature = (paths, *, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false))]
 #[allow(clippy::too_many_arguments)]
 fn score_paths(
     py: Python<'_>,
     paths: Vec<PathBuf>,
     runtime: PathBuf,
     model: String,
-    id: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-    published_at: Option<String>,
+    domain: Option<String>,
+    id: Option<Vec<String>>,
+    title: Option<Vec<String>>,
+    body: Option<Vec<String>>,
+    published_at: Option<Vec<String>>,
     sentences: bool,
 ) -> PyResult<Py<PyBytes>> {
     if paths.is_empty() {
         return Err(PyValueError::new_err("no paths to score"));
     }
     let fields = load_options(id, title, body, published_at);
-    score(py, Source::Paths(paths), runtime, model, fields, sentences)
+    let source = Source::Paths(paths);
+    score(py, source, runtime, model, domain, fields, sentences)
 }
 
 /// The text, unless it is missing or blank.
@@ -304,7 +309,7 @@ fn classify(
                     error,
                 }
             });
-        to_ipc(arrow::classify_schema(), rows).map_err(|e| runtime_error(&e))
+        to_ipc(classify_schema(false), rows).map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
 }

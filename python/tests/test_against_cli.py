@@ -10,6 +10,7 @@ dependencies (run it from outside the checkout, so that `import finsent` is the 
 """
 
 import argparse
+import gzip
 import json
 import subprocess
 import tempfile
@@ -111,6 +112,23 @@ def check_score(cli, corpus):
         cli_rows(cli, "score", str(corpus)),
         "the corpus directory as a path (txt, md, html, jsonl, csv)",
     )
+    # domain= is the command's --domain.
+    headline = finsent.score(articles, domain="headline", as_arrow=True).to_pylist()
+    same(
+        without(headline, "source"),
+        without(cli_rows(cli, "score", str(jsonl), "--domain", "headline"), "source"),
+        "domain='headline'",
+    )
+    assert [r["score"] for r in headline] != [r["score"] for r in expected_jsonl]
+    with tempfile.TemporaryDirectory() as tmp:
+        # A gzip file is read as the archive it holds (it was "binary file (NUL bytes)").
+        packed = Path(tmp) / "archive.jsonl.gz"
+        packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+        same(
+            without(finsent.score(packed, as_arrow=True).to_pylist(), "source"),
+            without(expected_jsonl, "source"),
+            "a gzip archive as a path",
+        )
     same(
         finsent.score(jsonl, sentences=True, as_arrow=True).to_pylist(),
         cli_rows(cli, "score", "--sentences", str(jsonl)),
@@ -164,11 +182,33 @@ def check_records_and_arguments():
     assert df.loc[0, "score"] == finsent.score(rows[:1]).loc[0, "score"]
     assert df.loc[1, "error"]["kind"] == "empty_text", df.loc[1, "error"]
     print("ok   a bad record is a row with error set; keep= carries a column")
+
+    # Issue 31: keep= may name id (kept as input_id); polars in gives polars out.
+    frame = pl.DataFrame(rows)
+    out = finsent.score(frame, keep=["id", "desk"])
+    assert isinstance(out, pl.DataFrame), type(out)
+    assert out["input_id"].to_list() == ["good", "empty"] and out["id"].to_list() == ["good", "empty"]
+    assert out["desk"].to_list() == ["tech", "none"]
+    assert out["score"][0] == df.loc[0, "score"]
+    print("ok   polars in, polars out; keep=['id'] is input_id")
+
+    # body=None scores the headline alone, as a row without a body is scored.
+    headline_only = finsent.score(rows[:1], body=None)
+    alone = finsent.score([{"id": "good", "title": rows[0]["title"]}])
+    assert headline_only.loc[0, "score"] == alone.loc[0, "score"] != df.loc[0, "score"]
+    assert headline_only.loc[0, "sentences"]["total"] == 1
+    print("ok   body=None scores headlines alone")
     bad_calls = [
         (lambda: finsent.score(42), TypeError),
         (lambda: finsent.score(rows, title=3), TypeError),
         (lambda: finsent.score(rows, keep=["nope"]), ValueError),
-        (lambda: finsent.score(rows, keep=["title"]), ValueError),
+        (lambda: finsent.score([{**rows[0], "input_title": "x"}], keep=["title", "input_title"]), ValueError),
+        # A column named explicitly but missing (it was read as absent: every row NaT).
+        (lambda: finsent.score(rows, published_at="published"), ValueError),
+        (lambda: finsent.score(rows, body="stroy"), ValueError),
+        (lambda: finsent.score(rows, id="idd"), ValueError),
+        (lambda: finsent.score([{"body": "Sony rose."}], body=None), ValueError),
+        (lambda: finsent.score(rows, domain="sports"), ValueError),
         (lambda: finsent.score(pd.DataFrame({"x": ["a"]})), ValueError),
         (lambda: finsent.score("/nonexistent/news.jsonl"), FileNotFoundError),
         (lambda: finsent.score(rows, model="/nonexistent/model"), ValueError),

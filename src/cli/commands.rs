@@ -8,12 +8,12 @@ use finsent::loader::load;
 use finsent::panel::{PanelRule, build_panel, read_scored, write_panel};
 use finsent::pipeline::ScoreOptions;
 use finsent::stream::{Destination, RunStats};
-use finsent::writer::{Format, Layout, RecordWriter, Sink, open_writer};
+use finsent::writer::{Layout, RecordWriter, Sink, open_writer};
 
 use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, StoriesArgs, TickersArgs};
 use super::inspect::{split_stream, stories_stream, tickers_stream};
 use super::progress::{Progress, input_size};
-use super::settings::{ScoreSettings, engine_config, gazetteer_choice};
+use super::settings::{ScoreSettings, engine_config, gazetteer_choice, output_format};
 
 pub fn score(settings: ScoreSettings) -> Result<RunStats> {
     let output = settings.output.display().to_string();
@@ -29,19 +29,19 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
     }
     .map_err(output_error)?;
     let mut writer = open_writer(settings.format, sink, settings.layout).map_err(output_error)?;
-    let errors_path = settings.errors.as_ref().map(|p| p.display().to_string());
+    let errors_path = (settings.errors.as_ref()).map(|(p, _)| p.display().to_string());
     let errors_error = |source| Error::Output {
         path: errors_path.clone().unwrap_or_default(),
         source,
     };
     let mut errors: Option<Box<dyn RecordWriter>> = match &settings.errors {
-        Some(path) => {
+        Some((path, format)) => {
             let sink = Sink::open(path).map_err(errors_error)?;
             let layout = Layout {
                 per_ticker: false,
                 ..settings.layout
             };
-            Some(open_writer(Format::from_path(path), sink, layout).map_err(errors_error)?)
+            Some(open_writer(*format, sink, layout).map_err(errors_error)?)
         }
         None => None,
     };
@@ -86,6 +86,7 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
 }
 
 pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
+    let format = output_format("-o", &args.output, args.format)?;
     let config = engine_config(&args.model, None, ScoreOptions::default())?;
     let outputs = [("-o", args.output.as_path())];
     let _lock = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
@@ -101,7 +102,7 @@ pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
         target_field: args.target_field,
         max_line: args.max_record_bytes,
     };
-    let stats = finsent::classify::classify_stream(input, &engine, sink, &output)?;
+    let stats = finsent::classify::classify_stream(input, &engine, format, sink, &output)?;
     summarize(&stats, args.quiet);
     Ok(stats)
 }
@@ -149,15 +150,13 @@ pub fn panel(args: &PanelArgs) -> Result<RunStats> {
         per_story: args.per_story,
         ..PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?
     };
+    let format = output_format("-o", &args.output, args.format)?;
     // `-o` naming the scores file would replace the scores with the panel.
     let outputs = [("-o", args.output.as_path())];
     let inputs = [args.input.clone()];
     let _lock = finsent::writer::claim_outputs(&outputs, &inputs, |_| false, false)?;
     let (observations, input) = read_scored(&args.input)?;
     let rows = build_panel(observations, &rule);
-    let format = args
-        .format
-        .unwrap_or_else(|| Format::from_path(&args.output));
     write_panel(&rows, &args.output, format)?;
     if !args.quiet {
         eprintln!(

@@ -73,7 +73,8 @@ pub struct GazetteerArgs {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or directories to read; `-` is standard input. Directories are read
-    /// recursively, in name order: .txt, .md, .html/.htm, .jsonl, .csv.
+    /// recursively, in name order: .txt, .md, .html/.htm, .jsonl, .csv. gzip and zstd
+    /// input (x.jsonl.gz, x.csv.zst, or compressed standard input) is decompressed.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Read every input in this format instead of going by the extension
@@ -193,7 +194,8 @@ pub struct ScoreArgs {
     /// file, or a file that a scanned input directory would read.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
-    /// Output format [default: from the extension of -o: .csv, .parquet/.pq, else jsonl].
+    /// Output format [default: from the extension of -o: .jsonl (.ndjson, .json), .csv,
+    /// .parquet (.pq); JSON Lines without an extension; any other extension is an error].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// CSV: one row per (article, ticker) instead of one per article; an article without
@@ -201,7 +203,7 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub per_ticker: bool,
     /// Write error records to this file instead of the output (same schema, format from its
-    /// extension; a file appears only once the run completes).
+    /// extension as for -o; a file appears only once the run completes).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
     /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
@@ -266,7 +268,7 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
-    /// Files of JSONL objects or plain lines; `-` is standard input.
+    /// Files of JSONL objects or plain lines (gzip or zstd too); `-` is standard input.
     #[arg(default_value = "-", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Field of each JSONL object that holds the text.
@@ -283,9 +285,14 @@ pub struct ClassifyArgs {
     pub max_record_bytes: u64,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// Output file, or `-` for standard output; it may not name an input.
+    /// Output file, or `-` for standard output; it may not name an input. JSON Lines keeps
+    /// every field of the input objects; CSV and Parquet hold text, target, label, score,
+    /// probs, source (the file and line read) and error.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
+    /// Output format [default: from the extension of -o, as for `finsent score`].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// No run summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -340,7 +347,7 @@ pub struct PanelArgs {
     /// last_published_at.
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     pub output: PathBuf,
-    /// Output format [default: from the output's extension, else JSONL].
+    /// Output format [default: from the extension of -o, as for `finsent score`].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// The market's time zone (IANA name), in which the cut-off is read.

@@ -33,7 +33,8 @@ pub struct ScoreSettings {
     pub layout: Layout,
     /// Append to `output`, skipping the ids it holds.
     pub resume: bool,
-    pub errors: Option<PathBuf>,
+    /// The file of error records, and its format.
+    pub errors: Option<(PathBuf, Format)>,
     pub quiet: bool,
     pub progress_every: Duration,
     pub timings: bool,
@@ -43,9 +44,10 @@ pub struct ScoreSettings {
 
 impl ScoreSettings {
     pub fn from_args(args: ScoreArgs) -> Result<Self> {
-        let format = args
-            .format
-            .unwrap_or_else(|| Format::from_path(&args.output));
+        let format = output_format("-o", &args.output, args.format)?;
+        let errors_format = (args.errors.as_deref())
+            .map(|path| output_format("--errors", path, None))
+            .transpose()?;
         if args.per_ticker && format != Format::Csv {
             return Err(Error::Usage(
                 "--per-ticker is for CSV output (--format csv or -o FILE.csv); \
@@ -111,12 +113,28 @@ impl ScoreSettings {
                 per_ticker: args.per_ticker,
             },
             resume: args.resume,
-            errors: args.errors,
+            errors: args.errors.zip(errors_format),
             quiet: args.quiet,
             progress_every: Duration::from_secs_f64(args.progress_every),
             timings: args.timings,
             _lock: lock,
         })
+    }
+}
+
+/// The format of an output `path` (named by `flag`): `format` when given, else the one its
+/// extension names. The rule of every command that writes records (`score`, its
+/// `--errors`, `classify`, `panel`).
+pub fn output_format(flag: &str, path: &Path, format: Option<Format>) -> Result<Format> {
+    match format {
+        Some(format) => Ok(format),
+        None => Format::from_path(path).ok_or_else(|| {
+            Error::Usage(format!(
+                "{flag} {}: the extension names no output format; use .jsonl, .csv or \
+                 .parquet, or give --format",
+                path.display()
+            ))
+        }),
     }
 }
 

@@ -5,6 +5,7 @@
 //! larger than memory works. A record that cannot be read becomes a record error and the
 //! stream goes on.
 
+mod compressed;
 mod csv;
 mod dates;
 mod html;
@@ -21,6 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
 use crate::limits::MAX_RECORD_BYTES;
 
+pub use compressed::decompressed;
 pub use dates::{DateError, DateLayouts};
 pub use jsonl::{LineError, Lines};
 
@@ -41,9 +43,13 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// The format of a file, from its extension; `None` for files a directory scan skips.
+    /// The format of a file, from its extension (after a compression suffix: `x.csv.gz` is
+    /// CSV); `None` for files a directory scan skips.
     pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let ext = compressed::without_suffix(path)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" => Self::Text,
             "md" | "markdown" => Self::Md,
@@ -254,9 +260,13 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
 
 fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records {
     let name = path.display().to_string();
-    match File::open(path) {
-        Ok(file) => read_format(format, counted(file, options), name, options),
-        Err(err) => unreadable(name, &err),
+    let reader = match File::open(path) {
+        Ok(file) => compressed::decompressed(counted(file, options)),
+        Err(err) => return unreadable(name, &err),
+    };
+    match reader {
+        Ok(reader) => read_format(format, reader, name, options),
+        Err(message) => unreadable_as(name, ErrorKind::Encoding, &message),
     }
 }
 
@@ -274,7 +284,10 @@ fn unreadable_as(path: String, kind: ErrorKind, message: &str) -> Records {
 }
 
 fn load_stdin(options: LoadOptions) -> Records {
-    read_stream(counted(io::stdin(), &options), "-".into(), &options)
+    match compressed::decompressed(counted(io::stdin(), &options)) {
+        Ok(reader) => read_stream(reader, "-".into(), &options),
+        Err(message) => unreadable_as("-".into(), ErrorKind::Encoding, &message),
+    }
 }
 
 /// The records of a stream whose format is not known from a file name (standard input):

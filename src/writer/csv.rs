@@ -9,10 +9,10 @@
 
 use std::io;
 
-use arrow_schema::{DataType, Field};
+use arrow_schema::{DataType, Field, Schema};
 use serde_json::Value;
 
-use super::{OutputRecord, RecordWriter, Sink, record_schema};
+use super::{OutputRecord, RecordWriter, RowWriter, Sink, record_schema};
 
 /// The list `--per-ticker` spreads over rows.
 const PER_ROW_LIST: &str = "tickers";
@@ -65,10 +65,10 @@ fn flatten(field: &Field, prefix: &[String], out: &mut Vec<Column>) {
     }
 }
 
-/// The CSV columns, in order.
-fn columns(with_sentences: bool) -> Vec<Column> {
+/// The CSV columns of `schema`, in order.
+fn columns(schema: &Schema) -> Vec<Column> {
     let mut out = Vec::new();
-    for field in record_schema(with_sentences).fields() {
+    for field in schema.fields() {
         flatten(field, &[], &mut out);
     }
     out
@@ -126,9 +126,14 @@ pub struct CsvWriter {
 }
 
 impl CsvWriter {
-    /// Writes the header row.
+    /// Writes the header row of the score records.
     pub fn new(sink: Sink, with_sentences: bool, per_ticker: bool) -> io::Result<Self> {
-        let columns = columns(with_sentences);
+        Self::for_schema(sink, &record_schema(with_sentences), per_ticker)
+    }
+
+    /// Writes the header row of `schema`'s columns.
+    pub fn for_schema(sink: Sink, schema: &Schema, per_ticker: bool) -> io::Result<Self> {
+        let columns = columns(schema);
         let mut out = csv::Writer::from_writer(sink);
         out.write_record(columns.iter().map(Column::name))?;
         Ok(Self {
@@ -166,12 +171,21 @@ impl RecordWriter for CsvWriter {
     }
 }
 
+impl RowWriter for CsvWriter {
+    fn write_row(&mut self, row: &Value) -> io::Result<()> {
+        self.row(row, None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn csv_header(with_sentences: bool) -> Vec<String> {
-        columns(with_sentences).iter().map(Column::name).collect()
+        columns(&record_schema(with_sentences))
+            .iter()
+            .map(Column::name)
+            .collect()
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub use guard::{check_destinations, claim_outputs};
 pub use jsonl::JsonlWriter;
 pub use lock::{OutputLock, lock_output};
 pub use record::*;
-pub use schema::record_schema;
+pub use schema::{classify_schema, record_schema};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,13 +37,19 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format an output path's extension names; JSON Lines for anything else.
-    pub fn from_path(path: &Path) -> Self {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        match ext.to_ascii_lowercase().as_str() {
-            "csv" => Self::Csv,
-            "parquet" | "pq" => Self::Parquet,
-            _ => Self::Jsonl,
+    /// The format an output path's extension names: `.jsonl` (`.ndjson`, `.json`), `.csv`,
+    /// `.parquet` (`.pq`); JSON Lines for a path without an extension (`-`, `/dev/null`).
+    /// `None` for any other extension, which names no format finsent writes (`x.txt`,
+    /// `x.jsonl.gz`).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let Some(ext) = path.extension() else {
+            return Some(Self::Jsonl);
+        };
+        match ext.to_str()?.to_ascii_lowercase().as_str() {
+            "jsonl" | "ndjson" | "json" => Some(Self::Jsonl),
+            "csv" => Some(Self::Csv),
+            "parquet" | "pq" => Some(Self::Parquet),
+            _ => None,
         }
     }
 }
@@ -74,6 +80,20 @@ pub fn open_writer(
     })
 }
 
+/// A writer of `format` over `sink` for rows of `schema` (`classify`'s), given as JSON
+/// objects: JSON Lines writes each object whole, CSV and Parquet the schema's fields.
+pub fn open_row_writer(
+    format: Format,
+    sink: Sink,
+    schema: arrow_schema::Schema,
+) -> io::Result<Box<dyn RowWriter>> {
+    Ok(match format {
+        Format::Jsonl => Box::new(JsonlWriter::new(sink)),
+        Format::Csv => Box::new(CsvWriter::for_schema(sink, &schema, false)?),
+        Format::Parquet => Box::new(ParquetWriter::for_schema(sink, schema)?),
+    })
+}
+
 /// A destination for output records.
 pub trait RecordWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()>;
@@ -81,6 +101,11 @@ pub trait RecordWriter {
     fn flush(&mut self) -> io::Result<()>;
     /// Completes the output: flushes it and, for files, moves it into place.
     fn finish(self: Box<Self>) -> io::Result<()>;
+}
+
+/// A writer that also takes rows of another schema than the score records, as JSON.
+pub trait RowWriter: RecordWriter {
+    fn write_row(&mut self, row: &serde_json::Value) -> io::Result<()>;
 }
 
 /// Standard output, a file that appears at its path only once finished, or a file

@@ -14,7 +14,10 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 
-use super::{OutputRecord, RecordWriter, Sink, record_schema};
+use arrow_schema::Schema;
+use serde::Serialize;
+
+use super::{OutputRecord, RecordWriter, RowWriter, Sink, record_schema};
 
 /// Records per row group: bounds the memory the writer holds.
 const ROW_GROUP_ROWS: usize = 8192;
@@ -31,8 +34,14 @@ fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 }
 
 impl ParquetWriter {
+    /// A writer of the score records.
     pub fn new(sink: Sink, with_sentences: bool) -> io::Result<Self> {
-        let schema: SchemaRef = Arc::new(record_schema(with_sentences));
+        Self::for_schema(sink, record_schema(with_sentences))
+    }
+
+    /// A writer of rows of `schema`; fields a row has beyond it are left out.
+    pub fn for_schema(sink: Sink, schema: Schema) -> io::Result<Self> {
+        let schema: SchemaRef = Arc::new(schema);
         let decoder = arrow_json::ReaderBuilder::new(schema.clone())
             .with_batch_size(ROW_GROUP_ROWS)
             .build_decoder()
@@ -70,13 +79,17 @@ impl ParquetWriter {
         self.pending.clear();
         Ok(())
     }
+
+    fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
+        serde_json::to_writer(&mut self.pending, value)?;
+        self.pending.push(b'\n');
+        Ok(())
+    }
 }
 
 impl RecordWriter for ParquetWriter {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
-        serde_json::to_writer(&mut self.pending, record)?;
-        self.pending.push(b'\n');
-        Ok(())
+        self.push(record)
     }
 
     /// Moves the records written so far into the open row group; the row group is written
@@ -90,5 +103,11 @@ impl RecordWriter for ParquetWriter {
         let mut sink = self.writer.into_inner().map_err(to_io)?;
         sink.flush()?;
         sink.finish()
+    }
+}
+
+impl RowWriter for ParquetWriter {
+    fn write_row(&mut self, row: &serde_json::Value) -> io::Result<()> {
+        self.push(row)
     }
 }

@@ -225,10 +225,30 @@ impl From<RecordError> for ErrorRecord {
     }
 }
 
-/// What a writer receives, in input order; it serializes as the record it holds.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
+/// What a writer receives, in input order; it serializes as the record it holds, a scored
+/// article with `error: null`, so that every format has the field in every record (a
+/// JSON Lines file without error records still loads with an `error` column).
+#[derive(Debug, Clone)]
 pub enum OutputRecord {
     Article(Box<ArticleRecord>),
     Error(ErrorRecord),
+}
+
+impl Serialize for OutputRecord {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Scored<'a> {
+            #[serde(flatten)]
+            article: &'a ArticleRecord,
+            error: Option<&'a ErrorDetail>,
+        }
+        match self {
+            Self::Article(article) => Scored {
+                article,
+                error: None,
+            }
+            .serialize(s),
+            Self::Error(error) => error.serialize(s),
+        }
+    }
 }

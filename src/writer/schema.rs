@@ -133,3 +133,21 @@ pub fn record_schema(with_sentences: bool) -> Schema {
     fields.push(strct("error", vec![text("kind"), text("message")]));
     Schema::new(fields)
 }
+
+/// The fields of `classify`'s rows: the text, its target, its scores, or why it has none.
+/// `source` (the file and line a text was read from) is there for the command's CSV and
+/// Parquet output, which leave out the input objects' other fields.
+pub fn classify_schema(with_source: bool) -> Schema {
+    let mut fields = vec![
+        text("text"),
+        text("target"),
+        text("label"),
+        float("score"),
+        probs(),
+    ];
+    if with_source {
+        fields.push(strct("source", vec![text("path"), int("line")]));
+    }
+    fields.push(strct("error", vec![text("kind"), text("message")]));
+    Schema::new(fields)
+}
