@@ -1,8 +1,10 @@
 """Company detection on an outside-written set of headlines (models/gazetteer/fresh/).
 
-Each row: {"text", "companies": [{"name", "ticker"}], "category", "year"?}. Every text goes
-through `finsent tickers` as an article body (published on 1 July of `year` when given), and
-a labelled company counts as found when a detected mention overlaps its name in the text.
+Each row: {"text", "companies": [{"name", "ticker", "ric"?}], "category", "year"?}. Every
+text goes through `finsent tickers` as an article body (published on 1 July of `year` when
+given), and a labelled company counts as found when a detected mention overlaps its name
+(or its Reuters code `<ric>`, when labelled) in the text; "right" counts those of them whose
+overlapping detections include the labelled ticker (`BRK-A` and `BRK.A` alike).
 A detection that overlaps no labelled name, and whose symbol is neither a labelled ticker
 nor that of a detection that does, is counted as unlabelled (a false positive, or
 a company the writer did not list: read them). Prints recall and unlabelled detections per
@@ -58,6 +60,12 @@ def char_spans(text, name):
     return spans
 
 
+def same_symbol(found, labelled):
+    """Whether two symbols name one listing, whatever separates a share class."""
+    norm = lambda s: s.upper().replace("-", ".")
+    return norm(found) == norm(labelled)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", nargs="?", type=Path, default=ROOT / "models" / "gazetteer" / "fresh" / "headlines.jsonl")
@@ -66,19 +74,28 @@ def main():
     args = p.parse_args()
     rows = [json.loads(line) for line in open(args.file, encoding="utf-8") if line.strip()]
     found = detections(args.finsent, rows)
-    stats = defaultdict(lambda: [0, 0, 0, 0])  # labelled, found, detections, unlabelled
+    stats = defaultdict(lambda: [0, 0, 0, 0, 0])  # labelled, found, detections, unlabelled, right
     for r in rows:
         mentions = found.get(r["id"], [])
-        labelled = [(c, char_spans(r["text"], c["name"])) for c in r["companies"]]
+        labelled = [
+            (c, char_spans(r["text"], c["name"]) + char_spans(r["text"], f"<{c.get('ric')}>"))
+            for c in r["companies"]
+        ]
         for group in (r["category"], "all"):
             stats[group][2] += len(mentions)
         for c, spans in labelled:
             hit = any(s < me and ms < e for s, e in spans for ms, me, _, _ in mentions)
+            right = any(s < me and ms < e and same_symbol(symbol, c["ticker"])
+                        for s, e in spans for ms, me, symbol, _ in mentions)
             for group in (r["category"], "all"):
                 stats[group][0] += 1
                 stats[group][1] += hit
+                stats[group][4] += right
             if not hit and args.misses:
                 print(f"miss  {r['id']} {c['name']!r} ({c['ticker']}): {r['text']}")
+            elif not right and args.misses:
+                symbols = sorted({m[2] for m in mentions})
+                print(f"wrong {r['id']} {c['name']!r} ({c['ticker']}) as {symbols}")
         overlapping = {symbol for ms, me, symbol, _ in mentions
                        if any(s < me and ms < e for _, spans in labelled for s, e in spans)}
         tickers = {c["ticker"] for c in r["companies"]}
@@ -90,12 +107,12 @@ def main():
                     stats[group][3] += 1
                 if args.misses:
                     print(f"extra {r['id']} {text!r} -> {symbol}: {r['text']}")
-    print(f"{'category':24} {'companies':>9} {'found':>6} {'recall [95 %]':>20} {'detections':>10} {'unlabelled':>10}")
+    print(f"{'category':24} {'companies':>9} {'found':>6} {'recall [95 %]':>20} "
+          f"{'right [95 %]':>20} {'detections':>10} {'unlabelled':>10}")
     for group in sorted(stats, key=lambda g: (g == "all", g)):
-        n, k, d, u = stats[group]
-        low, high = wilson(k, n)
-        recall = f"{k / n:.3f} [{low:.2f}, {high:.2f}]" if n else "-"
-        print(f"{group:24} {n:9d} {k:6d} {recall:>20} {d:10d} {u:10d}")
+        n, k, d, u, ok = stats[group]
+        share = lambda x: f"{x / n:.3f} [{wilson(x, n)[0]:.2f}, {wilson(x, n)[1]:.2f}]" if n else "-"
+        print(f"{group:24} {n:9d} {k:6d} {share(k):>20} {share(ok):>20} {d:10d} {u:10d}")
 
 
 if __name__ == "__main__":

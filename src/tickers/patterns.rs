@@ -261,15 +261,16 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
         }
         // Reuters writes a share's kind in lower case after the root: a US share class
         // (`BRKa.N`: BRK.A), a Nordic one (`ERICb.ST`: ERIC-B), German registered shares
-        // (`SIEGn.DE`, which is no class: SIEG).
+        // (`SIEGn.DE`, which is no class).
         let code = match (c.get(2).map(|k| k.as_str()), exchange) {
             (None, _) | (Some("n"), Some(_)) => c[1].to_string(),
             (Some(class), _) => format!("{}.{}", &c[1], class.to_ascii_uppercase()),
         };
+        let code = exchange.map_or(code.as_str(), |e| local_root(e, &code));
         out.push(ExplicitCode {
             form: CodeForm::Ric,
             exchange,
-            code: exchange.map_or_else(|| code.clone(), |e| normalize_code(e, &code)),
+            code: exchange.map_or_else(|| code.to_string(), |e| normalize_code(e, code)),
             start: whole.start(),
             end: whole.end(),
             lowercase: false,
@@ -362,6 +363,22 @@ fn normalize_code(exchange: &str, code: &str) -> String {
     }
 }
 
+/// The exchange's own code in a Reuters root, where Reuters adds a market letter: `G` in
+/// Frankfurt (`SIEG`, `DBKG`, `DAIG`: SIE, DBK, DAI), `J` in Johannesburg (`NPNJ`: NPN),
+/// `1V` in Helsinki (`UPM1V`: UPM).
+fn local_root<'a>(exchange: &str, root: &'a str) -> &'a str {
+    let mark = match exchange {
+        "XETRA" => "G",
+        "JSE" => "J",
+        "HEL" => "1V",
+        _ => return root,
+    };
+    match root.strip_suffix(mark) {
+        Some(code) if code.len() >= 2 => code,
+        _ => root,
+    }
+}
+
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
@@ -445,18 +462,20 @@ mod tests {
     #[test]
     fn reuters_share_kinds_and_markets() {
         let text = "<BRKa.N> <ERICb.ST> <SIEGn.DE> <NESN.VX> <PETR4.SA> <8001.OS> <NPSNY.PK> \
-                    <NPNJn.J> <XYZ.QQ>";
+                    <NPNJn.J> <XYZ.QQ> <UPM1V.HE> <SAPG.DE>";
         assert_eq!(
             codes(text),
             [
                 (Some("NYSE"), "BRK.A".to_string()),
                 (Some("STO"), "ERIC-B".into()),
-                (Some("XETRA"), "SIEG".into()),
+                (Some("XETRA"), "SIE".into()),
                 (Some("SIX"), "NESN".into()),
                 (Some("B3"), "PETR4".into()),
                 (Some("TSE"), "8001".into()),
                 (Some("OTC"), "NPSNY".into()),
-                (Some("JSE"), "NPNJ".into()),
+                (Some("JSE"), "NPN".into()),
+                (Some("HEL"), "UPM".into()),
+                (Some("XETRA"), "SAP".into()),
             ]
         );
         assert_eq!(symbol_for("B3", "PETR4"), "PETR4.SA");
