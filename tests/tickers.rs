@@ -494,3 +494,21 @@ fn reuters_codes_after_names_are_the_names_companies() {
         assert!(!found.contains(wrong), "{wrong} in {found:?}");
     }
 }
+
+/// `Ford U.S. October sales up`: a place or a period between a headline's subject and its
+/// business word; an ordinary sense after them stays ordinary.
+#[test]
+fn a_place_or_period_between_subject_and_business_word() {
+    let t = tickers();
+    for (text, symbol) in [
+        ("Ford U.S. October sales up 8 pct", "F"),
+        ("Target November same-store sales up 5.9 percent", "TGT"),
+        ("Delta third-quarter profit beats estimates", "DAL"),
+    ] {
+        assert!(
+            symbols(&t, text).contains(symbol),
+            "{symbol} not found in {text:?}"
+        );
+    }
+    assert!(symbols(&t, "Apple October harvest was the best in years").is_empty());
+}

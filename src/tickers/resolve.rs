@@ -134,6 +134,19 @@ const HEADLINE_VERBS: &[&str] = &[
     "q4",
 ];
 
+/// Words of place and period between a company and its business word in a headline
+/// (`Ford U.S. October sales`), lower case; `U.S.` is read as `u` and `s`.
+#[rustfmt::skip]
+const PERIOD_OR_PLACE: &[&str] = &[
+    "u", "s", "k", "us", "uk", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "same-store", "comparable", "domestic",
+    "global", "worldwide", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
+    "1st-qtr", "2nd-qtr", "3rd-qtr", "4th-qtr", "first-half", "second-half", "full-year",
+    "half-year", "fiscal", "annual", "monthly", "weekly", "december-quarter", "june-quarter",
+    "march-quarter", "september-quarter",
+];
+
 /// Verbs after `to` that make the subject a company: `Shell to buy BG`.
 #[rustfmt::skip]
 const CORPORATE_ACTS: &[&str] = &[
@@ -787,6 +800,16 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
     ]
     .contains(&next_word.as_str())
     {
+        next_word = words.next().unwrap_or("").to_string();
+    }
+    // `Ford U.S. October sales`, `Target November same-store sales`: a place or a period
+    // between a headline's subject and its business word.
+    for _ in 0..3 {
+        if !PERIOD_OR_PLACE.contains(&next_word.to_lowercase().as_str())
+            && !(next_word.len() == 4 && next_word.chars().all(|c| c.is_ascii_digit()))
+        {
+            break;
+        }
         next_word = words.next().unwrap_or("").to_string();
     }
     // `Apple on Thursday reported`.
