@@ -805,9 +805,8 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
     // `Ford U.S. October sales`, `Target November same-store sales`: a place or a period
     // between a headline's subject and its business word.
     for _ in 0..3 {
-        if !PERIOD_OR_PLACE.contains(&next_word.to_lowercase().as_str())
-            && !(next_word.len() == 4 && next_word.chars().all(|c| c.is_ascii_digit()))
-        {
+        let year = next_word.len() == 4 && next_word.chars().all(|c| c.is_ascii_digit());
+        if !(year || PERIOD_OR_PLACE.contains(&next_word.to_lowercase().as_str())) {
             break;
         }
         next_word = words.next().unwrap_or("").to_string();
