@@ -222,6 +222,8 @@ mod tests {
             let signature = Signature {
                 mins,
                 shingles: 100,
+                names: Box::new([]),
+                all_names: true,
             };
             let _ = index.candidates(&signature, time);
             index.insert(Entry {

@@ -1,9 +1,10 @@
 //! Stories: near-duplicate articles found across an archive, so that an updated wire story,
 //! a partner's repost or a trimmed copy counts as one story and not as fresh news.
 //!
-//! Each article gets a fingerprint ([`Signature`]: MinHash of its word triples). It joins
-//! the story of an earlier article within the window when one text holds most of the
-//! other's ([`SAME_STORY`]); its novelty says what it adds: `new` (the story's first
+//! Each article gets a fingerprint ([`Signature`]: MinHash of its word triples, a sample of
+//! its names and figures). It joins the story of an earlier article within the window when
+//! one text holds most of the other's word triples ([`SAME_STORY`]) and most of its names
+//! and figures ([`SAME_NAMES`]); its novelty says what it adds: `new` (the story's first
 //! article, or no earlier one in the window), `update` (it carries text the earlier
 //! versions lack) or `repeat` (it adds next to nothing, [`REPEAT`]). Articles are taken in
 //! input order, each at its publication time (an undated one at the newest time seen), so
@@ -25,6 +26,10 @@ use signature::stable_hash;
 
 /// The share of the smaller text the larger must hold for the two to be one story.
 pub const SAME_STORY: f64 = 0.8;
+/// The share of the smaller text's names and figures (capitalised words, numbers) the
+/// larger must hold too: a template filled with another company's name and figures is
+/// another story.
+pub const SAME_NAMES: f64 = 0.6;
 /// The share of an article an earlier version of its story must hold for it to be a repeat.
 pub const REPEAT: f64 = 0.9;
 /// Texts whose shingle sets overlap less than this (Jaccard) are never one story, however
@@ -198,13 +203,19 @@ impl Stories {
     }
 }
 
-/// How much of the smaller text the larger holds, when the two are one story.
+/// How much of the smaller text the larger holds, when the two are one story: one holds
+/// [`SAME_STORY`] of the other's word triples and [`SAME_NAMES`] of its names and figures.
 fn same_story(a: &Signature, b: &Signature) -> Option<f64> {
     if a.jaccard(b) < MIN_JACCARD {
         return None;
     }
     let overlap = a.held_by(b).max(b.held_by(a));
-    (overlap >= SAME_STORY).then_some(overlap)
+    // Either way: an all-capitals copy holds every name of its original, not the reverse.
+    let names = match (a.names_held_by(b), b.names_held_by(a)) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    (overlap >= SAME_STORY && names.is_none_or(|n| n >= SAME_NAMES)).then_some(overlap)
 }
 
 #[cfg(test)]
