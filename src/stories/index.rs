@@ -110,7 +110,9 @@ impl<T> Index<T> {
     }
 
     /// Adds an article, then drops what fell out of the window or over the capacity.
-    pub fn insert(&mut self, entry: Entry<T>) {
+    /// Adds an article, then drops what fell out of the window or over the capacity, and
+    /// hands each dropped fingerprint to `evicted`.
+    pub fn insert(&mut self, entry: Entry<T>, mut evicted: impl FnMut(&Signature)) {
         let seq = self.first + self.entries.len() as u64;
         for key in band_keys(&entry.signature) {
             self.bands.entry(key).or_default().push(seq);
@@ -122,14 +124,14 @@ impl<T> Index<T> {
             if !stale && self.entries.len() <= self.capacity {
                 break;
             }
-            self.evict_oldest();
+            if let Some(gone) = self.evict_oldest() {
+                evicted(&gone.signature);
+            }
         }
     }
 
-    fn evict_oldest(&mut self) {
-        let Some(oldest) = self.entries.pop_front() else {
-            return;
-        };
+    fn evict_oldest(&mut self) -> Option<Entry<T>> {
+        let oldest = self.entries.pop_front()?;
         let seq = self.first;
         self.first += 1;
         for key in band_keys(&oldest.signature) {
@@ -145,10 +147,10 @@ impl<T> Index<T> {
                 }
             }
         }
+        Some(oldest)
     }
 
     /// Fingerprints held.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -175,17 +177,17 @@ mod tests {
     #[test]
     fn an_old_fingerprint_leaves_the_window() {
         let mut index = Index::new(100, 1000);
-        index.insert(entry("alpha beta gamma delta epsilon", 0));
+        index.insert(entry("alpha beta gamma delta epsilon", 0), |_| ());
         let probe = Signature::of(None, "alpha beta gamma delta epsilon").expect("words");
         assert_eq!(index.candidates(&probe, 50).len(), 1);
         // Out of the window of the probe's time, though still held.
         assert_eq!(index.candidates(&probe, 101).len(), 0);
         // Held for a second window, for articles a little out of time order.
-        index.insert(entry("zeta eta theta iota kappa", 150));
+        index.insert(entry("zeta eta theta iota kappa", 150), |_| ());
         assert_eq!(index.len(), 2);
         assert_eq!(index.candidates(&probe, 60).len(), 1);
         assert!(!index.is_late(60));
-        index.insert(entry("lambda mu nu xi omicron", 201));
+        index.insert(entry("lambda mu nu xi omicron", 201), |_| ());
         assert_eq!(index.len(), 2);
         assert!(index.is_late(0));
         assert_eq!(index.candidates(&probe, 0).len(), 0);
@@ -196,7 +198,10 @@ mod tests {
         let mut index = Index::new(100, 3);
         for i in 0..10 {
             let time = index.time_of(None);
-            index.insert(entry(&format!("story number {i} about item {i}"), time));
+            index.insert(
+                entry(&format!("story number {i} about item {i}"), time),
+                |_| (),
+            );
         }
         assert_eq!(index.len(), 3);
     }
@@ -226,11 +231,14 @@ mod tests {
                 all_names: true,
             };
             let _ = index.candidates(&signature, time);
-            index.insert(Entry {
-                time,
-                signature,
-                value: (),
-            });
+            index.insert(
+                Entry {
+                    time,
+                    signature,
+                    value: (),
+                },
+                |_| (),
+            );
             if i == 20_000 {
                 (held_early, bands_early) = (index.len(), index.band_count());
             }

@@ -116,9 +116,7 @@ fn names_and_figures(title: Option<&str>, body: &str) -> (Box<[u32]>, bool) {
         .into_iter()
         .flat_map(str::split_whitespace)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            w.starts_with(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit())
-        })
+        .filter(|w| w.starts_with(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit()))
         .map(|w| (hash_bytes(w.to_lowercase().as_bytes()) >> 32) as u32)
         .collect();
     hashes.sort_unstable();
@@ -165,21 +163,29 @@ impl Signature {
         })
     }
 
-    /// The estimated share of this text's names and figures that `other` holds; `None`
-    /// when this text has none.
-    pub fn names_held_by(&self, other: &Self) -> Option<f64> {
+    /// The estimated share of this text's names and figures that `other` holds, each
+    /// weighing `weight` of its hash; `None` when this text has none (of any weight).
+    pub fn names_held_by(&self, other: &Self, weight: impl Fn(u32) -> f64) -> Option<f64> {
         // Where `other`'s sample is cut, only hashes below its largest can be looked up.
         let limit = if other.all_names {
             u32::MAX
         } else {
             *other.names.last()?
         };
-        let (mut seen, mut shared) = (0usize, 0usize);
-        for v in self.names.iter().take_while(|&&v| v <= limit) {
-            seen += 1;
-            shared += usize::from(other.names.binary_search(v).is_ok());
+        let (mut seen, mut shared) = (0.0, 0.0);
+        for &v in self.names.iter().take_while(|&&v| v <= limit) {
+            let w = weight(v);
+            seen += w;
+            if other.names.binary_search(&v).is_ok() {
+                shared += w;
+            }
         }
-        (seen > 0).then(|| shared as f64 / seen as f64)
+        (seen > 0.0).then(|| shared / seen)
+    }
+
+    /// The hashes of the names and figures sampled.
+    pub(crate) fn names(&self) -> &[u32] {
+        &self.names
     }
 
     /// Estimated Jaccard similarity of the two shingle sets: the share of equal values.
@@ -243,7 +249,7 @@ mod tests {
         let (a, b) = (sig(None, STORY), sig(None, &edited));
         assert_eq!((&a.mins, a.shingles), (&b.mins, b.shingles));
         // In capitals every word looks like a name: the original's names are all there.
-        assert_eq!(a.names_held_by(&b), Some(1.0));
+        assert_eq!(a.names_held_by(&b, |_| 1.0), Some(1.0));
     }
 
     #[test]
@@ -281,18 +287,27 @@ mod tests {
     #[test]
     fn one_template_with_other_names_and_figures_shares_few_of_them() {
         let notice = |company: &str, amount: &str, day: &str| {
-            format!("{company} today announced that its Board of Directors has declared a \
+            format!(
+                "{company} today announced that its Board of Directors has declared a \
                 quarterly cash dividend of {amount} per share, payable on March {day}, 2025, to \
                 shareholders of record at the close of business. {company} has paid a dividend \
-                for many consecutive quarters.")
+                for many consecutive quarters."
+            )
         };
         let a = sig(None, &notice("Northwind Traders", "$0.42", "14"));
         let b = sig(None, &notice("Contoso Pharma", "$1.10", "21"));
-        assert!(a.held_by(&b) > 0.6, "the template is shared: {}", a.held_by(&b));
-        let names = a.names_held_by(&b).expect("names");
+        assert!(
+            a.held_by(&b) > 0.6,
+            "the template is shared: {}",
+            a.held_by(&b)
+        );
+        let names = a.names_held_by(&b, |_| 1.0).expect("names");
         assert!(names < 0.6, "{names}");
-        let copy = sig(Some("Northwind dividend"), &notice("Northwind Traders", "$0.42", "14"));
-        assert_eq!(a.names_held_by(&copy), Some(1.0));
+        let copy = sig(
+            Some("Northwind dividend"),
+            &notice("Northwind Traders", "$0.42", "14"),
+        );
+        assert_eq!(a.names_held_by(&copy, |_| 1.0), Some(1.0));
     }
 
     #[test]
@@ -301,9 +316,9 @@ mod tests {
         let whole = sig(None, &names.join(" "));
         let half = sig(None, &names[..200].join(" "));
         assert!(!whole.all_names && whole.names.len() == NAMES);
-        let held = half.names_held_by(&whole).expect("names");
+        let held = half.names_held_by(&whole, |_| 1.0).expect("names");
         assert!(held > 0.95, "{held}");
-        let back = whole.names_held_by(&half).expect("names");
+        let back = whole.names_held_by(&half, |_| 1.0).expect("names");
         assert!((0.3..0.7).contains(&back), "{back}");
     }
 
