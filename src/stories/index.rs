@@ -229,6 +229,8 @@ mod tests {
                 shingles: 100,
                 names: Box::new([]),
                 all_names: true,
+                figures: Box::new([]),
+                all_figures: true,
             };
             let _ = index.candidates(&signature, time);
             index.insert(

@@ -25,14 +25,19 @@ pub use signature::Signature;
 use index::{Entry, Index};
 use signature::stable_hash;
 
-/// The share of the smaller text the larger must hold for the two to be one story.
-pub const SAME_STORY: f64 = 0.8;
+/// The share of the smaller text the larger must hold for the two to be one story: an
+/// update with a rewritten lead and new paragraphs holds 0.5 to 0.9 of its first version.
+pub const SAME_STORY: f64 = 0.6;
+/// The share of one text's figures the other must hold: a company's report of the next
+/// day, from one template with new figures, is another story; a revised figure is not.
+pub const SAME_FIGURES: f64 = 0.5;
 /// The share of one text's names and figures (capitalised words, numbers) the other must
 /// hold too, each weighing its inverse document frequency among the recent articles: a
 /// template filled with another company's name and figures is another story.
 pub const SAME_NAMES: f64 = 0.6;
-/// The share of an article an earlier version of its story must hold for it to be a repeat.
-pub const REPEAT: f64 = 0.9;
+/// The share of an article an earlier version of its story must hold for it to be a repeat:
+/// a repost with copy edits keeps 0.8 or more, an update with new paragraphs less.
+pub const REPEAT: f64 = 0.8;
 /// Texts whose shingle sets overlap less than this (Jaccard) are never one story, however
 /// short one of them is: a one-line snippet inside a long article is not its story.
 const MIN_JACCARD: f64 = 0.2;
@@ -206,7 +211,7 @@ impl Stories {
             novelty: Novelty::New,
             ..mark.clone()
         });
-        for &name in signature.names() {
+        for name in signature.names() {
             *self.name_counts.entry(name).or_default() += 1;
         }
         let counts = &mut self.name_counts;
@@ -218,10 +223,10 @@ impl Stories {
             },
             |gone| {
                 for name in gone.names() {
-                    if let Some(count) = counts.get_mut(name) {
+                    if let Some(count) = counts.get_mut(&name) {
                         *count -= 1;
                         if *count == 0 {
-                            counts.remove(name);
+                            counts.remove(&name);
                         }
                     }
                 }
@@ -232,7 +237,8 @@ impl Stories {
 }
 
 /// How much of the smaller text the larger holds, when the two are one story: one holds
-/// [`SAME_STORY`] of the other's word triples and [`SAME_NAMES`] of its names and figures.
+/// [`SAME_STORY`] of the other's word triples, [`SAME_NAMES`] of its names and figures and
+/// [`SAME_FIGURES`] of its figures.
 fn same_story(a: &Signature, b: &Signature, weight: &impl Fn(u32) -> f64) -> Option<f64> {
     if a.jaccard(b) < MIN_JACCARD {
         return None;
@@ -246,7 +252,12 @@ fn same_story(a: &Signature, b: &Signature, weight: &impl Fn(u32) -> f64) -> Opt
         (Some(x), Some(y)) => Some(x.max(y)),
         (x, y) => x.or(y),
     };
-    names.is_none_or(|n| n >= SAME_NAMES).then_some(overlap)
+    let figures = match (a.figures_held_by(b, weight), b.figures_held_by(a, weight)) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    (names.is_none_or(|n| n >= SAME_NAMES) && figures.is_none_or(|f| f >= SAME_FIGURES))
+        .then_some(overlap)
 }
 
 #[cfg(test)]

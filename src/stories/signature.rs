@@ -26,6 +26,10 @@ pub struct Signature {
     pub(crate) names: Box<[u32]>,
     /// Whether `names` holds every name and figure of the text.
     pub(crate) all_names: bool,
+    /// The smallest hashes of the figures alone (words with a digit), sorted.
+    pub(crate) figures: Box<[u32]>,
+    /// Whether `figures` holds every figure of the text.
+    pub(crate) all_figures: bool,
 }
 
 /// Names and figures sampled per fingerprint.
@@ -108,22 +112,60 @@ fn strip_wire_tags(title: &str) -> &str {
     }
 }
 
-/// The bottom-k sample of the hashes of the words that are capitalised or hold a digit,
-/// lowercased and stripped of surrounding punctuation, and whether it is the whole set.
-fn names_and_figures(title: Option<&str>, body: &str) -> (Box<[u32]>, bool) {
+/// The bottom-k samples of the hashes of the words that are capitalised or hold a digit,
+/// and of those that hold a digit, lowercased and stripped of surrounding punctuation; each
+/// with whether it is the whole set.
+type Sample = (Box<[u32]>, bool);
+
+fn names_and_figures(title: Option<&str>, body: &str) -> (Sample, Sample) {
     let title = title.map(strip_wire_tags).unwrap_or("");
-    let mut hashes: Vec<u32> = [title, body]
-        .into_iter()
-        .flat_map(str::split_whitespace)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit()))
-        .map(|w| (hash_bytes(w.to_lowercase().as_bytes()) >> 32) as u32)
-        .collect();
+    let mut names = Vec::new();
+    let mut figures = Vec::new();
+    for word in [title, body].into_iter().flat_map(str::split_whitespace) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let figure = word.contains(|c: char| c.is_ascii_digit());
+        if figure || word.starts_with(char::is_uppercase) {
+            let hash = (hash_bytes(word.to_lowercase().as_bytes()) >> 32) as u32;
+            names.push(hash);
+            if figure {
+                figures.push(hash);
+            }
+        }
+    }
+    (bottom(names, NAMES), bottom(figures, FIGURES))
+}
+
+/// The `k` smallest distinct values, sorted, and whether they are all of them.
+fn bottom(mut hashes: Vec<u32>, k: usize) -> Sample {
     hashes.sort_unstable();
     hashes.dedup();
-    let all = hashes.len() <= NAMES;
-    hashes.truncate(NAMES);
+    let all = hashes.len() <= k;
+    hashes.truncate(k);
     (hashes.into_boxed_slice(), all)
+}
+
+/// Figures sampled per fingerprint.
+const FIGURES: usize = 48;
+
+/// The share of `sample`'s values that `other` holds, each weighing `weight`, where `other`
+/// is complete (`other_all`) or below its largest value; `None` when none weighs.
+fn sample_held_by(
+    sample: &[u32],
+    other: &[u32],
+    other_all: bool,
+    weight: impl Fn(u32) -> f64,
+) -> Option<f64> {
+    // Where `other`'s sample is cut, only hashes below its largest can be looked up.
+    let limit = if other_all { u32::MAX } else { *other.last()? };
+    let (mut seen, mut shared) = (0.0, 0.0);
+    for &v in sample.iter().take_while(|&&v| v <= limit) {
+        let w = weight(v);
+        seen += w;
+        if other.binary_search(&v).is_ok() {
+            shared += w;
+        }
+    }
+    (seen > 0.0).then(|| shared / seen)
 }
 
 impl Signature {
@@ -154,38 +196,39 @@ impl Signature {
                 *min = (*min).min(h);
             }
         }
-        let (names, all_names) = names_and_figures(title, body);
+        let ((names, all_names), (figures, all_figures)) = names_and_figures(title, body);
         Some(Self {
             mins,
             shingles: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
             names,
             all_names,
+            figures,
+            all_figures,
         })
     }
 
     /// The estimated share of this text's names and figures that `other` holds, each
     /// weighing `weight` of its hash; `None` when this text has none (of any weight).
     pub fn names_held_by(&self, other: &Self, weight: impl Fn(u32) -> f64) -> Option<f64> {
-        // Where `other`'s sample is cut, only hashes below its largest can be looked up.
-        let limit = if other.all_names {
-            u32::MAX
-        } else {
-            *other.names.last()?
-        };
-        let (mut seen, mut shared) = (0.0, 0.0);
-        for &v in self.names.iter().take_while(|&&v| v <= limit) {
-            let w = weight(v);
-            seen += w;
-            if other.names.binary_search(&v).is_ok() {
-                shared += w;
-            }
-        }
-        (seen > 0.0).then(|| shared / seen)
+        sample_held_by(&self.names, &other.names, other.all_names, weight)
     }
 
-    /// The hashes of the names and figures sampled.
-    pub(crate) fn names(&self) -> &[u32] {
-        &self.names
+    /// The estimated share of this text's figures that `other` holds, each weighing
+    /// `weight`; `None` when this text has fewer than three.
+    pub fn figures_held_by(&self, other: &Self, weight: impl Fn(u32) -> f64) -> Option<f64> {
+        if self.figures.len() < 3 {
+            return None;
+        }
+        sample_held_by(&self.figures, &other.figures, other.all_figures, weight)
+    }
+
+    /// The hashes of the names and figures sampled, each once.
+    pub(crate) fn names(&self) -> impl Iterator<Item = u32> + '_ {
+        let extra = self
+            .figures
+            .iter()
+            .filter(|f| self.names.binary_search(f).is_err());
+        self.names.iter().chain(extra).copied()
     }
 
     /// Estimated Jaccard similarity of the two shingle sets: the share of equal values.
