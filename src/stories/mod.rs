@@ -236,6 +236,14 @@ impl Stories {
     }
 }
 
+/// The larger of two shares, either of which may be missing.
+fn larger(x: Option<f64>, y: Option<f64>) -> Option<f64> {
+    match (x, y) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 /// How much of the smaller text the larger holds, when the two are one story: one holds
 /// [`SAME_STORY`] of the other's word triples, [`SAME_NAMES`] of its names and figures and
 /// [`SAME_FIGURES`] of its figures.
@@ -248,14 +256,8 @@ fn same_story(a: &Signature, b: &Signature, weight: &impl Fn(u32) -> f64) -> Opt
         return None;
     }
     // Either way: an all-capitals copy holds every name of its original, not the reverse.
-    let names = match (a.names_held_by(b, weight), b.names_held_by(a, weight)) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    };
-    let figures = match (a.figures_held_by(b, weight), b.figures_held_by(a, weight)) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    };
+    let names = larger(a.names_held_by(b, weight), b.names_held_by(a, weight));
+    let figures = larger(a.figures_held_by(b, weight), b.figures_held_by(a, weight));
     (names.is_none_or(|n| n >= SAME_NAMES) && figures.is_none_or(|f| f >= SAME_FIGURES))
         .then_some(overlap)
 }
