@@ -214,11 +214,8 @@ impl Signature {
     }
 
     /// The estimated share of this text's figures that `other` holds, each weighing
-    /// `weight`; `None` when this text has fewer than three.
+    /// `weight`; `None` when this text has none.
     pub fn figures_held_by(&self, other: &Self, weight: impl Fn(u32) -> f64) -> Option<f64> {
-        if self.figures.len() < 3 {
-            return None;
-        }
         sample_held_by(&self.figures, &other.figures, other.all_figures, weight)
     }
 
