@@ -184,7 +184,7 @@ fn multibyte_body_over_the_limit_is_cut_and_scored() {
         ]);
         assert_eq!(out.status.code(), Some(0), "max {max}: {}", stderr(&out));
         for record in common::stdout_records(&out) {
-            assert!(record.get("error").is_none(), "{record}");
+            assert!(record["error"].is_null(), "{record}");
             let warnings = record["warnings"].to_string();
             assert!(warnings.contains("truncated: body of"), "{warnings}");
         }
@@ -232,7 +232,7 @@ fn html_nested_to_the_depth_limit_is_scored() {
     let out = finsent(&["score", path.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let record = &common::stdout_records(&out)[0];
-    assert!(record.get("error").is_none(), "{record}");
+    assert!(record["error"].is_null(), "{record}");
 }
 
 /// Issue 25 #1: `-o` equal to `--errors` kept only the error records.
