@@ -15,7 +15,9 @@ finsent writes exactly one JSON line per input line, in order (an error record f
 cannot score), so the output RDD lines up with the input. finsent exits 1 when some records
 failed; those are in the output as error records, so the exit status is not checked here and
 the line counts are compared instead. In the output `source.path` is `-` and `source.line`
-counts lines within the partition: give every record an `id`.
+counts lines within the partition: give every record an `id`. Stories (`story`,
+`novelty`) are left null here, as a partition cannot see the others: run `finsent stories
+ARCHIVE.jsonl` once over the whole archive and join its records on `id`.
 """
 
 import argparse
@@ -59,8 +61,10 @@ def main():
     try:
         sc = spark.sparkContext
         lines = sc.textFile(local_path(args.archive), minPartitions=args.partitions)
-        # One finsent thread per task: Spark already runs one task per executor core.
-        command = f"{finsent} score - --input-format jsonl --quiet -j 1"
+        # One finsent thread per task: Spark already runs one task per executor core. A
+        # partition sees only its own articles, so its stories would be partial: they come
+        # from `finsent stories` over the whole archive, joined on id.
+        command = f"{finsent} score - --input-format jsonl --quiet -j 1 --no-stories"
         scored = lines.pipe(command, checkCode=False)
         scored.saveAsTextFile(local_path(args.output))
         n_in, n_out = lines.count(), sc.textFile(local_path(args.output)).count()
