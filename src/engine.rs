@@ -177,34 +177,32 @@ impl Finsent {
         let mut records = records.into_iter();
         let mut phases = Default::default();
         let mut stories = self.options.stories.as_ref().map(Stories::new);
-        let mut late = 0;
         std::iter::from_fn(move || {
             let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
             (!chunk.is_empty()).then(|| {
-                let stories = stories.as_mut();
-                self.score_marked(chunk, &self.options, &mut phases, stories, &mut late)
+                self.score_marked(chunk, &self.options, &mut phases, stories.as_mut())
+                    .0
             })
         })
         .flatten()
     }
 
     /// Scores `chunk` ([`Finsent::score_isolated`]) and, when `stories` is given, gives each
-    /// article its story in input order.
+    /// article its story in input order; with the count of articles that came late for it.
     fn score_marked(
         &self,
         chunk: Vec<Record>,
         options: &ScoreOptions,
         phases: &mut crate::stream::Phases,
         stories: Option<&mut Stories>,
-        late: &mut u64,
-    ) -> Vec<OutputRecord> {
+    ) -> (Vec<OutputRecord>, u64) {
         let Some(stories) = stories else {
-            return self.score_isolated(chunk, options, phases);
+            return (self.score_isolated(chunk, options, phases), 0);
         };
         let fingerprints = self.pool.install(|| signatures(&chunk));
         let mut out = self.score_isolated(chunk, options, phases);
-        *late += mark_stories(stories, &mut out, fingerprints);
-        out
+        let late = mark_stories(stories, &mut out, fingerprints);
+        (out, late)
     }
 
     /// Scores `chunk`; a record whose scoring panics becomes its own `internal` error record
@@ -303,13 +301,9 @@ impl Finsent {
         let (max_items, max_bytes) = (options.chunk_articles, options.chunk_bytes);
         let mut stories = options.stories.as_ref().map(Stories::new);
         in_chunks(selected, size, max_items, max_bytes, |chunk| {
-            let out = self.score_marked(
-                chunk,
-                options,
-                &mut stats.phases,
-                stories.as_mut(),
-                &mut stats.late_for_stories,
-            );
+            let (out, late) =
+                self.score_marked(chunk, options, &mut stats.phases, stories.as_mut());
+            stats.late_for_stories += late;
             let written = Instant::now();
             for record in &out {
                 count(&mut stats, record);

@@ -215,47 +215,67 @@ fn as_rfc3339<S: Serializer>(t: &DateTime<Utc>, s: S) -> std::result::Result<S::
     s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }
 
+/// The sums of some observations (a company-day's stories, or one story's articles).
 #[derive(Default)]
 struct Sums {
     weighted: f64,
     weights: f64,
     scores: f64,
     confidence: f64,
+    /// Observations added.
+    count: i64,
+    /// Articles behind them.
     articles: i64,
-    stories: i64,
     last: Option<DateTime<Utc>>,
+}
+
+impl Sums {
+    /// Adds an observation that stands for `articles` articles.
+    fn add(&mut self, o: &Observation, articles: i64) {
+        self.weighted += o.relevance * o.score;
+        self.weights += o.relevance;
+        self.scores += o.score;
+        self.confidence += o.confidence;
+        self.count += 1;
+        self.articles += articles;
+        self.last = self.last.max(Some(o.published_at));
+    }
+
+    /// The relevance-weighted mean score (the plain mean when every relevance is 0).
+    fn score(&self) -> f64 {
+        if self.weights > 0.0 {
+            self.weighted / self.weights
+        } else {
+            self.scores / self.count as f64
+        }
+    }
+
+    /// The mean confidence.
+    fn confidence(&self) -> f64 {
+        self.confidence / self.count as f64
+    }
 }
 
 /// The observations of one company, day and story, and the one that stands for them.
 struct StoryGroup {
     first: Observation,
     last: Observation,
-    relevance: f64,
-    weighted: f64,
-    scores: f64,
-    confidence: f64,
-    articles: i64,
+    sums: Sums,
 }
 
 impl StoryGroup {
     fn new(o: Observation) -> Self {
+        let mut sums = Sums::default();
+        sums.add(&o, 1);
         Self {
-            relevance: o.relevance,
-            weighted: o.relevance * o.score,
-            scores: o.score,
-            confidence: o.confidence,
-            articles: 1,
             first: o.clone(),
             last: o,
+            sums,
         }
     }
 
     fn add(&mut self, o: Observation) {
-        self.relevance += o.relevance;
-        self.weighted += o.relevance * o.score;
-        self.scores += o.score;
-        self.confidence += o.confidence;
-        self.articles += 1;
+        self.sums.add(&o, 1);
         if o.published_at < self.first.published_at {
             self.first = o;
         } else if o.published_at >= self.last.published_at {
@@ -269,16 +289,10 @@ impl StoryGroup {
         if rule == PerStory::Last {
             return self.last;
         }
-        let n = self.articles as f64;
-        let score = if self.relevance > 0.0 {
-            self.weighted / self.relevance
-        } else {
-            self.scores / n
-        };
         Observation {
-            relevance: self.relevance / n,
-            score,
-            confidence: self.confidence / n,
+            relevance: self.sums.weights / self.sums.count as f64,
+            score: self.sums.score(),
+            confidence: self.sums.confidence(),
             ..self.last
         }
     }
@@ -314,7 +328,7 @@ fn by_story(
     alone.extend(groups.into_values().map(|g| match rule.per_story {
         PerStory::First => (g.first, 1),
         _ => {
-            let articles = g.articles;
+            let articles = g.sums.articles;
             (g.stands_for(rule.per_story), articles)
         }
     }));
@@ -328,33 +342,21 @@ pub fn build_panel(
 ) -> Vec<PanelRow> {
     let mut cells: BTreeMap<(String, NaiveDate), Sums> = BTreeMap::new();
     for (o, articles) in by_story(observations, rule) {
-        let sums = cells
-            .entry((o.symbol, rule.trading_day(o.published_at)))
-            .or_default();
-        sums.weighted += o.relevance * o.score;
-        sums.weights += o.relevance;
-        sums.scores += o.score;
-        sums.confidence += o.confidence;
-        sums.articles += articles;
-        sums.stories += 1;
-        sums.last = sums.last.max(Some(o.published_at));
+        cells
+            .entry((o.symbol.clone(), rule.trading_day(o.published_at)))
+            .or_default()
+            .add(&o, articles);
     }
     cells
         .into_iter()
         .filter_map(|((symbol, day), s)| {
-            let n = s.stories as f64;
-            let score = if s.weights > 0.0 {
-                s.weighted / s.weights
-            } else {
-                s.scores / n
-            };
             Some(PanelRow {
                 symbol,
                 day,
-                score: Rounded(score as f32),
+                score: Rounded(s.score() as f32),
                 articles: s.articles,
-                stories: s.stories,
-                confidence: Rounded((s.confidence / n) as f32),
+                stories: s.count,
+                confidence: Rounded(s.confidence() as f32),
                 relevance: Rounded(s.weights as f32),
                 last_published_at: s.last?,
             })

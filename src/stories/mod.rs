@@ -178,14 +178,14 @@ impl Stories {
         let mut best: Option<(f64, &Arc<StoryMark>)> = None;
         let mut held_by_earlier: f64 = 0.0;
         for entry in self.index.candidates(&signature, time) {
-            let Some(overlap) = same_story(&signature, &entry.signature, &weight) else {
+            let Some((overlap, held)) = same_story(&signature, &entry.signature, &weight) else {
                 continue;
             };
             if best.is_none_or(|(o, _)| overlap > o) {
                 best = Some((overlap, &entry.value.story));
             }
             if entry.time <= time {
-                held_by_earlier = held_by_earlier.max(signature.held_by(&entry.signature));
+                held_by_earlier = held_by_earlier.max(held);
             }
         }
         let mark = match best {
@@ -244,22 +244,20 @@ fn larger(x: Option<f64>, y: Option<f64>) -> Option<f64> {
     }
 }
 
-/// How much of the smaller text the larger holds, when the two are one story: one holds
-/// [`SAME_STORY`] of the other's word triples, [`SAME_NAMES`] of its names and figures and
-/// [`SAME_FIGURES`] of its figures.
-fn same_story(a: &Signature, b: &Signature, weight: &impl Fn(u32) -> f64) -> Option<f64> {
-    if a.jaccard(b) < MIN_JACCARD {
-        return None;
-    }
-    let overlap = a.held_by(b).max(b.held_by(a));
-    if overlap < SAME_STORY {
+/// When the two are one story, how much of the smaller text the larger holds and how much
+/// of `a` `b` holds: one holds [`SAME_STORY`] of the other's word triples, [`SAME_NAMES`]
+/// of its names and figures and [`SAME_FIGURES`] of its figures.
+fn same_story(a: &Signature, b: &Signature, weight: &impl Fn(u32) -> f64) -> Option<(f64, f64)> {
+    let (jaccard, a_in_b, b_in_a) = a.overlap(b);
+    let overlap = a_in_b.max(b_in_a);
+    if jaccard < MIN_JACCARD || overlap < SAME_STORY {
         return None;
     }
     // Either way: an all-capitals copy holds every name of its original, not the reverse.
     let names = larger(a.names_held_by(b, weight), b.names_held_by(a, weight));
     let figures = larger(a.figures_held_by(b, weight), b.figures_held_by(a, weight));
     (names.is_none_or(|n| n >= SAME_NAMES) && figures.is_none_or(|f| f >= SAME_FIGURES))
-        .then_some(overlap)
+        .then_some((overlap, a_in_b))
 }
 
 #[cfg(test)]

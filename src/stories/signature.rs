@@ -242,7 +242,18 @@ impl Signature {
     /// Estimated share of this text's shingles that `other` holds (|A ∩ B| / |A|), from
     /// the Jaccard estimate and the sets' sizes.
     pub fn held_by(&self, other: &Self) -> f64 {
+        self.held_at(self.jaccard(other), other)
+    }
+
+    /// The Jaccard estimate of the two shingle sets and the share of each held by the
+    /// other (this text's in `other`, then `other`'s in this), from one comparison.
+    pub fn overlap(&self, other: &Self) -> (f64, f64, f64) {
         let j = self.jaccard(other);
+        (j, self.held_at(j, other), other.held_at(j, self))
+    }
+
+    /// [`Signature::held_by`] given the Jaccard estimate `j` of the two sets.
+    fn held_at(&self, j: f64, other: &Self) -> f64 {
         let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
         (j * (a + b) / (1.0 + j) / a).min(1.0)
     }
