@@ -115,7 +115,8 @@ fn bench_html(c: &mut Criterion) {
 }
 
 /// The pathological shape of issue 25 #14: `<div>`s nested ever deeper (5,000 took 3.6 s
-/// before the depth check), and a page nested just under the depth limit that is read.
+/// before the depth check), and a page nested just under the depth limit that is read;
+/// then pages ever wider.
 fn bench_deep_nesting(c: &mut Criterion) {
     let nested = |depth: usize| {
         format!(
@@ -130,6 +131,22 @@ fn bench_deep_nesting(c: &mut Criterion) {
         let page = nested(depth);
         group.throughput(Throughput::Bytes(page.len() as u64));
         group.bench_function(format!("depth_{depth}"), |b| {
+            b.iter(|| load_page(black_box(&page)))
+        });
+    }
+    group.finish();
+    // Wide pages of deep (100-level) subtrees, read whole: the time per byte should not
+    // grow with the page (`tests/growth.rs` checks the work done on the same shape).
+    let mut group = c.benchmark_group("html/wide_pages");
+    for subtrees in [10, 40, 160] {
+        let subtree = format!(
+            "{}<p>Toyota shares rose after strong results in North America.</p>{}",
+            "<div>".repeat(100),
+            "</div>".repeat(100)
+        );
+        let page = format!("<html><body>{}</body></html>", subtree.repeat(subtrees)).into_bytes();
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(format!("subtrees_{subtrees}"), |b| {
             b.iter(|| load_page(black_box(&page)))
         });
     }

@@ -144,14 +144,6 @@ fn every_company_in_the_corpus_gets_its_listing_and_no_other() {
     );
 }
 
-#[test]
-fn gazetteer_loads_quickly() {
-    // Not a benchmark: a guard against an accidental quadratic build. Measured in the README.
-    let start = std::time::Instant::now();
-    let _ = tickers();
-    assert!(start.elapsed().as_secs_f64() < 5.0);
-}
-
 /// The classes of error an audit of real text found (issue 14), one written case or more
 /// each: the answer is the company, or no company rather than a wrong one.
 #[test]
@@ -274,80 +266,6 @@ fn display_names_are_clean() {
         }
     }
     assert!(bad.is_empty(), "{} unclean names: {bad:?}", bad.len());
-}
-
-/// The time of the fastest of three runs of `f`.
-fn fastest(f: impl Fn()) -> std::time::Duration {
-    (0..3)
-        .map(|_| {
-            let start = std::time::Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .expect("three runs")
-}
-
-/// 4× the input may not take more than 8× the time: linear growth passes with room for a
-/// noisy machine, quadratic growth (16×) fails.
-fn assert_grows_linearly(what: &str, small: std::time::Duration, large: std::time::Duration) {
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
-    println!("{what}: {small:?} -> {large:?} for 4x the input ({ratio:.1}x)");
-    assert!(
-        ratio <= 8.0,
-        "{what}: 4x the input took {ratio:.1}x the time"
-    );
-}
-
-/// Regression (issue 25 #13): ticker cost grew with the square of the mentions in one
-/// sentence (`'Apple Inc. ' * 100000` took 185 s).
-#[test]
-fn regression_mentions_in_one_sentence_cost_linear_time() {
-    let t = tickers();
-    for (unit, n) in [
-        ("Apple Inc. ", 5_000),
-        ("Toyota Motor Corp. Sony Group Apple Inc. Nvidia ", 1_500),
-    ] {
-        let run = |n: usize| {
-            let text = unit.repeat(n);
-            let spans = split_sentences(&text);
-            fastest(|| assert!(t.find(&text, &spans).len() >= n))
-        };
-        assert_grows_linearly(unit.trim(), run(n), run(4 * n));
-    }
-}
-
-/// A gazetteer of `rows` listings, each named by a name of `name_bytes` bytes.
-fn gazetteer_of(rows: usize, name_bytes: usize) -> String {
-    (0..rows)
-        .map(|i| {
-            let name = format!("Name{i:06} {}", "x".repeat(name_bytes));
-            format!(
-                "{{\"symbol\":\"S{i}\",\"exchange\":\"NYSE\",\"name\":\"C{i}\",\"aliases\":[\"{}\"],\
-                 \"ambiguous\":[],\"codes\":[\"NYSE:S{i}\"]}}\n",
-                &name[..name_bytes]
-            )
-        })
-        .collect()
-}
-
-/// Regression (issue 25 #16): a 100 KB name took 38 s to load (1 MB over 120 s). Names are
-/// at most `MAX_NAME_BYTES`, and loading grows linearly with the gazetteer.
-#[test]
-fn regression_long_gazetteer_names_are_refused_and_loading_is_linear() {
-    let huge = gazetteer_of(1, 100_000);
-    let start = std::time::Instant::now();
-    let err = Tickers::parse(&huge, "test")
-        .err()
-        .expect("a 100 KB name is refused");
-    assert!(start.elapsed().as_secs_f64() < 1.0, "refused slowly");
-    assert!(err.to_string().contains("at most"), "{err}");
-    let longest = finsent::tickers::MAX_NAME_BYTES;
-    let load = |rows: usize| {
-        let text = gazetteer_of(rows, longest);
-        fastest(|| assert!(Tickers::parse(&text, "test").is_ok()))
-    };
-    assert_grows_linearly("gazetteer of long names", load(500), load(2_000));
 }
 
 /// Regression (issue 25 #8): a gazetteer row with an empty name panicked on any text with a
