@@ -206,7 +206,7 @@ impl Finsent {
     }
 
     /// Scores `chunk`; a record whose scoring panics becomes its own `internal` error record
-    /// and the others come out as they would have ([`crate::isolate::per_record`]). Every
+    /// and the others come out as they would have ([`crate::pipeline::per_record`]). Every
     /// run path scores through here.
     fn score_isolated(
         &self,
@@ -214,7 +214,7 @@ impl Finsent {
         options: &ScoreOptions,
         phases: &mut crate::stream::Phases,
     ) -> Vec<OutputRecord> {
-        crate::isolate::per_record(chunk, |chunk| self.score_chunk(chunk, options, phases))
+        crate::pipeline::per_record(chunk, |chunk| self.score_chunk(chunk, options, phases))
     }
 
     fn score_chunk(

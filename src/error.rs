@@ -12,16 +12,12 @@ pub enum Error {
     /// finsent looked and what to do.
     #[error("{0}")]
     Runtime(String),
-    /// The ONNX Runtime library was found but could not be loaded.
-    #[error(
-        "ONNX Runtime at {path} could not be loaded: {source}. finsent needs ONNX Runtime \
-         {} ({}). {}",
-        crate::model::ORT_VERSION,
-        crate::model::ORT_LIBRARY,
-        crate::model::HOW_TO_GET_RUNTIME
-    )]
+    /// The ONNX Runtime library was found but could not be loaded; `needs` says which
+    /// runtime finsent needs and how to get it.
+    #[error("ONNX Runtime at {path} could not be loaded: {source}. {needs}")]
     RuntimeLoad {
         path: PathBuf,
+        needs: String,
         #[source]
         source: ort::LoadDynamicError,
     },

@@ -3,17 +3,19 @@
 //! becomes an `internal` error record for the record it happened on, carrying the panic
 //! message, and the run goes on with the other records unchanged.
 //!
-//! Where the boundary sits: around a batch of records (a chunk of `score`, the lines of
-//! `classify`), because records are batched for the model. When a batch panics, each of
-//! its records is run again alone, so only the records that panic alone fail; scores do
-//! not depend on batch-mates, so the others come out as they would have. `split` and
-//! `tickers` run each article alone, and the loaders run each record's parsing alone.
+//! Where the boundary sits: around a batch of records (a chunk of `score`, by
+//! [`crate::pipeline::per_record`] beside the record maker; the lines of `classify`),
+//! because records are batched for the model. When a batch panics, each of its records is
+//! run again alone, so only the records that panic alone fail; scores do not depend on
+//! batch-mates, so the others come out as they would have. `split` and `tickers` run each
+//! article alone, and the loaders run each record's parsing alone; a panic while reading an
+//! input outside a record (walking a directory) ends that input with one `internal` error
+//! record ([`crate::loader::load`]).
 
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::article::{ErrorKind, Origin, Record, RecordError};
-use crate::writer::OutputRecord;
+use crate::article::{ErrorKind, Origin, RecordError};
 
 /// Runs `work`; a panic in it becomes its message.
 pub fn catching<T>(work: impl FnOnce() -> T) -> Result<T, String> {
@@ -43,34 +45,6 @@ pub fn internal_error(id: &str, origin: &Origin, message: String) -> RecordError
     }
 }
 
-/// Runs `work` (one output record per input record, in order) on `chunk`. If it panics,
-/// runs it again on each record alone: a record that panics alone becomes an `internal`
-/// error record, the others come out as `work` makes them.
-pub fn per_record(
-    chunk: Vec<Record>,
-    mut work: impl FnMut(Vec<Record>) -> Vec<OutputRecord>,
-) -> Vec<OutputRecord> {
-    let copy = chunk.clone();
-    match catching(|| work(chunk)) {
-        Ok(out) => out,
-        Err(_) => copy
-            .into_iter()
-            .flat_map(|record| {
-                let alone = vec![record.clone()];
-                catching(|| work(alone)).unwrap_or_else(|message| {
-                    let (id, origin) = match &record {
-                        Ok(article) => (&article.id, &article.origin),
-                        Err(error) => (&error.id, &error.origin),
-                    };
-                    vec![OutputRecord::Error(
-                        internal_error(id, origin, message).into(),
-                    )]
-                })
-            })
-            .collect(),
-    }
-}
-
 /// Runs `work` on `items` as one batch (one result per item, in order). If it panics,
 /// runs it on each item alone: an item that panics alone gets `Err` with the message.
 pub fn per_item<T: Clone, R>(
@@ -89,12 +63,13 @@ pub fn per_item<T: Clone, R>(
     }
 }
 
-/// The fault-injection hook of the isolation tests, called in each record's work: in
-/// debug builds (the ones `cargo test` runs) and builds with the test-only feature
-/// `fault-hook`, the record whose id is the value of `FINSENT_TEST_PANIC_ID` panics here.
-/// Release builds have no hook.
+/// The fault-injection hook of the isolation tests, called in each record's work and
+/// for each entry of a scanned directory (as `walk <path>`): in builds with the test-only
+/// feature `fault-hook`, which `cargo test` turns on (the package is its own
+/// dev-dependency with it), the record or entry whose id is the value of
+/// `FINSENT_TEST_PANIC_ID` panics here. Other builds have no hook and read no environment.
 pub fn fault_point(id: &str) {
-    #[cfg(any(debug_assertions, feature = "fault-hook"))]
+    #[cfg(feature = "fault-hook")]
     {
         use std::sync::LazyLock;
         static PANIC_ID: LazyLock<Option<String>> =
@@ -103,63 +78,13 @@ pub fn fault_point(id: &str) {
             panic!("test fault injected into record {id}");
         }
     }
-    #[cfg(not(any(debug_assertions, feature = "fault-hook")))]
+    #[cfg(not(feature = "fault-hook"))]
     let _ = id;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn error(id: &str) -> Record {
-        Err(RecordError {
-            id: id.into(),
-            kind: ErrorKind::Parse,
-            message: "bad".into(),
-            origin: Origin {
-                path: "a.jsonl".into(),
-                line: Some(1),
-            },
-        })
-    }
-
-    #[test]
-    fn a_panicking_record_fails_alone_and_the_others_pass_through() {
-        let chunk = vec![error("a"), error("boom"), error("c")];
-        let out = per_record(chunk, |records| {
-            records
-                .into_iter()
-                .map(|r| {
-                    let e = r.expect_err("error records");
-                    assert_ne!(e.id, "boom", "boom panics");
-                    OutputRecord::Error(e.into())
-                })
-                .collect()
-        });
-        let got: Vec<(String, ErrorKind)> = out
-            .iter()
-            .map(|r| match r {
-                OutputRecord::Error(e) => (e.id.clone(), e.error.kind),
-                OutputRecord::Article(_) => unreachable!("no articles here"),
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("a".to_string(), ErrorKind::Parse),
-                ("boom".to_string(), ErrorKind::Internal),
-                ("c".to_string(), ErrorKind::Parse)
-            ]
-        );
-        let OutputRecord::Error(boom) = &out[1] else {
-            unreachable!()
-        };
-        assert!(
-            boom.error.message.contains("boom panics"),
-            "{}",
-            boom.error.message
-        );
-    }
 
     #[test]
     fn per_item_keeps_the_batch_result_or_isolates_the_panicking_item() {

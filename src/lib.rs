@@ -60,27 +60,4 @@ pub mod writer;
 
 pub use engine::{Finsent, GazetteerChoice, ModelChoice, ScoreConfig};
 pub use error::{Error, Result};
-
-/// The shipped model's directory, relative to the repository root. This macro is the one
-/// place its name is written (a macro, so that `include_bytes!` can use it); the files in
-/// it are always `config.json`, `model.onnx` and `tokenizer.json`.
-#[macro_export]
-macro_rules! model_dir {
-    () => {
-        "models/finsent-minilm-v2"
-    };
-}
-
-/// The shipped company gazetteer, relative to the repository root.
-#[macro_export]
-macro_rules! gazetteer_file {
-    () => {
-        "models/gazetteer/gazetteer.jsonl"
-    };
-}
-
-/// [`model_dir!`] as a constant.
-pub const MODEL_DIR: &str = model_dir!();
-
-/// [`gazetteer_file!`] as a constant.
-pub const GAZETTEER_FILE: &str = gazetteer_file!();
+pub use shipped::{GAZETTEER_FILE, MODEL_DIR};

@@ -6,6 +6,30 @@ use crate::error::Result;
 use crate::model::ModelFiles;
 use crate::tickers::Tickers;
 
+/// The shipped model's directory, relative to the repository root. This macro is the one
+/// place its name is written (a macro, so that `include_bytes!` can use it); the files in
+/// it are always `config.json`, `model.onnx` and `tokenizer.json`.
+#[macro_export]
+macro_rules! model_dir {
+    () => {
+        "models/finsent-minilm-v2"
+    };
+}
+
+/// The shipped company gazetteer, relative to the repository root.
+#[macro_export]
+macro_rules! gazetteer_file {
+    () => {
+        "models/gazetteer/gazetteer.jsonl"
+    };
+}
+
+/// [`crate::model_dir!`] as a constant.
+pub const MODEL_DIR: &str = crate::model_dir!();
+
+/// [`crate::gazetteer_file!`] as a constant.
+pub const GAZETTEER_FILE: &str = crate::gazetteer_file!();
+
 /// How errors and `finsent info` name the compiled-in files.
 pub const COMPILED_IN_MODEL: &str = concat!("<compiled in>/", crate::model_dir!());
 pub const COMPILED_IN_GAZETTEER: &str = concat!("<compiled in>/", crate::gazetteer_file!());

@@ -84,8 +84,9 @@ fn lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// Issue 22: a record made to panic (the test-only fault hook, debug builds) becomes one
-/// `internal` error record; every other record is byte-identical to a run without it.
+/// Issue 22: a record made to panic (the test-only fault hook, on under `cargo test`)
+/// becomes one `internal` error record; every other record is byte-identical to a run
+/// without it.
 #[test]
 fn a_record_that_panics_fails_alone_in_score() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -159,6 +160,61 @@ fn a_record_that_panics_fails_alone_in_classify_split_and_tickers() {
         }
         assert_eq!(expected, faulty, "{args:?}: the other records changed");
     }
+}
+
+/// Issue 30 #8: a panic on the reader thread outside a record's parsing (here while walking
+/// a scanned directory, through the test-only fault hook) ends that input with one
+/// `internal` error record; what was read before it is scored and written, the inputs
+/// after it are read, and the run exits 1.
+#[test]
+fn a_panic_while_walking_a_directory_keeps_what_was_scored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let scanned = dir.path().join("scanned");
+    std::fs::create_dir(&scanned).expect("mkdir");
+    for (name, text) in [
+        ("a.txt", "Toyota lifts outlook\nShares rose."),
+        ("b.txt", "Sony cuts outlook\nShares fell."),
+        ("c.txt", "Nissan keeps dividend\nShares were flat."),
+    ] {
+        std::fs::write(scanned.join(name), text).expect("write");
+    }
+    let after = dir.path().join("after.txt");
+    std::fs::write(&after, "Boeing halts deliveries\nShares fell.").expect("write");
+    let output = dir.path().join("out.jsonl");
+    let (scanned, after) = (
+        scanned.to_str().expect("path"),
+        after.to_str().expect("path"),
+    );
+    let hook = format!("walk {scanned}/b.txt");
+    let out = finsent_with_env(
+        &[
+            "score",
+            scanned,
+            after,
+            "-o",
+            output.to_str().expect("path"),
+        ],
+        &[("FINSENT_TEST_PANIC_ID", &hook)],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("3 records: 2 scored, 1 failed"),
+        "{}",
+        stderr(&out)
+    );
+    let records = json_lines(&std::fs::read_to_string(&output).expect("output kept"));
+    let ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, [format!("{scanned}/a.txt").as_str(), scanned, after]);
+    assert!(records[0]["error"].is_null() && records[2]["error"].is_null());
+    assert_eq!(records[1]["error"]["kind"], "internal", "{}", records[1]);
+    let message = records[1]["error"]["message"].as_str().expect("message");
+    assert!(
+        message.contains("test fault injected") && message.contains("not read"),
+        "{message}"
+    );
 }
 
 /// Issue 22's reproducer, at a limit the test can afford: a body of 2-, 3- and 4-byte

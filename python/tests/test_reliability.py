@@ -6,7 +6,7 @@ values, fork and Ctrl-C. Each check is named after its case (issue 33's rows).
 
 Run by scripts/test_python_package.sh from outside the checkout, so that `import finsent`
 is the wheel's: once on the release wheel, then, with --fault-hook, on a build with the
-test-only feature `fault-hook` (or a debug build), whose hook makes the record whose id is
+test-only feature `fault-hook`, whose hook makes the record whose id is
 FINSENT_TEST_PANIC_ID panic.
 """
 
@@ -381,7 +381,7 @@ def main():
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--cli", help="the finsent binary, for the checks that run it")
     parser.add_argument(
-        "--fault-hook", action="store_true", help="only the checks of a debug build's hook"
+        "--fault-hook", action="store_true", help="only the checks of the fault hook (a build with the feature fault-hook)"
     )
     args = parser.parse_args()
     if args.fault_hook:

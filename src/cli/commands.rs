@@ -89,7 +89,7 @@ pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
     let format = output_format("-o", &args.output, args.format)?;
     let config = engine_config(&args.model, None, ScoreOptions::default())?;
     let outputs = [("-o", args.output.as_path())];
-    let _lock = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
+    let _locks = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
     let engine = Finsent::new(config)?;
     let output = args.output.display().to_string();
     let sink = Sink::open(&args.output).map_err(|source| Error::Output {
@@ -154,7 +154,7 @@ pub fn panel(args: &PanelArgs) -> Result<RunStats> {
     // `-o` naming the scores file would replace the scores with the panel.
     let outputs = [("-o", args.output.as_path())];
     let inputs = [args.input.clone()];
-    let _lock = finsent::writer::claim_outputs(&outputs, &inputs, |_| false, false)?;
+    let _locks = finsent::writer::claim_outputs(&outputs, &inputs, |_| false, false)?;
     let (observations, input) = read_scored(&args.input)?;
     let rows = build_panel(observations, &rule);
     write_panel(&rows, &args.output, format)?;

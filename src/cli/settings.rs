@@ -38,8 +38,8 @@ pub struct ScoreSettings {
     pub quiet: bool,
     pub progress_every: Duration,
     pub timings: bool,
-    /// Held while the run writes: a second run on the same output refuses.
-    _lock: Option<OutputLock>,
+    /// Held while the run writes: a second run on the same output or error file refuses.
+    _locks: Vec<OutputLock>,
 }
 
 impl ScoreSettings {
@@ -92,7 +92,7 @@ impl ScoreSettings {
             .chain(args.errors.as_deref().map(|e| ("--errors", e)))
             .collect();
         let resumable = args.resume && format == Format::Jsonl;
-        let lock = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
+        let locks = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
         if args.resume {
             check_resumable(&args.output, format)?;
             score.selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
@@ -117,7 +117,7 @@ impl ScoreSettings {
             quiet: args.quiet,
             progress_every: Duration::from_secs_f64(args.progress_every),
             timings: args.timings,
-            _lock: lock,
+            _locks: locks,
         })
     }
 }

@@ -203,10 +203,48 @@ fn record_error(id: String, kind: ErrorKind, message: impl Into<String>, origin:
 }
 
 /// Every record of `inputs`, in order: files as given, directories recursively in name order.
+/// A panic while reading an input outside a record's own parsing (walking a directory,
+/// opening a file) ends that input with one `internal` error record (`Guarded`); the
+/// records read before it and the other inputs are unchanged.
 pub fn load(inputs: Vec<PathBuf>, options: LoadOptions) -> impl Iterator<Item = Record> {
-    inputs
-        .into_iter()
-        .flat_map(move |input| load_input(input, options.clone()))
+    inputs.into_iter().flat_map(move |input| Guarded {
+        path: input.display().to_string(),
+        records: Some(load_input(input, options.clone())),
+    })
+}
+
+/// The records of one input, read inside a panic boundary: a panic becomes the input's last
+/// record, an `internal` error naming the input, since the reader's state after a panic
+/// cannot be trusted to go on.
+struct Guarded {
+    path: String,
+    records: Option<Records>,
+}
+
+impl Iterator for Guarded {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        let records = self.records.as_mut()?;
+        match crate::isolate::catching(|| records.next()) {
+            Ok(Some(record)) => Some(record),
+            Ok(None) => {
+                self.records = None;
+                None
+            }
+            Err(message) => {
+                self.records = None;
+                let origin = Origin {
+                    path: self.path.clone(),
+                    line: None,
+                };
+                let message = format!("{message}; the rest of this input was not read");
+                Some(Err(crate::isolate::internal_error(
+                    &self.path, &origin, message,
+                )))
+            }
+        }
+    }
 }
 
 /// A stream of records.
@@ -228,6 +266,9 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
     if input.is_dir() {
         let entries = walk(&input);
         return Box::new(entries.flat_map(move |entry| -> Records {
+            if let Ok(e) = &entry {
+                crate::isolate::fault_point(&format!("walk {}", e.path().display()));
+            }
             match entry {
                 Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
                 Ok(e) => match options.format.or_else(|| InputFormat::from_path(e.path())) {

@@ -30,9 +30,9 @@ pub use config::{LabelIndex, ModelConfig, TargetFormat};
 pub use files::{ACCURATE_NAME, ModelFiles, accurate_places, locate_accurate};
 pub use input::{ModelInput, Target};
 pub use runtime::{
-    Candidate, HOW_TO_GET as HOW_TO_GET_RUNTIME, ORT_LIBRARY, ORT_VERSION, Place, cache_dir,
-    cache_root, candidates as runtime_candidates, init as init_runtime,
-    library_version as runtime_version, locate as locate_runtime,
+    Candidate, ORT_LIBRARY, ORT_VERSION, Place, cache_dir, cache_root,
+    candidates as runtime_candidates, init as init_runtime, library_version as runtime_version,
+    locate as locate_runtime,
 };
 pub use tokenize::{Encoder, EncoderSettings, Window};
 

@@ -148,6 +148,7 @@ pub fn init(path: &Path) -> Result<Environment> {
     }
     let builder = ort::init_from(path).map_err(|source| Error::RuntimeLoad {
         path: path.to_path_buf(),
+        needs: format!("finsent needs ONNX Runtime {ORT_VERSION} ({ORT_LIBRARY}). {HOW_TO_GET}"),
         source,
     })?;
     let env = builder.with_name("finsent").build()?;

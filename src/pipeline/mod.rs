@@ -23,7 +23,7 @@ use crate::tickers::Tickers;
 use crate::writer::{ModelInfo, OutputRecord};
 
 pub use plan::{ArticlePlan, UnitScores};
-pub use record::article_record;
+pub use record::{article_record, per_record};
 pub use scoring::score_groups;
 
 /// How articles are scored and reported.

@@ -2,13 +2,13 @@
 //! units — the article score, the evidence sentences, each company's own score.
 
 use crate::aggregate::{Weighted, aggregate};
-use crate::article::{Article, Probs, Unit};
+use crate::article::{Article, Probs, Record, Unit};
 use crate::per_ticker::company_score;
 use crate::split::char_offsets;
 use crate::tickers::Tickers;
 use crate::writer::{
-    ArticleRecord, Evidence, EvidenceSentence, ModelInfo, Part, Rounded, SentenceRecord,
-    TargetRecord, TickerRecord,
+    ArticleRecord, Evidence, EvidenceSentence, ModelInfo, OutputRecord, Part, Rounded,
+    SentenceRecord, TargetRecord, TickerRecord,
 };
 
 use super::ScoreOptions;
@@ -151,5 +151,89 @@ fn sentence_record(
         label: p.class(),
         probs: p.into(),
         targets,
+    }
+}
+
+/// Runs `work` (one output record per input record, in order) on `chunk`. If it panics,
+/// runs it again on each record alone: a record that panics alone becomes an `internal`
+/// error record, the others come out as `work` makes them.
+pub fn per_record(
+    chunk: Vec<Record>,
+    mut work: impl FnMut(Vec<Record>) -> Vec<OutputRecord>,
+) -> Vec<OutputRecord> {
+    let copy = chunk.clone();
+    match crate::isolate::catching(|| work(chunk)) {
+        Ok(out) => out,
+        Err(_) => copy
+            .into_iter()
+            .flat_map(|record| {
+                let alone = vec![record.clone()];
+                crate::isolate::catching(|| work(alone)).unwrap_or_else(|message| {
+                    let (id, origin) = match &record {
+                        Ok(article) => (&article.id, &article.origin),
+                        Err(error) => (&error.id, &error.origin),
+                    };
+                    vec![OutputRecord::Error(
+                        crate::isolate::internal_error(id, origin, message).into(),
+                    )]
+                })
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ErrorKind, Origin, RecordError};
+
+    fn error(id: &str) -> Record {
+        Err(RecordError {
+            id: id.into(),
+            kind: ErrorKind::Parse,
+            message: "bad".into(),
+            origin: Origin {
+                path: "a.jsonl".into(),
+                line: Some(1),
+            },
+        })
+    }
+
+    #[test]
+    fn a_panicking_record_fails_alone_and_the_others_pass_through() {
+        let chunk = vec![error("a"), error("boom"), error("c")];
+        let out = per_record(chunk, |records| {
+            records
+                .into_iter()
+                .map(|r| {
+                    let e = r.expect_err("error records");
+                    assert_ne!(e.id, "boom", "boom panics");
+                    OutputRecord::Error(e.into())
+                })
+                .collect()
+        });
+        let got: Vec<(String, ErrorKind)> = out
+            .iter()
+            .map(|r| match r {
+                OutputRecord::Error(e) => (e.id.clone(), e.error.kind),
+                OutputRecord::Article(_) => unreachable!("no articles here"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a".to_string(), ErrorKind::Parse),
+                ("boom".to_string(), ErrorKind::Internal),
+                ("c".to_string(), ErrorKind::Parse)
+            ]
+        );
+        let OutputRecord::Error(boom) = &out[1] else {
+            unreachable!()
+        };
+        assert!(
+            boom.error.message.contains("boom panics"),
+            "{}",
+            boom.error.message
+        );
     }
 }

@@ -10,18 +10,25 @@ use std::path::{Path, PathBuf};
 use super::lock::{OutputLock, lock_output};
 use crate::error::{Error, Result};
 
-/// A file as the system knows it: its device and inode when it exists, else its absolute
-/// path with the directory's symbolic links resolved.
+/// A file as the system knows it: its device and inode when it exists (its canonical path
+/// on systems without inodes), else its absolute path with the directory's symbolic links
+/// resolved.
 #[derive(Debug, PartialEq, Eq)]
 enum Identity {
+    #[cfg(unix)]
     Inode(u64, u64),
     Path(PathBuf),
 }
 
 fn identity(path: &Path) -> Option<Identity> {
-    use std::os::unix::fs::MetadataExt;
+    #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
         return Some(Identity::Inode(meta.dev(), meta.ino()));
+    }
+    #[cfg(not(unix))]
+    if let Ok(existing) = path.canonicalize() {
+        return Some(Identity::Path(existing));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -38,24 +45,30 @@ fn is_file_output(path: &Path) -> bool {
     path.as_os_str() != "-" && !std::fs::metadata(path).is_ok_and(|m| !m.is_file())
 }
 
-/// Checks the outputs of a run ([`check_destinations`]) and takes the lock on the first
-/// one, the output proper ([`lock_output`]), which is created when the run appends to it
-/// in place (`append`). A collision is a usage error; a lock held by another run is an
-/// output error that says so. The lock is held until the returned value is dropped.
+/// Checks the outputs of a run ([`check_destinations`]) and takes the lock on each file
+/// among them ([`lock_output`]): the output proper, which is created when the run appends
+/// to it in place (`append`), and the error file. A collision is a usage error; a lock held
+/// by another run is an output error that says so. The locks are held until the returned
+/// value is dropped.
 pub fn claim_outputs(
     outputs: &[(&str, &Path)],
     inputs: &[PathBuf],
     scanned: impl Fn(&Path) -> bool,
     append: bool,
-) -> Result<Option<OutputLock>> {
+) -> Result<Vec<OutputLock>> {
     check_destinations(outputs, inputs, scanned).map_err(Error::Usage)?;
-    let Some(&(_, output)) = outputs.first().filter(|(_, p)| p.as_os_str() != "-") else {
-        return Ok(None);
-    };
-    lock_output(output, append).map_err(|source| Error::Output {
-        path: output.display().to_string(),
-        source,
-    })
+    let mut locks = Vec::new();
+    for (i, &(_, path)) in outputs.iter().enumerate() {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        let lock = lock_output(path, append && i == 0).map_err(|source| Error::Output {
+            path: path.display().to_string(),
+            source,
+        })?;
+        locks.extend(lock);
+    }
+    Ok(locks)
 }
 
 /// Checks the outputs of a run, given as (flag, path), against each other and against
@@ -90,6 +103,7 @@ pub fn check_destinations(
             let inside = input.is_dir()
                 && match (input.canonicalize(), &id) {
                     (Ok(dir), Identity::Path(file)) => file.starts_with(&dir),
+                    #[cfg(unix)]
                     (Ok(dir), Identity::Inode(..)) => {
                         path.canonicalize().is_ok_and(|file| file.starts_with(&dir))
                     }
@@ -154,5 +168,39 @@ mod tests {
         assert_eq!(ok(&[("-o", dash), ("--errors", &errors)]), Ok(()));
         let unscanned = input.join("scores.csv");
         assert_eq!(ok(&[("-o", &unscanned)]), Ok(()));
+    }
+
+    #[test]
+    fn the_error_file_is_locked_like_the_output() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out.jsonl");
+        let errors = dir.path().join("errors.jsonl");
+        std::fs::write(&errors, "").expect("an error file of an earlier run");
+        let outputs: [(&str, &Path); 2] = [("-o", &out), ("--errors", &errors)];
+        let first = claim_outputs(&outputs, &[], jsonl, true).expect("first run");
+        assert_eq!(
+            first.len(),
+            2,
+            "the output (created to append) and the error file"
+        );
+        // Another run with its own output but the same error file.
+        let other = dir.path().join("other.jsonl");
+        let second = claim_outputs(&[("-o", &other), ("--errors", &errors)], &[], jsonl, false)
+            .expect_err("the error file is taken");
+        assert!(
+            matches!(&second, Error::Output { path, .. } if path == &errors.display().to_string()),
+            "{second}"
+        );
+        assert!(
+            second.to_string().contains("another finsent run"),
+            "{second}"
+        );
+        drop(first);
+        assert_eq!(
+            claim_outputs(&outputs, &[], jsonl, false)
+                .expect("free again")
+                .len(),
+            2
+        );
     }
 }
