@@ -23,14 +23,26 @@ fn finsent_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
         .expect("finsent runs")
 }
 
+/// A run in the background, with SIGINT's default action even when the tests run with
+/// SIGINT ignored (started with `&` from a script, or under `nohup`): finsent leaves an
+/// ignored signal ignored, as programs do, and the SIGINT tests would see no effect.
 fn spawn(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_finsent"))
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_finsent"));
+    command
         .args(args)
         .current_dir(root())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn")
+        .stderr(Stdio::piped());
+    // SAFETY: between fork and exec the child only calls `signal`, which is
+    // async-signal-safe.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    command.spawn().expect("spawn")
 }
 
 /// Waits (at most two minutes) until `done` holds.
