@@ -79,7 +79,7 @@ fn labelled_cases_reach_the_precision_and_recall_bar() {
 }
 
 /// A second set, written apart from the first and never used to tune the rules: it
-/// measures how they generalise (figures in the README).
+/// measures how they generalise (figures in docs/tickers.md).
 #[test]
 fn held_out_cases_stay_close_to_the_bar() {
     let (precision, recall, n) = evaluate("tests/fixtures/ticker_cases_holdout.jsonl");
@@ -146,7 +146,8 @@ fn every_company_in_the_corpus_gets_its_listing_and_no_other() {
 
 #[test]
 fn gazetteer_loads_quickly() {
-    // Not a benchmark: a guard against an accidental quadratic build. Measured in the README.
+    // Not a benchmark: a guard against an accidental quadratic build. Measured in
+    // docs/tickers.md.
     let start = std::time::Instant::now();
     let _ = tickers();
     assert!(start.elapsed().as_secs_f64() < 5.0);
