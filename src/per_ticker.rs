@@ -4,7 +4,7 @@
 //! A unit that names two or more distinct companies is scored once per company with the
 //! model's target-aware input (the company's mentions marked), so "Toyota rose while Nissan
 //! slumped" is good for Toyota and bad for Nissan. A unit that names one company keeps the
-//! unit's own score (the README gives the measurement behind that choice). A company's
+//! unit's own score (docs/model.md gives the measurement behind that choice). A company's
 //! score aggregates its units with the weights and bands of the article score.
 
 use std::collections::BTreeMap;

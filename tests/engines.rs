@@ -1,7 +1,7 @@
 //! Engines as a program holds them: several in one process (another domain, another
 //! model) on the one ONNX Runtime a process may have, and `Finsent::score_articles` (the
 //! path of Python's `finsent.score`) isolating a record that panics as the command does.
-//! Each test is named after the case the README's "Reliability" section lists.
+//! Each test is named after the case `docs/reliability.md` lists.
 
 use std::path::PathBuf;
 use std::sync::Once;

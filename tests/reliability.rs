@@ -1,7 +1,7 @@
 //! No article is lost silently, whatever the input, the flags or the faults: a record that
 //! makes finsent panic, HTML nested 100,000 deep, signals, two runs on one output, outputs
-//! that name inputs, FIFOs in a scanned directory. Each test is named after the case the
-//! README's "Reliability" section lists.
+//! that name inputs, FIFOs in a scanned directory. Each test is named after the case
+//! `docs/reliability.md` lists.
 
 #[path = "common/archive.rs"]
 mod archive;

@@ -79,7 +79,7 @@ fn labelled_cases_reach_the_precision_and_recall_bar() {
 }
 
 /// A second set, written apart from the first and never used to tune the rules: it
-/// measures how they generalise (figures in the README).
+/// measures how they generalise (figures in docs/tickers.md).
 #[test]
 fn held_out_cases_stay_close_to_the_bar() {
     let (precision, recall, n) = evaluate("tests/fixtures/ticker_cases_holdout.jsonl");

@@ -267,7 +267,7 @@ fn evaluate() -> (Tally, Tally) {
 }
 
 /// Floors: precision and name-in-context precision at the targets (0.97, 0.90);
-/// recall below its 0.92 target, at what the gazetteer reaches today (README): most misses
+/// recall below its 0.92 target, at what the gazetteer reaches today (docs/tickers.md): most misses
 /// are Indian small and mid caps that SEntFiN names and the gazetteer does not list.
 #[test]
 fn real_text_precision_and_recall_hold_their_floors() {

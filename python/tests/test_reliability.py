@@ -1,6 +1,6 @@
-"""The installed package under the cases of the README's "Reliability" table that only
-Python reaches: several engines in one process, a record that panics, pandas' missing
-values, fork and Ctrl-C. Each check is named after its case (issue 33's rows).
+"""The installed package under the cases of the "Reliability" table (docs/reliability.md)
+that only Python reaches: several engines in one process, a record that panics, pandas'
+missing values, fork and Ctrl-C. Each check is named after its case (issue 33's rows).
 
     python test_reliability.py --corpus corpus [--readme README.md] [--cli finsent] [--fault-hook]
 

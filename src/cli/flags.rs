@@ -168,8 +168,8 @@ pub struct ModelArgs {
     #[arg(long, default_value_t = ScorerOptions::default().token_budget, value_name = "TOKENS")]
     pub token_budget: usize,
     /// Most texts in one model batch (1 to 1,024). Does not change scores. Small batches
-    /// were fastest here and keep ONNX Runtime's memory arena small (see README,
-    /// "Throughput").
+    /// were fastest here and keep ONNX Runtime's memory arena small (see
+    /// docs/throughput.md, "Batch size").
     #[arg(long, default_value_t = ScorerOptions::default().max_batch, value_name = "N")]
     pub max_batch: usize,
     /// Text domain, whose tag is prepended as in training: news, tweet or headline

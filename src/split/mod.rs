@@ -7,7 +7,7 @@
 //! and items into sentences at terminal punctuation ([`sentences`]), unless the full stop
 //! belongs to a number, an abbreviation or an initial ([`abbreviations`]), is part of an
 //! ellipsis inside a sentence, or sits inside an open quotation or parenthesis. The rules
-//! are listed in the README ("Sentence splitting"); `tests/fixtures/split_cases.jsonl`
+//! are listed in `docs/splitting.md`; `tests/fixtures/split_cases.jsonl`
 //! pins them with hard cases.
 //!
 //! Every character of the text except whitespace between sentences belongs to a sentence

@@ -462,7 +462,8 @@ mod tests {
     /// A template's own capitalised words (Board, Directors, the month) are in every notice:
     /// once a few notices are in the index they weigh little, so a notice by another company
     /// is another story, while a repost of one notice is its story. (The first notices of a
-    /// template new to the index may still join each other: a known limit, in the README.)
+    /// template new to the index may still join each other: a known limit, in
+    /// docs/stories.md.)
     #[test]
     fn template_notices_of_other_companies_are_other_stories() {
         let notice = |i: usize| {
