@@ -95,6 +95,7 @@ fn markdown_article(text: &str, path: String, origin: Origin, options: &LoadOpti
         tickers,
         warnings,
     } = front.unwrap_or_default();
+    fields.title = fields.title.filter(|t| !t.trim().is_empty());
     let (heading, body) = markdown::extract(body, fields.title.as_deref());
     fields.title = fields.title.or(heading);
     fields.body = Some(body);
@@ -201,5 +202,18 @@ mod tests {
         assert_eq!(decode(b"\xef\xbb\xbfplain").as_deref(), Ok("plain"));
         assert!(decode(b"\x7fELF\x02\x01\x00\x00").is_err());
         assert!(decode(b"caf\xe9").is_err());
+    }
+
+    #[test]
+    fn an_empty_front_matter_title_leaves_the_heading_as_title() {
+        let origin = Origin {
+            path: "x.md".into(),
+            line: None,
+        };
+        let text = "---\ntitle: ''\n---\n# Sony lifts outlook\n\nProfit rose.\n";
+        let article = markdown_article(text, "x.md".into(), origin, &LoadOptions::default())
+            .expect("an article");
+        assert_eq!(article.title.as_deref(), Some("Sony lifts outlook"));
+        assert_eq!(article.body, "Profit rose.");
     }
 }

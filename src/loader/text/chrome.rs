@@ -47,7 +47,7 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
           | discussion(?:\s*\(\d+\))? | join\ the\ (?:conversation|discussion)\b.{0,40}
             # saving and sharing, accounts, apps
           | (?:save|saved|bookmark|gift)(?:\ (?:this\ )?(?:article|story))? | gift\ this\ article\b.{0,40}
-          | (?:sign|log)\ ?(?:in|out|up)\b.{0,60}
+          | (?:sign|log)\ (?:in|out|up)(?:\ (?:to|for|now|here|with|or|and)\b.{0,60})? | login | logout | signup | signin
           | (?:create|register)\ (?:a\ |an\ |your\ )?(?:free\ )?account\b.{0,60}
           | already\ (?:a\ )?(?:subscriber|member|registered|have\ an\ account)\b.{0,60}
           | (?:get|download)\ (?:the|our)\ (?:\w+\ )?(?:app|newsletter)\b.{0,60}
@@ -56,7 +56,7 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
             |terms\ (?:of\ (?:use|service|sale)|and\ conditions|&\ conditions)|do\ not\ sell\b|your\ privacy\ choices
             |manage\ (?:preferences|consent|cookies)|accessibility(?:\ statement)?|contact\ us|about\ us
             |site\ ?map|careers|advertise(?:\ with\ us)?|corrections(?:\ policy)?)
-            (?:\s*[·•|,/–-]\s*.{0,200})?
+            (?:\s*[·•|]\s*.{0,200})?
           | skip\ to\ (?:main\ )?(?:content|navigation)|skip\ navigation|back\ to\ top|top\ of\ (?:the\ )?page
           | (?:open|close|toggle)\ (?:the\ )?(?:menu|navigation|search)|menu|search|home|sections|topics
           | advertisement|sponsored(?:\ content)?|ad\ feature|paid\ post|partner\ content
@@ -297,7 +297,7 @@ pub fn is_date_line(line: &str) -> bool {
         w.chars().any(|c| c.is_ascii_digit())
             && w.chars().all(|c| c.is_ascii_digit() || "/-.:".contains(c))
             || w.strip_suffix(['t', 'z']).is_some_and(|d| {
-                d.contains('-') && d.chars().all(|c| c.is_ascii_digit() || "-:".contains(c))
+                d.contains('-') && d.chars().all(|c| c.is_ascii_digit() || "-:.t+".contains(c))
             })
     };
     let time = |w: &str| {
@@ -385,6 +385,8 @@ mod tests {
             "Thu 12 Feb 2026 07.10 GMT",
             "Updated: 7:10 AM ET",
             "2026-02-12",
+            "2026-02-12T07:10:00Z",
+            "Login",
             "3 hours ago",
             "By Sarah Chen",
             "Advertisement",
@@ -413,6 +415,9 @@ mod tests {
             "Data from the exchange showed record volumes.",
             "Home sales fell 5% in January.",
             "Yes, the company said, it will pay a dividend.",
+            "Signup rates rose 5% in the quarter.",
+            "Sign up rates rose 5% in the quarter.",
+            "Corrections, not rallies, define this market.",
         ] {
             assert!(!is_chrome(line), "{line}");
         }
