@@ -24,6 +24,7 @@ use dom_smoothie::{Config, Readability};
 use furniture::Furniture;
 
 pub use depth::MAX_DEPTH;
+pub(super) use furniture::is_furniture_text;
 pub use meta::Found;
 
 /// What an HTML page yields: the title, the article text and the metadata, each with

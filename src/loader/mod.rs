@@ -5,9 +5,12 @@
 //! larger than memory works. A record that cannot be read becomes a record error and the
 //! stream goes on.
 
+mod boilerplate;
 mod compressed;
 mod csv;
 mod dates;
+mod document;
+mod front_matter;
 mod html;
 mod jsonl;
 mod markdown;
@@ -21,6 +24,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::article::{Article, ErrorKind, Origin, Record, RecordError};
 use crate::limits::MAX_RECORD_BYTES;
+use boilerplate::Boilerplate;
+use document::{decode, read_document};
 
 pub use compressed::decompressed;
 pub use dates::{DateError, DateLayouts};
@@ -30,9 +35,11 @@ pub use jsonl::{LineError, Lines};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum InputFormat {
-    /// Plain text: first line is the title.
+    /// Plain text: the first line of the story is the title; page furniture of a saved
+    /// page (section labels, read times, captions, prompts, footers) is left out.
     Text,
-    /// Markdown: first `# heading` (else the first line) is the title.
+    /// Markdown: the front matter's title, else the first `# heading`, else the first line
+    /// is the title; front matter gives the date, outlet, url and tickers.
     Md,
     /// HTML page: the article's text, title and metadata, without the page around it.
     Html,
@@ -264,6 +271,7 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
         return load_stdin(options);
     }
     if input.is_dir() {
+        let boilerplate = Boilerplate::scan(&input, &options);
         let entries = walk(&input);
         return Box::new(entries.flat_map(move |entry| -> Records {
             if let Ok(e) = &entry {
@@ -280,7 +288,7 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
                         "not a regular file (a FIFO, socket or device) inside a scanned \
                          directory; not read. Name it on the command line to read it",
                     ),
-                    Some(format) => load_file(e.path(), format, &options),
+                    Some(format) => load_file(e.path(), format, &options, &boilerplate),
                     None => Box::new(std::iter::empty()),
                 },
                 Err(err) => {
@@ -296,17 +304,22 @@ fn load_input(input: PathBuf, options: LoadOptions) -> Records {
         .format
         .or_else(|| InputFormat::from_path(&input))
         .unwrap_or(InputFormat::Text);
-    load_file(&input, format, &options)
+    load_file(&input, format, &options, &Boilerplate::default())
 }
 
-fn load_file(path: &Path, format: InputFormat, options: &LoadOptions) -> Records {
+fn load_file(
+    path: &Path,
+    format: InputFormat,
+    options: &LoadOptions,
+    boilerplate: &Boilerplate,
+) -> Records {
     let name = path.display().to_string();
     let reader = match File::open(path) {
         Ok(file) => compressed::decompressed(counted(file, options)),
         Err(err) => return unreadable(name, &err),
     };
     match reader {
-        Ok(reader) => read_format(format, reader, name, options),
+        Ok(reader) => read_input(format, reader, name, options, boilerplate),
         Err(message) => unreadable_as(name, ErrorKind::Encoding, &message),
     }
 }
@@ -371,9 +384,20 @@ fn sniff(reader: &mut Box<dyn BufRead>) -> InputFormat {
 /// error records.
 pub fn read_format(
     format: InputFormat,
+    reader: Box<dyn BufRead>,
+    path: String,
+    options: &LoadOptions,
+) -> Records {
+    read_input(format, reader, path, options, &Boilerplate::default())
+}
+
+/// [`read_format`], with the boilerplate lines of the input's directory.
+fn read_input(
+    format: InputFormat,
     mut reader: Box<dyn BufRead>,
     path: String,
     options: &LoadOptions,
+    boilerplate: &Boilerplate,
 ) -> Records {
     let archive = matches!(format, InputFormat::Jsonl | InputFormat::Csv);
     if archive
@@ -397,147 +421,14 @@ pub fn read_format(
             csv::records(reader, path, options.fields.clone(), options.dates.clone())
         }
         InputFormat::Text | InputFormat::Md | InputFormat::Html => Box::new(std::iter::once(
-            read_document(format, reader, path, options.max_record_bytes),
+            read_document(format, reader, path, options, boilerplate),
         )),
     }
-}
-
-/// Reads a whole-file article.
-fn read_document(format: InputFormat, reader: Box<dyn BufRead>, path: String, max: u64) -> Record {
-    let origin = Origin {
-        path: path.clone(),
-        line: None,
-    };
-    let mut bytes = Vec::new();
-    if let Err(err) = reader.take(max.saturating_add(1)).read_to_end(&mut bytes) {
-        return record_error(path, ErrorKind::Io, err.to_string(), origin);
-    }
-    if bytes.len() as u64 > max {
-        let message = format!("file larger than {max} bytes (--max-record-bytes); not read");
-        return record_error(path, ErrorKind::TooLarge, message, origin);
-    }
-    let failed = (path.clone(), origin.clone());
-    crate::isolate::catching(|| document_article(format, &bytes, path, origin)).unwrap_or_else(
-        |message| {
-            Err(crate::isolate::internal_error(
-                &failed.0, &failed.1, message,
-            ))
-        },
-    )
-}
-
-/// The article of a whole file's bytes.
-fn document_article(format: InputFormat, bytes: &[u8], path: String, origin: Origin) -> Record {
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(message) => return record_error(path, ErrorKind::Encoding, message, origin),
-    };
-    if format == InputFormat::Html {
-        return html_article(&text, path, origin);
-    }
-    let (title, body) = match format {
-        InputFormat::Md => markdown::extract(&text),
-        _ => text::extract(&text),
-    };
-    Fields {
-        title,
-        body: Some(body),
-        ..Fields::default()
-    }
-    // A document carries no date to read.
-    .into_article(path, origin, &DateLayouts::default())
-}
-
-/// The article of an HTML page, with `warnings` saying where each field was read; a page
-/// without article text (a page that JavaScript fills in, a bare list of links) is an
-/// `empty_text` error record even when it has a title.
-fn html_article(text: &str, path: String, origin: Origin) -> Record {
-    let Ok(page) = html::extract(text) else {
-        let message = format!(
-            "HTML nested deeper than {} levels; not read (real pages nest a few dozen)",
-            html::MAX_DEPTH
-        );
-        return record_error(path, ErrorKind::TooDeep, message, origin);
-    };
-    if page.body.trim().is_empty() {
-        let message = "no article text found in the HTML page (only page furniture, or text \
-                       that JavaScript would fill in)";
-        return record_error(path, ErrorKind::EmptyText, message, origin);
-    }
-    let fields = [
-        ("title", &page.title),
-        ("published_at", &page.published_at),
-        ("outlet", &page.outlet),
-        ("url", &page.url),
-    ];
-    let sources: Vec<String> = fields
-        .iter()
-        .filter_map(|(name, found)| Some(format!("{name} from {}", found.as_ref()?.source)))
-        .collect();
-    let value = |found: Option<html::Found>| found.map(|f| f.value);
-    let mut record = Fields {
-        title: value(page.title),
-        body: Some(page.body),
-        published_at: value(page.published_at),
-        outlet: value(page.outlet),
-        url: value(page.url),
-        ..Fields::default()
-    }
-    // Page metadata dates are ISO 8601 (`article:published_time`, JSON-LD): the built-in
-    // layouts read them.
-    .into_article(path, origin, &DateLayouts::default());
-    if let Ok(article) = &mut record {
-        let later = std::mem::take(&mut article.warnings);
-        article.warnings = sources.into_iter().chain(later).collect();
-    }
-    record
-}
-
-/// The text of a whole-file article: UTF-8 (a byte-order mark is dropped), or UTF-16 with
-/// a byte-order mark. A file with NUL bytes is binary, and text that is not valid in its
-/// encoding is an error: finsent reports such input instead of guessing at it.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let utf16 = |bytes: &[u8], from: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = bytes
-            .chunks(2)
-            .map(|c| from([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        String::from_utf16(&units).map_err(|e| format!("input is not valid UTF-16: {e}"))
-    };
-    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return utf16(rest, u16::from_be_bytes);
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err("binary file (NUL bytes), not text".into());
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|e| format!("input is not valid UTF-8: {e}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_utf16_and_refuses_binary() {
-        let text = "Sony ¥";
-        let le: Vec<u8> = [0xff, 0xfe]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        let be: Vec<u8> = [0xfe, 0xff]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
-        assert_eq!(decode(&le).as_deref(), Ok(text));
-        assert_eq!(decode(&be).as_deref(), Ok(text));
-        assert_eq!(decode(b"\xef\xbb\xbfplain").as_deref(), Ok("plain"));
-        assert!(decode(b"\x7fELF\x02\x01\x00\x00").is_err());
-        assert!(decode(b"caf\xe9").is_err());
-    }
 
     fn read_stdin(bytes: &'static [u8]) -> Vec<Record> {
         read_stream(Box::new(bytes), "-".into(), &LoadOptions::default()).collect()
