@@ -103,7 +103,7 @@ def a_tqdm_bar_shows_when_asked_and_on_long_calls():
 
 
 def symbols(found):
-    return [(m.row, m.symbol, m.delisted) for m in found.itertuples()]
+    return [(m.row, m.symbol, None if pd.isna(m.delisted) else m.delisted) for m in found.itertuples()]
 
 
 def tickers_resolve_former_listings_by_date():
@@ -111,15 +111,21 @@ def tickers_resolve_former_listings_by_date():
     # A name only a former listing had: its symbol by the date, nothing without one or after.
     assert symbols(finsent.tickers([lehman], published_at="2008-09-10")) == [(0, "LEH", "2008-09-17")]
     assert symbols(finsent.tickers([lehman])) == []
-    assert symbols(finsent.tickers([lehman], published_at=datetime.date(2010, 1, 4))) == []
+    # After its end a name only it had still names it (a retrospective).
+    assert symbols(finsent.tickers([lehman], published_at=datetime.date(2010, 1, 4))) == [(0, "LEH", "2008-09-17")]
     # One date per text, as a list with a gap or a datetime64 Series; aware times in UTC.
     texts = [lehman, lehman, "Clear Channel agreed to a buyout."]
-    dates = pd.Series(pd.to_datetime(["2008-09-10", None, "2007-05-17 12:00"]))
+    dates = pd.Series(pd.to_datetime(["2008-09-10 09:00", None, "2007-05-17 12:00"]))
     expected = [(0, "LEH", "2008-09-17"), (2, "CCU", "2008-07-30")]
     assert symbols(finsent.tickers(texts, published_at=dates)) == expected
     assert symbols(finsent.tickers(texts, published_at=["2008-09-10", None, "2007-05-17"])) == expected
-    late = datetime.datetime(2008, 9, 17, 22, tzinfo=datetime.timezone(datetime.timedelta(hours=-4)))
-    assert symbols(finsent.tickers([lehman], published_at=late)) == [], "2008-09-18 in UTC"
+    # A code goes to its holder of the day, read in UTC: 22:00 in New York on Clear
+    # Channel's last day is the next day in UTC, when $CCU is today's holder's.
+    ccu = "$CCU fell."
+    last = datetime.datetime(2008, 7, 30, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=-4)))
+    late = datetime.datetime(2008, 7, 30, 22, tzinfo=datetime.timezone(datetime.timedelta(hours=-4)))
+    assert symbols(finsent.tickers([ccu], published_at=last)) == [(0, "CCU", "2008-07-30")]
+    assert symbols(finsent.tickers([ccu], published_at=late)) == [(0, "CCU", None)], "2008-07-31 in UTC"
     for bad, error in [("yesterday", ValueError), (["2008-09-10"] * 2, ValueError), ({"a": 1}, TypeError)]:
         try:
             finsent.tickers([lehman], published_at=bad)
@@ -156,9 +162,9 @@ def panel_joins_us_prices_with_a_datetime_day():
     )
     home = finsent.panel(scored)
     us = finsent.panel(scored, listing="US")
-    assert "7203.T" in set(home["symbol"]), home
-    assert set(us["symbol"]) == (set(home["symbol"]) - {"7203.T"}) | {"TM"}, (home, us)
-    renamed = {("TM" if s == "7203.T" else s): score for s, score in zip(home["symbol"], home["score"])}
+    us_codes = {"7203.T": "TM", "6758.T": "SONY"}
+    assert list(home["symbol"]) == ["6758.T", "7203.T", "NVDA"], home
+    renamed = {us_codes.get(s, s): score for s, score in zip(home["symbol"], home["score"])}
     assert dict(zip(us["symbol"], us["score"])) == renamed, (home, us)
     assert str(home["day"].dtype).startswith("datetime64"), home.dtypes
     assert (home["day"] == pd.Timestamp("2026-02-06")).all(), home["day"]
