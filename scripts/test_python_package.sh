@@ -5,7 +5,10 @@
 # `tickers` against the release binary on the corpus (python/tests/test_against_cli.py),
 # then that the command's three output formats load into equal pandas frames
 # (python/tests/test_output_formats.py) and the package's reliability cases
-# (python/tests/test_reliability.py).
+# (python/tests/test_reliability.py); then, with pinned tqdm, nbclient, ipykernel and
+# matplotlib added, what a notebook user meets (python/tests/test_notebook_user.py:
+# progress, tickers by date, the panel's US listings) and examples/research.ipynb run
+# headless (python/tests/run_notebook.py: any failing cell fails this script).
 # Run by .ci/run. Tools: maturin in a venv of its own (FINSENT_MATURIN_VENV, default
 # ~/.cache/finsent/maturin-venv).
 set -euo pipefail
@@ -35,6 +38,11 @@ cd "$work"
 # README's Python block, run from the checkout as a reader would.
 "$work/venv/bin/python" "$root/python/tests/test_reliability.py" \
     --readme "$root/README.md" --corpus "$root/corpus" --cli "$root/target/release/finsent"
+# A notebook user's tools: a progress bar, a kernel, plots.
+"$work/venv/bin/pip" install --quiet tqdm==4.70.1 nbclient==0.11.0 ipykernel==7.4.0 matplotlib==3.11.2
+"$work/venv/bin/python" "$root/python/tests/test_notebook_user.py"
+"$work/venv/bin/python" "$root/python/tests/run_notebook.py" "$root/examples/research.ipynb" \
+    --corpus "$root/corpus" --plot "$work/research.png"
 
 # A record that panics: the hook that makes it panic is a test-only feature, so a build
 # with it (the release dependencies reused: only finsent is compiled again) replaces the

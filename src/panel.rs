@@ -27,6 +27,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::tickers::is_us;
 use crate::writer::{Format, Rounded, Sink};
 
 /// How the articles of one near-duplicate story (the `story` field of `finsent score`)
@@ -61,6 +62,29 @@ impl PerStory {
     }
 }
 
+/// Which listing of a company names its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PanelListing {
+    /// The symbol `finsent score` reports: the home listing (`7203.T`, `BP.L`, `UBSG.SW`).
+    #[default]
+    Home,
+    /// The company's US listing where it has one (`TM`, `BP`, `UBS`: an ADR or a listing on
+    /// NYSE or Nasdaq before one traded over the counter), so that rows join US prices;
+    /// a company without one keeps its home symbol.
+    Us,
+}
+
+impl PanelListing {
+    /// `home` or `us` (in any case: `US`).
+    pub fn parse(name: &str) -> Result<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "home" => Ok(Self::Home),
+            "us" => Ok(Self::Us),
+            _ => Err(Error::Usage(format!("listing {name:?}: one of home, us"))),
+        }
+    }
+}
+
 /// When news can be traded: the market's time zone and its close; how stories count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PanelRule {
@@ -70,6 +94,8 @@ pub struct PanelRule {
     /// Companies less relevant to an article than this are left out.
     pub min_relevance: f64,
     pub per_story: PerStory,
+    /// Which listing names a company's rows.
+    pub listing: PanelListing,
 }
 
 impl Default for PanelRule {
@@ -80,6 +106,7 @@ impl Default for PanelRule {
             cutoff: NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default(),
             min_relevance: 0.0,
             per_story: PerStory::default(),
+            listing: PanelListing::default(),
         }
     }
 }
@@ -104,6 +131,7 @@ impl PanelRule {
             cutoff,
             min_relevance,
             per_story: PerStory::default(),
+            listing: PanelListing::default(),
         })
     }
 
@@ -138,6 +166,9 @@ pub struct Observation {
     /// The article's near-duplicate story; `None` (stories off, or an older output): a
     /// story of its own.
     pub story: Option<String>,
+    /// The company's US code when its own listing is elsewhere and it has one (`TM` for
+    /// `7203.T`), for [`PanelListing::Us`].
+    pub us_listing: Option<String>,
 }
 
 /// Why a scored record gives no observations.
@@ -178,9 +209,30 @@ pub fn observations(record: &Value) -> std::result::Result<Vec<Observation>, Ski
                 score: number(t, "score")?,
                 confidence,
                 story: story.clone(),
+                us_listing: us_listing(t),
             })
         })
         .collect())
+}
+
+/// The US code of a company of a scored record whose own listing is not a US one: its
+/// first US listing on an exchange in `other_listings`, else its first over the counter.
+fn us_listing(company: &Value) -> Option<String> {
+    let exchange = company.get("exchange").and_then(Value::as_str);
+    if exchange.is_none_or(is_us) {
+        return None;
+    }
+    let us: Vec<(&str, &str)> = company
+        .get("other_listings")
+        .and_then(Value::as_array)?
+        .iter()
+        .filter_map(|code| code.as_str()?.split_once(':'))
+        .filter(|(exchange, _)| is_us(exchange))
+        .collect();
+    us.iter()
+        .find(|(exchange, _)| *exchange != "OTC")
+        .or(us.first())
+        .map(|(_, code)| code.to_string())
 }
 
 /// One company on one trading day.
@@ -305,7 +357,14 @@ fn by_story(
 ) -> Vec<(Observation, i64)> {
     let kept = observations
         .into_iter()
-        .filter(|o| o.relevance >= rule.min_relevance);
+        .filter(|o| o.relevance >= rule.min_relevance)
+        .map(|o| match (rule.listing, &o.us_listing) {
+            (PanelListing::Us, Some(us)) => Observation {
+                symbol: us.clone(),
+                ..o
+            },
+            _ => o,
+        });
     if rule.per_story == PerStory::All {
         return kept.map(|o| (o, 1)).collect();
     }
@@ -572,6 +631,7 @@ mod tests {
             score,
             confidence: 0.5 + relevance / 2.0,
             story: None,
+            us_listing: None,
         }
     }
 
@@ -695,5 +755,41 @@ mod tests {
         let found = observations(&scored).expect("a dated article");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].symbol.as_str(), found[0].score), ("NVDA", -0.3));
+    }
+
+    #[test]
+    fn a_home_listing_goes_under_its_us_code_when_asked() {
+        let record = serde_json::json!({"id": "t", "confidence": 0.9,
+            "published_at": "2026-02-06T14:00:00Z", "error": null, "tickers": [
+                {"symbol": "7203.T", "exchange": "TSE", "relevance": 1.0, "score": 0.5,
+                 "other_listings": ["OTC:TOYOF", "NYSE:TM"]},
+                {"symbol": "NESN.SW", "exchange": "SIX", "relevance": 1.0, "score": 0.1,
+                 "other_listings": ["OTC:NSRGY"]},
+                {"symbol": "RELIANCE.NS", "exchange": "NSE", "relevance": 1.0, "score": 0.2,
+                 "other_listings": ["BSE:500325"]},
+                {"symbol": "AAPL", "exchange": "NASDAQ", "relevance": 1.0, "score": -0.2,
+                 "other_listings": ["XETRA:APC"]}]});
+        let found = observations(&record).expect("a dated article");
+        let symbols = |listing| -> Vec<String> {
+            let rule = PanelRule {
+                listing,
+                ..PanelRule::default()
+            };
+            build_panel(found.clone(), &rule)
+                .into_iter()
+                .map(|r| r.symbol)
+                .collect()
+        };
+        // An exchange listing before one over the counter; no US listing: the home one.
+        assert_eq!(
+            symbols(PanelListing::Us),
+            ["AAPL", "NSRGY", "RELIANCE.NS", "TM"]
+        );
+        assert_eq!(
+            symbols(PanelListing::Home),
+            ["7203.T", "AAPL", "NESN.SW", "RELIANCE.NS"]
+        );
+        assert_eq!(PanelListing::parse("US").ok(), Some(PanelListing::Us));
+        assert!(PanelListing::parse("LSE").is_err());
     }
 }

@@ -169,3 +169,49 @@ fn a_story_counts_once_in_the_panel() {
         .expect("run finsent panel");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// `--listing us` names a home listing by its US code (an exchange listing before one over
+/// the counter); a company without one, and a US company, keep their symbol.
+#[test]
+fn listing_us_names_home_listings_by_their_us_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = serde_json::json!({"id": "a", "confidence": 0.9, "error": null,
+        "published_at": "2026-02-06T14:00:00Z", "tickers": [
+            {"symbol": "7203.T", "exchange": "TSE", "relevance": 1.0, "score": 0.5,
+             "other_listings": ["NYSE:TM", "OTC:TOYOF"]},
+            {"symbol": "BP.L", "exchange": "LSE", "relevance": 1.0, "score": -0.25,
+             "other_listings": ["NYSE:BP"]},
+            {"symbol": "RELIANCE.NS", "exchange": "NSE", "relevance": 1.0, "score": 0.1,
+             "other_listings": []},
+            {"symbol": "NVDA", "exchange": "NASDAQ", "relevance": 1.0, "score": 0.3,
+             "other_listings": []}]});
+    let scores = dir.path().join("scores.jsonl");
+    std::fs::write(&scores, format!("{record}\n")).expect("write scores");
+    let symbols = |listing: &str| -> Vec<String> {
+        let run = finsent()
+            .arg("panel")
+            .arg(&scores)
+            .args(["-q", "--format", "csv", "--listing", listing])
+            .output()
+            .expect("run finsent panel");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        String::from_utf8_lossy(&run.stdout)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(symbols("us"), ["BP", "NVDA", "RELIANCE.NS", "TM"]);
+    assert_eq!(symbols("home"), ["7203.T", "BP.L", "NVDA", "RELIANCE.NS"]);
+    let bad = finsent()
+        .arg("panel")
+        .arg(&scores)
+        .args(["--listing", "LSE"])
+        .output()
+        .expect("run finsent panel");
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -376,6 +376,55 @@ fn former_listings_resolve_by_the_articles_date() {
     assert!(listed_at(&t, "Lehman Brothers collapsed.", None).is_empty());
 }
 
+/// Share-class and code changes (former_listings.tsv): Google had one class, NASDAQ:GOOG,
+/// until 2014-04-02, then GOOGL (class A) and GOOG (class C); Research In Motion traded as
+/// TSX:RIM and NASDAQ:RIMM until it became BlackBerry (TSX:BB, NASDAQ:BBRY) in February
+/// 2013. Berkshire Hathaway's two classes (BRK.A, BRK.B) both trade since 1996: one listing.
+#[test]
+fn share_class_and_code_changes_resolve_by_the_articles_date() {
+    let t = tickers();
+    let goog = || vec![("GOOG".to_string(), Some("2014-04-02".to_string()))];
+    let googl = || vec![("GOOGL".to_string(), None)];
+    assert_eq!(
+        listed_at(&t, "Google raised its forecast.", Some("2007-10-18")),
+        goog()
+    );
+    assert_eq!(
+        listed_at(&t, "Google raised its forecast.", Some("2014-04-02")),
+        goog()
+    );
+    assert_eq!(
+        listed_at(&t, "Google raised its forecast.", Some("2014-04-03")),
+        googl()
+    );
+    assert_eq!(listed_at(&t, "Google raised its forecast.", None), googl());
+    assert_eq!(listed_at(&t, "$GOOG rose.", Some("2007-10-18")), goog());
+    assert_eq!(listed_at(&t, "$GOOG rose.", Some("2020-10-18")), googl());
+    let rim = vec![("RIM.TO".to_string(), Some("2013-02-01".to_string()))];
+    assert_eq!(
+        listed_at(&t, "Research In Motion cut jobs.", Some("2011-07-25")),
+        rim
+    );
+    assert_eq!(listed_at(&t, "$RIMM fell.", Some("2011-07-25")), rim);
+    assert_eq!(
+        listed_at(&t, "Research In Motion cut jobs.", Some("2013-09-20")),
+        [("BB.TO".to_string(), None)]
+    );
+    for date in [Some("1997-01-02"), Some("2007-05-05"), None] {
+        for text in [
+            "Berkshire Hathaway bought shares.",
+            "$BRK.A rose.",
+            "$BRK.B rose.",
+        ] {
+            assert_eq!(
+                listed_at(&t, text, date),
+                [("BRK.B".to_string(), None)],
+                "{text}"
+            );
+        }
+    }
+}
+
 #[test]
 fn wire_tags_glued_to_a_name_do_not_hide_it() {
     let t = tickers();

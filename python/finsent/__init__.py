@@ -218,6 +218,64 @@ def _kept(data: Any, kind: str, column: str) -> pa.Array:
 #: The name a kept input column takes when the result has a column of its own name.
 KEPT_PREFIX = "input_"
 
+#: By default (``progress=None``) a call on more rows than this shows a progress bar, when
+#: tqdm is installed; a path (whose size is not known in advance) shows one once this many
+#: records are done.
+PROGRESS_ROWS = 500
+
+
+class _Bar:
+    """A tqdm bar (``tqdm.auto``: a widget in a notebook) fed the count done; opened when
+    more than `after` rows are done, so that short calls show none."""
+
+    def __init__(self, total: int | None, unit: str, after: int):
+        self.total, self.unit, self.after = total, unit, after
+        self.bar = None
+
+    def __call__(self, done: int) -> None:
+        if self.bar is None:
+            if done <= self.after:
+                return
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=self.total, unit=self.unit, desc="finsent")
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _tqdm_installed() -> bool:
+    return importlib.util.find_spec("tqdm") is not None
+
+
+def _progress(progress: Any, total: int | None, unit: str):
+    """What the Rust side calls after each chunk with the count done (or None), and what
+    closes it afterwards: `progress` is None (a bar when tqdm is installed and the call is
+    long), True (a bar), False (nothing) or ``callable(done, total)``."""
+    if progress is False:
+        return None, lambda: None
+    if progress is None or progress is True:
+        if progress is True and not _tqdm_installed():
+            raise ImportError("progress=True needs tqdm: pip install tqdm")
+        if progress is None and (not _tqdm_installed() or (total is not None and total <= PROGRESS_ROWS)):
+            return None, lambda: None
+        bar = _Bar(total, unit, -1 if progress or total is not None else PROGRESS_ROWS)
+        return bar, bar.close
+    if callable(progress):
+        return (lambda done: progress(done, total)), lambda: None
+    raise TypeError(f"progress must be True, False, None or a callable(done, total), not {type(progress).__name__}")
+
+
+def _with_progress(progress: Any, total: int | None, unit: str, call):
+    """`call(callback)`, with the progress callback, closing a bar however it ends."""
+    callback, close = _progress(progress, total, unit)
+    try:
+        return call(callback)
+    finally:
+        close()
+
 
 def score(
     data: Any,
@@ -230,6 +288,7 @@ def score(
     sentences: bool = False,
     domain: str | None = None,
     model: str | os.PathLike = "fast",
+    progress: Any = None,
     as_arrow: bool = False,
 ):
     """Scores articles: one row per input record, in input order, with the columns of
@@ -257,6 +316,11 @@ def score(
     model: ``"fast"`` (the shipped model, compiled in), ``"accurate"`` (finsent-mpnet-v3: the
         ``models/finsent-mpnet-v3`` directory of the checkout the package was built from, or
         a copy in ``~/.cache/finsent/models/``) or a model directory.
+    progress: ``None`` (default): a tqdm progress bar when tqdm is installed and there are
+        more than ``PROGRESS_ROWS`` (500) records (a path: once 500 are done); ``True``: a
+        bar whatever the size; ``False``: none; or a ``callable(done, total)``, called after
+        each chunk of records with the records done so far and the total (``None`` for a
+        path), last with ``done == total``. An exception it raises stops the call.
     as_arrow: return a ``pyarrow.Table`` instead of a DataFrame (pandas, or polars for a
         polars DataFrame).
     """
@@ -289,7 +353,14 @@ def score(
                 f"{path} is not a regular file or directory (a FIFO, socket or device); "
                 "read it in Python and pass the rows, or give it to the finsent command"
             )
-        ipc = _finsent.score_paths([str(path)], sentences=sentences, **engine, **overrides)
+        ipc = _with_progress(
+            progress,
+            None,
+            "records",
+            lambda callback: _finsent.score_paths(
+                [str(path)], sentences=sentences, progress=callback, **engine, **overrides
+            ),
+        )
         return _frame(_table(ipc), as_arrow)
     columns = _columns(data, kind)
     missing = [c for c in keep if c not in columns]
@@ -302,7 +373,14 @@ def score(
     names["outlet"] = _DEFAULT_FIELDS["outlet"]
     names["url"] = _DEFAULT_FIELDS["url"]
     jsonl = _jsonl(data, kind, names, named)
-    ipc = _finsent.score_rows(jsonl, path=ROWS_PATH, sentences=sentences, **engine, **overrides)
+    ipc = _with_progress(
+        progress,
+        len(data),
+        "records",
+        lambda callback: _finsent.score_rows(
+            jsonl, path=ROWS_PATH, sentences=sentences, progress=callback, **engine, **overrides
+        ),
+    )
     table = _table(ipc)
     result = set(table.column_names)
     for column, values in kept.items():
@@ -319,6 +397,7 @@ def classify(
     domain: str = "news",
     *,
     model: str | os.PathLike = "fast",
+    progress: Any = None,
     as_arrow: bool = False,
 ):
     """Scores short texts (headlines, tweets, sentences) as they are, without splitting: one
@@ -327,6 +406,7 @@ def classify(
     targets: for each text, the company it is scored toward (or None).
     domain: ``news``, ``tweet`` or ``headline``: the tag the model was trained with.
     model: ``"fast"``, ``"accurate"`` or a model directory, as in :func:`score`.
+    progress: a progress bar or callback, as in :func:`score` (counted in texts).
     """
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")
@@ -350,7 +430,13 @@ def classify(
         texts[i] = None
         if targets is not None:
             targets[i] = None
-    ipc = _finsent.classify(texts, targets, domain=domain, **_engine_args(model))
+    engine = _engine_args(model)
+    ipc = _with_progress(
+        progress,
+        len(texts),
+        "texts",
+        lambda callback: _finsent.classify(texts, targets, domain=domain, progress=callback, **engine),
+    )
     table = _table(ipc)
     if invalid:
         column = table.schema.get_field_index("error")
@@ -363,15 +449,69 @@ def classify(
     return _frame(table, as_arrow)
 
 
-def tickers(texts: Iterable[str], *, as_arrow: bool = False):
+def tickers(
+    texts: Iterable[str],
+    published_at: Any = None,
+    *,
+    progress: Any = None,
+    as_arrow: bool = False,
+):
     """The companies each text names, found as ``finsent score`` finds them: one row per
-    mention with ``row`` (the text's position), ``symbol``, ``exchange``, ``name``, the
-    mention's ``text``, its character offsets ``start``/``end`` and its ``form``."""
+    mention with ``row`` (the text's position), ``symbol``, ``exchange``, ``name``,
+    ``delisted`` (the last day of a listing that has ended, else null), the mention's
+    ``text``, its character offsets ``start``/``end`` and its ``form``.
+
+    published_at: the texts' dates, one per text (a list or Series of dates, datetimes,
+        pandas Timestamps or strings, None where unknown), or one for every text. As in
+        ``score``, the date picks among listings that had a name or a code over the years
+        the one that had it then: ``Lehman Brothers`` is found only with a date before its
+        delisting, ``Google`` in 2007 is ``GOOG`` (``GOOGL`` from April 2014), ``$CCU`` in
+        2007 is Clear Channel. Without one, names go to today's listings and a name only a
+        former listing had names nothing. Times without an offset are UTC; a date finsent
+        cannot read raises ``ValueError``.
+    progress: a progress bar or callback, as in :func:`score` (counted in texts).
+    """
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")
     # A lone surrogate becomes U+FFFD, one character for one, so offsets stay Python's.
     texts = [_SURROGATE.sub("\ufffd", t) if t is not None else t for t in map(_text, texts)]
-    return _frame(_table(_finsent.tickers(texts)), as_arrow)
+    dates = _dates(published_at, len(texts))
+    ipc = _with_progress(
+        progress, len(texts), "texts", lambda callback: _finsent.tickers(texts, dates, progress=callback)
+    )
+    return _frame(_table(ipc), as_arrow)
+
+
+def _one_date(value: Any) -> bool:
+    if isinstance(value, (str, datetime.date)):
+        return True
+    return type(value).__name__ == "datetime64" or _is_na(value)
+
+
+def _dates(published_at: Any, count: int) -> list[str | None] | None:
+    """The texts' dates as text finsent reads (aware times in UTC), one per text."""
+    if published_at is None:
+        return None
+    if _one_date(published_at):
+        return [_date_text(published_at)] * count
+    if isinstance(published_at, Mapping) or not isinstance(published_at, Iterable):
+        raise TypeError(
+            "published_at must be a date, a datetime, a string or a list of them, "
+            f"not {type(published_at).__name__}"
+        )
+    dates = [_date_text(d) for d in published_at]
+    if len(dates) != count:
+        raise ValueError(f"{count} texts but {len(dates)} published_at values")
+    return dates
+
+
+def _date_text(value: Any) -> str | None:
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.astimezone(datetime.timezone.utc)
+    cell = _cell(value)
+    if isinstance(cell, (dict, list)):
+        raise TypeError(f"a date must be a date, a datetime or a string, not {type(value).__name__}")
+    return None if cell is None else str(cell)
 
 
 def panel(
@@ -381,6 +521,7 @@ def panel(
     cutoff: str = "16:00",
     min_relevance: float = 0.0,
     per_story: str = "mean",
+    listing: str = "home",
     as_arrow: bool = False,
 ):
     """The ticker x day table of scored articles (the result of ``score``, as a pandas or
@@ -398,6 +539,15 @@ def panel(
     ``"first"`` (only a story's first article counts), ``"last"`` (its latest article in the
     company-day stands for it) or ``"all"`` (every article). Without a ``story`` column
     every article is a story of its own.
+
+    ``listing`` says which listing names a company's rows: ``"home"`` (the symbol ``score``
+    reports: ``7203.T``, ``BP.L``, ``UBSG.SW``) or ``"US"`` (its US listing where it has one
+    among ``other_listings``, an ADR on NYSE or Nasdaq before one over the counter: ``TM``,
+    ``BP``, ``UBS``; a company without one keeps its home symbol), to join US prices.
+
+    ``day`` is a ``datetime64`` column in pandas (midnight of the trading day; a ``Date``
+    in polars, ``date32`` with ``as_arrow``). ``score``, ``confidence`` and ``relevance``
+    are rounded to 4 decimals, as every output of finsent is.
     """
     if isinstance(scores, pa.Table):
         table = scores
@@ -421,6 +571,7 @@ def panel(
         cutoff=cutoff,
         min_relevance=float(min_relevance),
         per_story=per_story,
+        listing=listing,
     )
     result = _table(ipc)
     if records and result.num_rows == 0:
@@ -434,7 +585,10 @@ def panel(
             "result)",
             stacklevel=2,
         )
-    return _frame(result, as_arrow)
+    if as_arrow:
+        return result
+    # datetime64, not Python dates: pandas' time tools and joins on price tables work on it.
+    return result.to_pandas(date_as_object=False)
 
 
 def _finite(records: list[dict]) -> Iterable[dict]:

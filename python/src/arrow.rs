@@ -102,6 +102,7 @@ pub fn mention_schema() -> Schema {
         text("symbol"),
         text("exchange"),
         text("name"),
+        text("delisted"),
         text("text"),
         int("start"),
         int("end"),

@@ -18,9 +18,9 @@ use pyo3::types::PyBytes;
 use serde::Serialize;
 
 use finsent::article::{Class, ErrorKind, Record};
-use finsent::loader::{FieldNames, InputFormat, LoadOptions, load, read_format};
+use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions, load, read_format};
 use finsent::model::{ModelInput, Target};
-use finsent::panel::{PanelRule, PerStory, build_panel, observations, panel_batch};
+use finsent::panel::{PanelListing, PanelRule, PerStory, build_panel, observations, panel_batch};
 use finsent::split::{char_offsets, split_sentences};
 use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
@@ -101,7 +101,9 @@ enum Source {
 /// Scores every record and returns one row per record (the Parquet columns) as Arrow IPC.
 /// The run is the command's (`Finsent::score_stream`): records read on a thread of their
 /// own, scored in chunks, a record whose work panics one `internal` error row; between
-/// chunks a pending Ctrl-C stops it with `KeyboardInterrupt`.
+/// chunks a pending Ctrl-C stops it with `KeyboardInterrupt`, and `progress` is told the
+/// rows done.
+#[allow(clippy::too_many_arguments)]
 fn score(
     py: Python<'_>,
     source: Source,
@@ -110,6 +112,7 @@ fn score(
     domain: Option<String>,
     fields: LoadOptions,
     sentences: bool,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let engine = engine(runtime, &model, domain)?;
@@ -129,6 +132,8 @@ fn score(
         let mut rows = Rows {
             encoder,
             stopped: None,
+            pause: Pause::new(progress),
+            done: 0,
         };
         let output = Destination {
             writer: &mut rows,
@@ -139,25 +144,32 @@ fn score(
             return Err(stop);
         }
         run.map_err(|e| runtime_error(&e))?;
+        // No chunk at all (no records): the callback still hears that the run ended.
+        rows.pause.report(rows.done)?;
         rows.encoder.finish().map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
 }
 
-/// The rows of `score`, encoded as they come; after each chunk, a pending signal stops the
-/// run (an error kept in `stopped`, which the caller raises).
+/// The rows of `score`, encoded as they come; after each chunk, progress is reported and a
+/// pending signal (or an exception of the progress callback) stops the run (an error kept
+/// in `stopped`, which the caller raises).
 struct Rows {
     encoder: IpcEncoder,
     stopped: Option<PyErr>,
+    pause: Pause,
+    /// Rows written.
+    done: usize,
 }
 
 impl RecordWriter for Rows {
     fn write(&mut self, record: &OutputRecord) -> io::Result<()> {
+        self.done += 1;
         self.encoder.push(record).map_err(io::Error::other)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match check_signals() {
+        match self.pause.between_chunks(self.done) {
             Ok(()) => Ok(()),
             Err(stop) => {
                 self.stopped = Some(stop);
@@ -171,19 +183,49 @@ impl RecordWriter for Rows {
     }
 }
 
-/// How many texts `classify` and `tickers` handle between two looks for a pending signal:
-/// a few seconds of `classify` on long texts at most, enough for full batches.
+/// How many texts `classify` and `tickers` handle between two looks for a pending signal
+/// (and two progress reports): a few seconds of `classify` on long texts at most, enough
+/// for full batches.
 const SIGNAL_CHECK_TEXTS: usize = 256;
 
-/// Runs Python's signal handlers (a Ctrl-C raises `KeyboardInterrupt` there) from a thread
-/// that released the GIL; the error to raise, if one did.
-fn check_signals() -> PyResult<()> {
-    Python::attach(|py| py.check_signals())
+/// What a long call does between two chunks of work, with the GIL taken for a moment by a
+/// thread that released it: Python's signal handlers run (a Ctrl-C raises
+/// `KeyboardInterrupt` there), then the progress callback, if any, is called with the count
+/// done. The error to raise, if either raised one.
+struct Pause {
+    progress: Option<Py<PyAny>>,
+    /// The count last reported.
+    reported: Option<usize>,
+}
+
+impl Pause {
+    fn new(progress: Option<Py<PyAny>>) -> Self {
+        Self {
+            progress,
+            reported: None,
+        }
+    }
+
+    fn between_chunks(&mut self, done: usize) -> PyResult<()> {
+        Python::attach(|py| py.check_signals())?;
+        self.report(done)
+    }
+
+    /// Tells the callback `done`, unless it heard that count already.
+    fn report(&mut self, done: usize) -> PyResult<()> {
+        if let Some(progress) = &self.progress
+            && self.reported != Some(done)
+        {
+            Python::attach(|py| progress.call1(py, (done,)).map(drop))?;
+            self.reported = Some(done);
+        }
+        Ok(())
+    }
 }
 
 /// Scores the JSON Lines `jsonl` (one object per row).
 #[pyfunction]
-#[pyo3(signature = (jsonl, *, path, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[pyo3(signature = (jsonl, *, path, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false, progress=None))]
 #[allow(clippy::too_many_arguments)]
 fn score_rows(
     py: Python<'_>,
@@ -197,15 +239,18 @@ fn score_rows(
     body: Option<Vec<String>>,
     published_at: Option<Vec<String>>,
     sentences: bool,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
     let fields = load_options(id, title, body, published_at);
     let source = Source::Rows { jsonl, path };
-    score(py, source, runtime, model, domain, fields, sentences)
+    score(
+        py, source, runtime, model, domain, fields, sentences, progress,
+    )
 }
 
 /// Scores files and directories, as `finsent score PATH...`.
 #[pyfunction]
-#[pyo3(signature = (paths, *, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false))]
+#[pyo3(signature = (paths, *, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false, progress=None))]
 #[allow(clippy::too_many_arguments)]
 fn score_paths(
     py: Python<'_>,
@@ -218,13 +263,16 @@ fn score_paths(
     body: Option<Vec<String>>,
     published_at: Option<Vec<String>>,
     sentences: bool,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
     if paths.is_empty() {
         return Err(PyValueError::new_err("no paths to score"));
     }
     let fields = load_options(id, title, body, published_at);
     let source = Source::Paths(paths);
-    score(py, source, runtime, model, domain, fields, sentences)
+    score(
+        py, source, runtime, model, domain, fields, sentences, progress,
+    )
 }
 
 /// The text, unless it is missing or blank.
@@ -245,7 +293,7 @@ struct ClassifyRow<'a> {
 
 /// Scores each text as it is (no splitting), toward its target when given.
 #[pyfunction]
-#[pyo3(signature = (texts, targets, *, runtime, model, domain))]
+#[pyo3(signature = (texts, targets, *, runtime, model, domain, progress=None))]
 fn classify(
     py: Python<'_>,
     texts: Vec<Option<String>>,
@@ -253,6 +301,7 @@ fn classify(
     runtime: PathBuf,
     model: String,
     domain: String,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
     let targets = targets.unwrap_or_else(|| vec![None; texts.len()]);
     if targets.len() != texts.len() {
@@ -284,11 +333,13 @@ fn classify(
             })
             .collect();
         // In pieces, so that a Ctrl-C stops a long call between them.
+        let mut pause = Pause::new(progress);
         let mut scored = Vec::with_capacity(groups.len());
         for piece in groups.chunks(SIGNAL_CHECK_TEXTS) {
-            check_signals()?;
+            pause.between_chunks(scored.len())?;
             scored.extend(engine.score_groups(piece, false));
         }
+        pause.between_chunks(scored.len())?;
         let rows = texts
             .iter()
             .zip(&targets)
@@ -321,6 +372,8 @@ struct MentionRow<'a> {
     symbol: String,
     exchange: Option<String>,
     name: Option<String>,
+    /// The last day of a listing that has ended (see `ListingInfo::delisted`).
+    delisted: Option<String>,
     text: &'a str,
     /// Character offsets into the text, as Python slices it.
     start: usize,
@@ -328,20 +381,56 @@ struct MentionRow<'a> {
     form: MentionForm,
 }
 
-/// The companies each text names, as `finsent tickers` finds them in an article body.
+/// The companies each text names, as `finsent tickers` finds them in an article body; a
+/// text's `published_at` (RFC 3339 or `YYYY-MM-DD`) picks the listing of that day among
+/// those that had a name or a code over the years, as `score` does.
 #[pyfunction]
-fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> {
+#[pyo3(signature = (texts, published_at=None, *, progress=None))]
+fn tickers(
+    py: Python<'_>,
+    texts: Vec<Option<String>>,
+    published_at: Option<Vec<Option<String>>>,
+    progress: Option<Py<PyAny>>,
+) -> PyResult<Py<PyBytes>> {
+    let published_at = published_at.unwrap_or_else(|| vec![None; texts.len()]);
+    if published_at.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} texts but {} dates",
+            texts.len(),
+            published_at.len()
+        )));
+    }
+    // Read as `score` reads an article's date (RFC 3339 in UTC); one it cannot read is a
+    // bad argument, not a text without a date.
+    let layouts = DateLayouts::default();
+    let published_at = published_at
+        .into_iter()
+        .enumerate()
+        .map(|(row, raw)| {
+            raw.filter(|r| !r.trim().is_empty())
+                .map(|raw| {
+                    layouts.normalize(&raw).map_err(|_| {
+                        PyValueError::new_err(format!(
+                            "published_at of text {row}: {raw:?} is not a date finsent reads \
+                             (RFC 3339, YYYY-MM-DD, ...)"
+                        ))
+                    })
+                })
+                .transpose()
+        })
+        .collect::<PyResult<Vec<_>>>()?;
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let tickers = shipped_tickers()?;
+        let mut pause = Pause::new(progress);
         let mut rows = Vec::new();
-        for (row, text) in texts.iter().enumerate() {
+        for (row, (text, published_at)) in texts.iter().zip(&published_at).enumerate() {
             if row % SIGNAL_CHECK_TEXTS == 0 {
-                check_signals()?;
+                pause.between_chunks(row)?;
             }
             let Some(text) = text.as_deref() else {
                 continue;
             };
-            let mentions = tickers.find(text, &split_sentences(text));
+            let mentions = tickers.find_at(text, &split_sentences(text), published_at.as_deref());
             let spans: Vec<_> = mentions
                 .iter()
                 .map(|m| finsent::split::Span {
@@ -356,6 +445,7 @@ fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> 
                     symbol: listing.symbol,
                     exchange: listing.exchange,
                     name: listing.name,
+                    delisted: listing.delisted,
                     text: &text[m.start..m.end],
                     start,
                     end,
@@ -363,6 +453,7 @@ fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> 
                 });
             }
         }
+        pause.between_chunks(texts.len())?;
         to_ipc(arrow::mention_schema(), rows.iter()).map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
@@ -371,7 +462,7 @@ fn tickers(py: Python<'_>, texts: Vec<Option<String>>) -> PyResult<Py<PyBytes>> 
 /// The ticker × day panel of scored records (JSON Lines, as `finsent score` writes them);
 /// error and undated records are left out.
 #[pyfunction]
-#[pyo3(signature = (jsonl, *, tz, cutoff, min_relevance, per_story))]
+#[pyo3(signature = (jsonl, *, tz, cutoff, min_relevance, per_story, listing))]
 fn panel(
     py: Python<'_>,
     jsonl: Vec<u8>,
@@ -379,10 +470,12 @@ fn panel(
     cutoff: String,
     min_relevance: f64,
     per_story: String,
+    listing: String,
 ) -> PyResult<Py<PyBytes>> {
     let value_error = |e: finsent::Error| PyValueError::new_err(chain(&e));
     let rule = PanelRule {
         per_story: PerStory::parse(&per_story).map_err(value_error)?,
+        listing: PanelListing::parse(&listing).map_err(value_error)?,
         ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(value_error)?
     };
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {

@@ -150,24 +150,31 @@ def check_panel(cli, corpus):
         subprocess.run([cli, "score", str(archive), "-q", "-o", str(scores)], check=True)
         frame = finsent.score(str(archive))
         assert list(frame["novelty"])[:2] == ["new", "repeat"], frame[["id", "story", "novelty"]]
-        for tz, cutoff, rule in [
-            ("America/New_York", "16:00", "mean"),
-            ("Asia/Tokyo", "15:00", "mean"),
-            ("America/New_York", "16:00", "all"),
-            ("America/New_York", "16:00", "first"),
+        symbols = {}
+        for tz, cutoff, rule, listing in [
+            ("America/New_York", "16:00", "mean", "home"),
+            ("Asia/Tokyo", "15:00", "mean", "home"),
+            ("America/New_York", "16:00", "all", "home"),
+            ("America/New_York", "16:00", "first", "home"),
+            ("America/New_York", "16:00", "mean", "us"),
         ]:
             subprocess.run(
                 [cli, "panel", str(scores), "-q", "-o", str(table), "--tz", tz, "--cutoff", cutoff,
-                 "--per-story", rule],
+                 "--per-story", rule, "--listing", listing],
                 check=True,
             )
             expected = pq.read_table(table).to_pylist()
-            got = finsent.panel(frame, tz=tz, cutoff=cutoff, per_story=rule, as_arrow=True)
-            same(got.to_pylist(), expected, f"panel ({tz}, {cutoff}, {rule})")
+            got = finsent.panel(
+                frame, tz=tz, cutoff=cutoff, per_story=rule, listing=listing.upper(), as_arrow=True
+            )
+            same(got.to_pylist(), expected, f"panel ({tz}, {cutoff}, {rule}, {listing})")
+            symbols[listing] = {r["symbol"] for r in expected}
             assert expected, "the corpus gives a panel"
             counts = {(r["symbol"], r["day"]): (r["articles"], r["stories"]) for r in expected}
             reposted = [c for c in counts.values() if c[0] > c[1]]
             assert bool(reposted) == (rule in ("mean",)), (rule, counts)
+        moved = symbols["home"] - symbols["us"]
+        assert moved and all("." in s for s in moved), ("home listings named by their US code", moved)
 
 
 def check_records_and_arguments():
@@ -250,12 +257,14 @@ def check_classify_and_tickers(cli, corpus):
     print(f"ok   classify, model='accurate': {len(got)} texts equal `finsent classify --model accurate`")
 
     jsonl = corpus / "archive.jsonl"
-    bodies = [json.loads(line)["body"] for line in jsonl.read_text().splitlines()]
+    records = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    bodies = [r["body"] for r in records]
     expected = [
         [(m["symbol"], m["start"], m["end"], m["form"]) for m in r["tickers"] if m["part"] == "body"]
         for r in cli_lines(cli, "tickers", str(jsonl))
     ]
-    found = finsent.tickers(bodies)
+    # The command resolves names by each record's date: so does published_at.
+    found = finsent.tickers(bodies, published_at=[r.get("published_at") for r in records])
     got = [
         [(m.symbol, m.start, m.end, m.form) for m in found[found["row"] == i].itertuples()]
         for i in range(len(bodies))

@@ -148,6 +148,7 @@ pub fn stories(args: StoriesArgs) -> Result<RunStats> {
 pub fn panel(args: &PanelArgs) -> Result<RunStats> {
     let rule = PanelRule {
         per_story: args.per_story,
+        listing: args.listing,
         ..PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?
     };
     let format = output_format("-o", &args.output, args.format)?;

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use finsent::limits::{Limits, MAX_RECORD_BYTES};
 use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
-use finsent::panel::PerStory;
+use finsent::panel::{PanelListing, PerStory};
 use finsent::stories::{StoryOptions, parse_window};
 use finsent::writer::Format;
 
@@ -366,6 +366,12 @@ pub struct PanelArgs {
     /// all (every article, copies too). Records without `story` are stories of their own.
     #[arg(long, default_value = "mean", value_name = "RULE", value_parser = per_story)]
     pub per_story: PerStory,
+    /// Which listing names a company's rows: home (the symbol `finsent score` reports:
+    /// 7203.T, BP.L, UBSG.SW) or us (the company's US listing where it has one, an ADR on
+    /// NYSE or Nasdaq before one over the counter: TM, BP, UBS; a company without one keeps
+    /// its home symbol), to join the panel to US prices.
+    #[arg(long, default_value = "home", value_name = "LISTING", value_parser = panel_listing)]
+    pub listing: PanelListing,
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -380,6 +386,11 @@ fn novelty_window(text: &str) -> Result<Duration, String> {
     }
     .validate()?;
     Ok(window)
+}
+
+/// A panel's listing choice, read.
+fn panel_listing(text: &str) -> Result<PanelListing, String> {
+    PanelListing::parse(text).map_err(|e| e.to_string())
 }
 
 /// A panel's per-story rule, read.

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use gazetteer::{Gazetteer, Kind, Listing, MAX_NAME_BYTES};
-pub use patterns::{ExplicitCode, find_codes};
+pub use patterns::{ExplicitCode, find_codes, is_us};
 pub use resolve::{Mention, MentionForm, TickerKey, find_mentions};
 
 use crate::article::Unit;
