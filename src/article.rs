@@ -28,6 +28,9 @@ pub struct Article {
     /// What was changed or dropped while reading the article (an unreadable date,
     /// truncation), reported in its output record.
     pub warnings: Vec<String>,
+    /// Input fields copied through to the output record (`--keep`), in the order asked
+    /// for: the output column and the value as text (null when the record lacks it).
+    pub kept: Vec<(String, Option<String>)>,
 }
 
 /// Why a record could not be scored.

@@ -28,6 +28,7 @@
 //!     url: None,
 //!     origin: Origin { path: "-".into(), line: None },
 //!     warnings: Vec::new(),
+//!     kept: Vec::new(),
 //! };
 //! for record in engine.score_articles(vec![Ok(article)]) {
 //!     if let OutputRecord::Article(a) = record {

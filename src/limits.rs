@@ -110,6 +110,7 @@ mod tests {
                     line: Some(1),
                 },
                 warnings: Vec::new(),
+                kept: Vec::new(),
             };
             cut_article(&mut article, 100);
             let title = article.title.as_deref().expect("a title left");

@@ -151,6 +151,67 @@ pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
     Ok(ids)
 }
 
+/// Makes the sentences table of an output being resumed agree with it: rows of the records
+/// the output holds (`done`) are kept; the table is cut before the first row of an article
+/// the output lacks (written before a crash hit the output; the article is scored again),
+/// and before a last line cut short. Rows are checked as [`resume_ids`] checks records:
+/// a file with a line that is not a finsent sentence row is refused, unchanged. A missing
+/// table is refused when the output holds records already (their rows would be missing).
+pub fn resume_sentence_table(path: &Path, done: &HashSet<String>) -> io::Result<()> {
+    let mut file = match OpenOptions::new().read(true).write(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && done.is_empty() => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "the output holds {} records already but this sentences table does not \
+                     exist, so their rows would be missing; resume without it, or start again",
+                    done.len()
+                ),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut keep = 0u64;
+    let mut reader = BufReader::new(&mut file);
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 || !line.ends_with(b"\n") {
+            break;
+        }
+        let Some(id) = sentence_row_id(&line) else {
+            return Err(not_resumable(format!(
+                "line {number} is not a finsent sentence row"
+            )));
+        };
+        if !done.contains(&id) {
+            break;
+        }
+        keep += n as u64;
+    }
+    drop(reader);
+    if file.metadata()?.len() != keep {
+        file.set_len(keep)?;
+    }
+    Ok(())
+}
+
+/// The article id of a sentences table row: a JSON object that starts with its `id` and
+/// has the unit's `index` and `part`.
+fn sentence_row_id(line: &[u8]) -> Option<String> {
+    use serde_json::Value;
+    if !line.starts_with(OWN_PREFIX) {
+        return None;
+    }
+    let row: serde_json::Map<String, Value> = serde_json::from_slice(line).ok()?;
+    let unit = row.get("index").is_some_and(Value::is_u64) && row.contains_key("part");
+    unit.then(|| row.get("id")?.as_str().map(str::to_string))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +264,28 @@ mod tests {
                 .expect("no file is no ids")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_resumed_sentences_table_is_cut_where_the_output_ends() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sentences.jsonl");
+        let row = |id: &str, index: u32| {
+            format!("{{\"id\":\"{id}\",\"index\":{index},\"part\":\"body\"}}\n")
+        };
+        let kept = [row("a", 0), row("a", 1), row("b", 0)].concat();
+        let ahead = [row("c", 0), row("c", 1), "{\"id\":\"d\",\"in".into()].concat();
+        std::fs::write(&path, format!("{kept}{ahead}")).expect("write");
+        let done = HashSet::from(["a".to_string(), "b".to_string()]);
+        resume_sentence_table(&path, &done).expect("resumable");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), kept);
+
+        std::fs::write(&path, format!("{kept}my notes\n")).expect("write");
+        let refused = resume_sentence_table(&path, &done).expect_err("not a row");
+        assert!(refused.to_string().contains("nothing in it was changed"));
+        let missing = dir.path().join("missing.jsonl");
+        assert!(resume_sentence_table(&missing, &HashSet::new()).is_ok());
+        assert!(resume_sentence_table(&missing, &done).is_err());
     }
 
     #[test]

@@ -81,6 +81,7 @@ fn article(id: &str, body: &str) -> Article {
             line: None,
         },
         warnings: Vec::new(),
+        kept: Vec::new(),
     }
 }
 

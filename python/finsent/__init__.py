@@ -307,9 +307,11 @@ def score(
         ``pd.NA``, ``NaN``, ``NaT``, infinities) are missing; a whole float is an int (an
         int column with a gap, which pandas stores as floats); bytes are UTF-8 text; lists
         and dicts are left out with a warning, as the command leaves them out.
-    keep: input columns carried into the result unchanged (DataFrame or list of dicts). One
-        named as a result column (``id``, ``title``, ...) is kept as ``input_id``,
-        ``input_title``, ...
+    keep: input columns carried into the result, after ``error``. One named as a result
+        column (``id``, ``title``, ...) is kept as ``input_id``, ``input_title``, ...
+        From a DataFrame or list of dicts a column keeps its type; from a path the fields
+        are read as ``finsent score --keep`` reads them (JSONL keys, CSV columns): as text,
+        null where a record lacks one (and in error rows).
     sentences: add ``sentence_scores``, every sentence with its scores.
     domain: ``news``, ``tweet`` or ``headline``, the tag the model is given, as the
         command's ``--domain`` (default: the model's, ``news``).
@@ -339,8 +341,6 @@ def score(
     kind = _kind(data)
     engine = {**_engine_args(model), "domain": domain}
     if kind == "path":
-        if keep:
-            raise ValueError("keep= needs a DataFrame or a list of dicts, not a path")
         if not os.fspath(data):
             # Path("") is ".": the empty string would score the current directory.
             raise ValueError("data is an empty path; give a file or directory")
@@ -358,7 +358,12 @@ def score(
             None,
             "records",
             lambda callback: _finsent.score_paths(
-                [str(path)], sentences=sentences, progress=callback, **engine, **overrides
+                [str(path)],
+                sentences=sentences,
+                keep=keep,
+                progress=callback,
+                **engine,
+                **overrides,
             ),
         )
         return _frame(_table(ipc), as_arrow)

@@ -25,7 +25,8 @@ use finsent::split::{char_offsets, split_sentences};
 use finsent::stream::Destination;
 use finsent::tickers::MentionForm;
 use finsent::writer::{
-    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, record_schema,
+    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, kept_columns,
+    record_schema,
 };
 
 use crate::arrow::{IpcEncoder, to_ipc};
@@ -114,6 +115,12 @@ fn score(
     sentences: bool,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
+    let kept: Vec<String> = fields
+        .fields
+        .keep
+        .iter()
+        .map(|k| k.column.clone())
+        .collect();
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let engine = engine(runtime, &model, domain)?;
         let records = move || -> Box<dyn Iterator<Item = Record>> {
@@ -128,7 +135,8 @@ fn score(
             }
         };
         // The engine always keeps sentences; without `sentences` the schema leaves them out.
-        let encoder = IpcEncoder::new(record_schema(sentences)).map_err(|e| runtime_error(&e))?;
+        let schema = record_schema(sentences, &kept);
+        let encoder = IpcEncoder::new(schema).map_err(|e| runtime_error(&e))?;
         let mut rows = Rows {
             encoder,
             stopped: None,
@@ -248,9 +256,9 @@ fn score_rows(
     )
 }
 
-/// Scores files and directories, as `finsent score PATH...`.
+/// Scores files and directories, as `finsent score PATH...`; `keep` as `--keep`.
 #[pyfunction]
-#[pyo3(signature = (paths, *, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false, progress=None))]
+#[pyo3(signature = (paths, *, runtime, model, domain=None, id=None, title=None, body=None, published_at=None, sentences=false, keep=Vec::new(), progress=None))]
 #[allow(clippy::too_many_arguments)]
 fn score_paths(
     py: Python<'_>,
@@ -263,12 +271,15 @@ fn score_paths(
     body: Option<Vec<String>>,
     published_at: Option<Vec<String>>,
     sentences: bool,
+    keep: Vec<String>,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
     if paths.is_empty() {
         return Err(PyValueError::new_err("no paths to score"));
     }
-    let fields = load_options(id, title, body, published_at);
+    let mut fields = load_options(id, title, body, published_at);
+    fields.fields.keep =
+        kept_columns(&keep, sentences).map_err(|e| PyValueError::new_err(format!("keep=: {e}")))?;
     let source = Source::Paths(paths);
     score(
         py, source, runtime, model, domain, fields, sentences, progress,

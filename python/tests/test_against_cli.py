@@ -134,6 +134,12 @@ def check_score(cli, corpus):
         cli_rows(cli, "score", "--sentences", str(jsonl)),
         "sentences=True",
     )
+    # keep= on a path is the command's --keep: the fields as text, id as input_id.
+    same(
+        finsent.score(corpus, keep=["url", "id", "desk"], as_arrow=True).to_pylist(),
+        cli_rows(cli, "score", "--keep", "url,id,desk", str(corpus)),
+        "keep= on a path",
+    )
 
 
 def check_panel(cli, corpus):

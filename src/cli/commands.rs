@@ -8,7 +8,9 @@ use finsent::loader::load;
 use finsent::panel::{PanelRule, build_panel, read_scored, write_panel};
 use finsent::pipeline::ScoreOptions;
 use finsent::stream::{Destination, RunStats};
-use finsent::writer::{Layout, RecordWriter, Sink, open_writer};
+use finsent::writer::{
+    Layout, RecordWriter, SentenceTable, Sink, open_row_writer, open_writer, sentence_table_schema,
+};
 
 use super::flags::{ClassifyArgs, PanelArgs, SplitArgs, StoriesArgs, TickersArgs};
 use super::inspect::{split_stream, stories_stream, tickers_stream};
@@ -22,13 +24,19 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         source,
     };
     let engine = Finsent::new(settings.config)?;
-    let sink = if settings.resume {
-        Sink::append(&settings.output)
-    } else {
-        Sink::open(&settings.output)
+    let sink = open_sink(&settings.output, settings.resume).map_err(output_error)?;
+    let mut writer = open_writer(settings.format, sink, &settings.layout).map_err(output_error)?;
+    if let Some((path, format)) = &settings.sentences_table {
+        let name = path.display().to_string();
+        let table_error = |source| Error::Output {
+            path: name.clone(),
+            source,
+        };
+        let sink = open_sink(path, settings.resume).map_err(table_error)?;
+        let table = open_row_writer(*format, sink, sentence_table_schema()).map_err(table_error)?;
+        let with_sentences = settings.layout.with_sentences;
+        writer = Box::new(SentenceTable::new(writer, table, name, with_sentences));
     }
-    .map_err(output_error)?;
-    let mut writer = open_writer(settings.format, sink, settings.layout).map_err(output_error)?;
     let errors_path = (settings.errors.as_ref()).map(|(p, _)| p.display().to_string());
     let errors_error = |source| Error::Output {
         path: errors_path.clone().unwrap_or_default(),
@@ -39,9 +47,9 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
             let sink = Sink::open(path).map_err(errors_error)?;
             let layout = Layout {
                 per_ticker: false,
-                ..settings.layout
+                ..settings.layout.clone()
             };
-            Some(open_writer(*format, sink, layout).map_err(errors_error)?)
+            Some(open_writer(*format, sink, &layout).map_err(errors_error)?)
         }
         None => None,
     };
@@ -83,6 +91,15 @@ pub fn score(settings: ScoreSettings) -> Result<RunStats> {
         report_timings(&stats, &engine);
     }
     Ok(stats)
+}
+
+/// A file output: appended to in place when resuming, else written under a temporary name.
+fn open_sink(path: &std::path::Path, resume: bool) -> io::Result<Sink> {
+    if resume {
+        Sink::append(path)
+    } else {
+        Sink::open(path)
+    }
 }
 
 pub fn classify(args: ClassifyArgs) -> Result<RunStats> {

@@ -232,6 +232,19 @@ pub struct ScoreArgs {
     /// Add every sentence with its offsets and probabilities (`sentence_scores`).
     #[arg(long)]
     pub sentences: bool,
+    /// Also write one row per scored sentence (the title counts as one) to this file: the
+    /// article's id, the sentence's index, part, text, offsets, score, label, probs,
+    /// symbols (the companies it names) and targets, and the article's published_at.
+    /// Format from its extension as for -o; error records have no rows. With --resume it
+    /// must be JSON Lines and is resumed with the output; with --shard it holds the
+    /// shard's sentences.
+    #[arg(long, value_name = "PATH")]
+    pub sentences_table: Option<PathBuf>,
+    /// Copy these input fields (JSONL keys, CSV columns) into every scored record, after
+    /// `error`, as text (null when a record lacks one): `--keep desk,permno`. A field
+    /// named like an output field is written as input_NAME (`id` as `input_id`).
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
     /// Label band thresholds on |score|: neutral below the first, mildly below the second,
     /// plain below the third, strongly from the third on.
     #[arg(long, default_value = "0.15,0.40,0.70", value_name = "A,B,C")]

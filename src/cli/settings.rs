@@ -2,6 +2,7 @@
 //! check and every default of `finsent score` and `finsent classify` happens here, before
 //! anything is loaded or written.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -13,9 +14,9 @@ use finsent::model::{
     Candidate, ScorerOptions, cache_dir, cache_root, locate_runtime, runtime_candidates,
 };
 use finsent::pipeline::ScoreOptions;
-use finsent::select::{Shard, resume_ids};
+use finsent::select::{Selection, Shard, resume_ids, resume_sentence_table};
 use finsent::stories::StoryOptions;
-use finsent::writer::{Format, Layout, OutputLock, claim_outputs};
+use finsent::writer::{Format, Layout, OutputLock, claim_outputs, kept_columns};
 use finsent::{GazetteerChoice, ModelChoice, ScoreConfig};
 
 use super::flags::{GazetteerArgs, ModelArgs, ScoreArgs};
@@ -35,6 +36,8 @@ pub struct ScoreSettings {
     pub resume: bool,
     /// The file of error records, and its format.
     pub errors: Option<(PathBuf, Format)>,
+    /// The sentences table, and its format.
+    pub sentences_table: Option<(PathBuf, Format)>,
     pub quiet: bool,
     pub progress_every: Duration,
     pub timings: bool,
@@ -48,6 +51,11 @@ impl ScoreSettings {
         let errors_format = (args.errors.as_deref())
             .map(|path| output_format("--errors", path, None))
             .transpose()?;
+        let table_format = (args.sentences_table.as_deref())
+            .map(|path| output_format("--sentences-table", path, None))
+            .transpose()?;
+        let kept = kept_columns(&args.keep, args.sentences)
+            .map_err(|e| Error::Usage(format!("--keep: {e}")))?;
         if args.per_ticker && format != Format::Csv {
             return Err(Error::Usage(
                 "--per-ticker is for CSV output (--format csv or -o FILE.csv); \
@@ -66,7 +74,8 @@ impl ScoreSettings {
         let mut score = ScoreOptions {
             bands: parse_bands(&args.bands)?,
             title_weight: args.title_weight,
-            with_sentences: args.sentences,
+            // The sentences table takes its rows from the records' sentences.
+            with_sentences: args.sentences || args.sentences_table.is_some(),
             chunk_articles: args.chunk_articles,
             dedupe: !args.no_sentence_cache,
             stories: (!args.no_stories).then(|| StoryOptions {
@@ -82,38 +91,25 @@ impl ScoreSettings {
         if let Some(shard) = &args.shard {
             score.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
         }
-        // Outputs are checked against the inputs and each other, and a resumable one locked,
-        // before a resume reads it.
-        let scanned = |p: &Path| {
-            args.input.input_format.is_some()
-                || finsent::loader::InputFormat::from_path(p).is_some()
-        };
-        let outputs: Vec<(&str, &Path)> = std::iter::once(("-o", args.output.as_path()))
-            .chain(args.errors.as_deref().map(|e| ("--errors", e)))
-            .collect();
-        let resumable = args.resume && format == Format::Jsonl;
-        let locks = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
-        if args.resume {
-            check_resumable(&args.output, format)?;
-            score.selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
-                path: args.output.display().to_string(),
-                source,
-            })?;
-        }
+        let locks = claim(&args, format, table_format, &mut score.selection)?;
         let gazetteer = (!args.no_tickers).then(|| gazetteer_choice(&args.gazetteer));
         let config = engine_config(&args.model, gazetteer, score)?;
+        let mut load = args.input.load_options();
+        load.fields.keep = kept.clone();
         Ok(Self {
             config,
-            load: args.input.load_options(),
+            load,
             inputs: args.input.inputs,
             output: args.output,
             format,
             layout: Layout {
                 with_sentences: args.sentences,
                 per_ticker: args.per_ticker,
+                kept: kept.into_iter().map(|k| k.column).collect(),
             },
             resume: args.resume,
             errors: args.errors.zip(errors_format),
+            sentences_table: args.sentences_table.zip(table_format),
             quiet: args.quiet,
             progress_every: Duration::from_secs_f64(args.progress_every),
             timings: args.timings,
@@ -152,6 +148,57 @@ fn check_resumable(output: &Path, format: Format) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Checks the outputs against the inputs and each other and locks them (see
+/// `claim_outputs`) before a resume reads them; when resuming, reads the ids the output holds into `selection` and
+/// readies the sentences table.
+fn claim(
+    args: &ScoreArgs,
+    format: Format,
+    table_format: Option<Format>,
+    selection: &mut Selection,
+) -> Result<Vec<OutputLock>> {
+    let scanned = |p: &Path| {
+        args.input.input_format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
+    };
+    let outputs: Vec<(&str, &Path)> = std::iter::once(("-o", args.output.as_path()))
+        .chain(args.errors.as_deref().map(|e| ("--errors", e)))
+        .chain(
+            args.sentences_table
+                .as_deref()
+                .map(|t| ("--sentences-table", t)),
+        )
+        .collect();
+    let resumable = args.resume && format == Format::Jsonl;
+    let locks = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
+    if args.resume {
+        check_resumable(&args.output, format)?;
+        selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
+            path: args.output.display().to_string(),
+            source,
+        })?;
+        if let Some((table, table_format)) = args.sentences_table.as_deref().zip(table_format) {
+            resume_table(table, table_format, &selection.done)?;
+        }
+    }
+    Ok(locks)
+}
+
+/// Readies the sentences table of a resumed run: JSON Lines, appended to as the output is,
+/// cut where the output ends ([`resume_sentence_table`]).
+fn resume_table(table: &Path, format: Format, done: &HashSet<String>) -> Result<()> {
+    if table.as_os_str() == "-" || format != Format::Jsonl {
+        return Err(Error::Usage(
+            "--resume with --sentences-table needs a JSON Lines file for the table \
+             (--sentences-table FILE.jsonl), resumed with the output"
+                .into(),
+        ));
+    }
+    resume_sentence_table(table, done).map_err(|source| Error::Output {
+        path: table.display().to_string(),
+        source,
+    })
 }
 
 /// The engine's settings: the model and thread flags, ONNX Runtime located, `score`.

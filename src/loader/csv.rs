@@ -18,6 +18,8 @@ struct Columns {
     published_at: Option<usize>,
     outlet: Option<usize>,
     url: Option<usize>,
+    /// The kept fields' columns (`--keep`), in the order asked for.
+    kept: Vec<Option<usize>>,
 }
 
 impl Columns {
@@ -34,6 +36,11 @@ impl Columns {
             published_at: find(&fields.published_at),
             outlet: find(&fields.outlet),
             url: find(&fields.url),
+            kept: fields
+                .keep
+                .iter()
+                .map(|k| find(std::slice::from_ref(&k.field)))
+                .collect(),
         }
     }
 }
@@ -194,8 +201,12 @@ pub fn records(
             columns.outlet,
             columns.url,
         ];
-        let mut texts = Vec::with_capacity(all.len());
-        for bytes in all.into_iter().map(field) {
+        let mut texts = Vec::with_capacity(all.len() + columns.kept.len());
+        for bytes in all
+            .into_iter()
+            .chain(columns.kept.iter().copied())
+            .map(field)
+        {
             match bytes.map(std::str::from_utf8).transpose() {
                 Ok(text) => texts.push(text.map(str::to_string)),
                 Err(err) => {
@@ -218,6 +229,10 @@ pub fn records(
             published_at: next(),
             outlet: next(),
             url: next(),
+            // An empty cell is null: CSV does not tell an empty text from a missing one.
+            kept: (fields.keep.iter())
+                .map(|k| (k.column.clone(), next().filter(|v| !v.is_empty())))
+                .collect(),
         };
         let record = crate::isolate::catching(|| {
             fields.into_article(fallback_id.clone(), origin.clone(), &dates)

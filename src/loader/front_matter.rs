@@ -126,6 +126,7 @@ fn read(yaml: &str, names: &FieldNames) -> FrontMatter {
         published_at: text_field(&names.published_at),
         outlet: text_field(&names.outlet),
         url: text_field(&names.url),
+        kept: Vec::new(),
     };
     front.fields = fields;
     if let Some((key, value)) = TICKER_KEYS

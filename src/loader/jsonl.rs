@@ -156,6 +156,11 @@ fn parse_line(
         published_at: get(&fields.published_at),
         outlet: get(&fields.outlet),
         url: get(&fields.url),
+        kept: fields
+            .keep
+            .iter()
+            .map(|k| (k.column.clone(), object.get(&k.field).and_then(kept_text)))
+            .collect(),
     }
     .into_article(fallback_id, origin, dates);
     with_ignored_fields(record, ignored)
@@ -198,6 +203,16 @@ fn first_string(
             None
         }
     })
+}
+
+/// A kept field as text: a string as it is, a number as JSON writes it, `true` or
+/// `false`, an object or an array as JSON; null is null.
+fn kept_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
 }
 
 fn kind_of(value: &Value) -> &'static str {

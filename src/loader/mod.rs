@@ -77,6 +77,24 @@ pub struct FieldNames {
     pub published_at: Vec<String>,
     pub outlet: Vec<String>,
     pub url: Vec<String>,
+    /// Fields copied through to the output record as they are (`--keep`).
+    pub keep: Vec<Kept>,
+}
+
+/// An input field copied through to the output record: read as `field` (a JSONL key, a CSV
+/// column), written as `column` (the field's name, unless the output has a column of that
+/// name: [`crate::writer::kept_columns`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub field: String,
+    pub column: String,
+}
+
+impl Kept {
+    /// Each kept field's column with no value: what a record without the fields carries.
+    pub fn absent(keep: &[Kept]) -> Vec<(String, Option<String>)> {
+        keep.iter().map(|k| (k.column.clone(), None)).collect()
+    }
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -92,6 +110,7 @@ impl Default for FieldNames {
             published_at: names(&["published_at", "date", "published", "datetime", "timestamp"]),
             outlet: names(&["source", "outlet", "publisher"]),
             url: names(&["url", "link"]),
+            keep: Vec::new(),
         }
     }
 }
@@ -154,6 +173,8 @@ struct Fields {
     published_at: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
+    /// The kept fields: output column and value.
+    kept: Vec<(String, Option<String>)>,
 }
 
 impl Fields {
@@ -196,6 +217,7 @@ impl Fields {
             url: non_empty(self.url),
             origin,
             warnings,
+            kept: self.kept,
         })
     }
 }
@@ -420,9 +442,14 @@ fn read_input(
         InputFormat::Csv => {
             csv::records(reader, path, options.fields.clone(), options.dates.clone())
         }
-        InputFormat::Text | InputFormat::Md | InputFormat::Html => Box::new(std::iter::once(
-            read_document(format, reader, path, options, boilerplate),
-        )),
+        InputFormat::Text | InputFormat::Md | InputFormat::Html => {
+            let mut record = read_document(format, reader, path, options, boilerplate);
+            if let Ok(article) = &mut record {
+                // A document has no fields to keep: each is null.
+                article.kept = Kept::absent(&options.fields.keep);
+            }
+            Box::new(std::iter::once(record))
+        }
     }
 }
 

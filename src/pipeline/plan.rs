@@ -141,6 +141,28 @@ impl ArticlePlan {
         title.chain(body).collect()
     }
 
+    /// The companies each unit names, in order of first mention: the title's mentions, and
+    /// each body mention in the sentence it starts in, as [`Tickers::summarize`] counts
+    /// them (a mention outside the scored sentences is left out).
+    pub fn unit_symbols(&self, tickers: &Tickers) -> BTreeMap<Unit, Vec<String>> {
+        let spans = &self.spans;
+        let title = self.title_mentions.iter().map(|m| (Unit::Title, m));
+        let body = self.body_mentions.iter().filter_map(|m| {
+            let i = sentence_at(spans, m.start, m.end)
+                .unwrap_or_else(|| spans.partition_point(|s| s.end <= m.start));
+            (i < spans.len()).then_some((Unit::Sentence(i), m))
+        });
+        let mut out: BTreeMap<Unit, Vec<String>> = BTreeMap::new();
+        for (unit, m) in title.chain(body) {
+            let symbol = tickers.symbol(&m.key);
+            let symbols = out.entry(unit).or_default();
+            if !symbols.iter().any(|s| s == symbol) {
+                symbols.push(symbol.to_string());
+            }
+        }
+        out
+    }
+
     /// The text of `unit` in `article`.
     pub fn text<'a>(&self, article: &'a Article, unit: Unit) -> &'a str {
         match unit {

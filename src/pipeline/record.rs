@@ -1,6 +1,8 @@
 //! Record assembly: an article's output record from its plan and the probabilities of its
 //! units — the article score, the evidence sentences, each company's own score.
 
+use std::collections::BTreeMap;
+
 use crate::aggregate::{Weighted, aggregate};
 use crate::article::{Article, Probs, Record, Unit};
 use crate::per_ticker::company_score;
@@ -23,7 +25,8 @@ pub fn article_record(
     options: &ScoreOptions,
     model: &ModelInfo,
 ) -> ArticleRecord {
-    let sentences = sentence_records(&article, plan, scores);
+    let symbols = tickers.map_or_else(Default::default, |t| plan.unit_symbols(t));
+    let sentences = sentence_records(&article, plan, scores, symbols);
     let units: Vec<Weighted> = plan
         .units
         .iter()
@@ -67,46 +70,49 @@ pub fn article_record(
         story_first: None,
         source: article.origin,
         warnings: article.warnings,
+        kept: article.kept,
         sentence_scores: options.with_sentences.then_some(sentences),
     }
 }
 
-/// The title's and each body sentence's record, with their target passes.
+/// The title's and each body sentence's record, numbered in unit order, with the
+/// companies each names (`symbols`, by unit) and their target passes.
 fn sentence_records(
     article: &Article,
     plan: &ArticlePlan,
     scores: &UnitScores,
+    mut symbols: BTreeMap<Unit, Vec<String>>,
 ) -> Vec<SentenceRecord> {
-    let targets_of = |unit: Unit| -> Vec<TargetRecord> {
-        scores
-            .passes_of(unit)
-            .map(|(symbol, p)| TargetRecord::new(symbol, p))
-            .collect()
-    };
-    let mut sentences = Vec::with_capacity(plan.units.len());
-    if let (Some(title), Some(p)) = (&article.title, scores.unit(Unit::Title)) {
-        sentences.push(sentence_record(
-            Part::Title,
-            title,
-            (0, title.chars().count()),
-            p,
-            targets_of(Unit::Title),
-        ));
-    }
     let offsets = char_offsets(&article.body, &plan.spans);
-    for (i, (span, offsets)) in plan.spans.iter().zip(offsets).enumerate() {
-        let unit = Unit::Sentence(i);
-        if let Some(p) = scores.unit(unit) {
-            sentences.push(sentence_record(
-                Part::Body,
-                span.text(&article.body),
-                offsets,
-                p,
-                targets_of(unit),
-            ));
-        }
-    }
-    sentences
+    plan.units
+        .iter()
+        .enumerate()
+        .filter_map(|(index, &unit)| {
+            let p = scores.unit(unit)?;
+            let (part, text, offsets) = match unit {
+                Unit::Title => {
+                    let title = article.title.as_deref().unwrap_or("");
+                    (Part::Title, title, (0, title.chars().count()))
+                }
+                Unit::Sentence(i) => (Part::Body, plan.text(article, unit), offsets[i]),
+            };
+            Some(SentenceRecord {
+                index,
+                part,
+                text: text.to_string(),
+                start: offsets.0,
+                end: offsets.1,
+                score: Rounded(p.score()),
+                label: p.class(),
+                probs: p.into(),
+                symbols: symbols.remove(&unit).unwrap_or_default(),
+                targets: scores
+                    .passes_of(unit)
+                    .map(|(symbol, p)| TargetRecord::new(symbol, p))
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// Each company of the article with its own score: from its target pass in a unit that
@@ -133,25 +139,6 @@ fn ticker_records(
             TickerRecord::new(company, &score)
         })
         .collect()
-}
-
-fn sentence_record(
-    part: Part,
-    text: &str,
-    (start, end): (usize, usize),
-    p: Probs,
-    targets: Vec<TargetRecord>,
-) -> SentenceRecord {
-    SentenceRecord {
-        part,
-        text: text.to_string(),
-        start,
-        end,
-        score: Rounded(p.score()),
-        label: p.class(),
-        probs: p.into(),
-        targets,
-    }
 }
 
 /// Runs `work` (one output record per input record, in order) on `chunk`. If it panics,

@@ -12,7 +12,7 @@ use std::io;
 use arrow_schema::{DataType, Field, Schema};
 use serde_json::Value;
 
-use super::{OutputRecord, RecordWriter, RowWriter, Sink, record_schema};
+use super::{OutputRecord, RecordWriter, RowWriter, Sink};
 
 /// The list `--per-ticker` spreads over rows.
 const PER_ROW_LIST: &str = "tickers";
@@ -126,11 +126,6 @@ pub struct CsvWriter {
 }
 
 impl CsvWriter {
-    /// Writes the header row of the score records.
-    pub fn new(sink: Sink, with_sentences: bool, per_ticker: bool) -> io::Result<Self> {
-        Self::for_schema(sink, &record_schema(with_sentences), per_ticker)
-    }
-
     /// Writes the header row of `schema`'s columns.
     pub fn for_schema(sink: Sink, schema: &Schema, per_ticker: bool) -> io::Result<Self> {
         let columns = columns(schema);
@@ -179,10 +174,11 @@ impl RowWriter for CsvWriter {
 
 #[cfg(test)]
 mod tests {
+    use super::super::record_schema;
     use super::*;
 
     fn csv_header(with_sentences: bool) -> Vec<String> {
-        columns(&record_schema(with_sentences))
+        columns(&record_schema(with_sentences, &[]))
             .iter()
             .map(Column::name)
             .collect()

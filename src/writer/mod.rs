@@ -11,6 +11,7 @@ mod parquet;
 pub mod partial;
 mod record;
 mod schema;
+mod sentences;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -22,7 +23,10 @@ pub use guard::{check_destinations, claim_outputs};
 pub use jsonl::JsonlWriter;
 pub use lock::{OutputLock, lock_output};
 pub use record::*;
-pub use schema::{classify_schema, record_schema};
+pub use schema::{
+    KEPT_PREFIX, classify_schema, kept_columns, record_schema, sentence_table_schema,
+};
+pub use sentences::SentenceTable;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,28 +59,37 @@ impl Format {
 }
 
 /// What the writers put in each record beyond the fixed fields.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Layout {
     /// `sentence_scores` is a field (`--sentences`).
     pub with_sentences: bool,
     /// CSV: one row per (article, ticker) (`--per-ticker`).
     pub per_ticker: bool,
+    /// The columns of kept input fields (`--keep`), last in each record.
+    pub kept: Vec<String>,
+}
+
+impl Layout {
+    /// The fields of the records written with this layout.
+    pub fn schema(&self) -> arrow_schema::Schema {
+        record_schema(self.with_sentences, &self.kept)
+    }
 }
 
 /// A writer of `format` over `sink`.
 pub fn open_writer(
     format: Format,
     sink: Sink,
-    layout: Layout,
+    layout: &Layout,
 ) -> io::Result<Box<dyn RecordWriter>> {
     Ok(match format {
         Format::Jsonl => Box::new(JsonlWriter::new(sink)),
-        Format::Csv => Box::new(CsvWriter::new(
+        Format::Csv => Box::new(CsvWriter::for_schema(
             sink,
-            layout.with_sentences,
+            &layout.schema(),
             layout.per_ticker,
         )?),
-        Format::Parquet => Box::new(ParquetWriter::new(sink, layout.with_sentences)?),
+        Format::Parquet => Box::new(ParquetWriter::for_schema(sink, layout.schema())?),
     })
 }
 

@@ -17,7 +17,7 @@ use parquet::file::properties::WriterProperties;
 use arrow_schema::Schema;
 use serde::Serialize;
 
-use super::{OutputRecord, RecordWriter, RowWriter, Sink, record_schema};
+use super::{OutputRecord, RecordWriter, RowWriter, Sink};
 
 /// Records per row group: bounds the memory the writer holds.
 const ROW_GROUP_ROWS: usize = 8192;
@@ -34,11 +34,6 @@ fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 }
 
 impl ParquetWriter {
-    /// A writer of the score records.
-    pub fn new(sink: Sink, with_sentences: bool) -> io::Result<Self> {
-        Self::for_schema(sink, record_schema(with_sentences))
-    }
-
     /// A writer of rows of `schema`; fields a row has beyond it are left out.
     pub fn for_schema(sink: Sink, schema: Schema) -> io::Result<Self> {
         let schema: SchemaRef = Arc::new(schema);

@@ -61,6 +61,9 @@ impl From<Probs> for ProbsRecord {
 /// One scored sentence (or the title).
 #[derive(Debug, Clone, Serialize)]
 pub struct SentenceRecord {
+    /// The unit's 0-based position among the article's scored units: the title (when there
+    /// is one) is 0, the body sentences follow in text order.
+    pub index: usize,
     pub part: Part,
     pub text: String,
     /// Character (Unicode scalar) offsets into the title or the body.
@@ -69,6 +72,9 @@ pub struct SentenceRecord {
     pub score: Rounded,
     pub label: Class,
     pub probs: ProbsRecord,
+    /// The companies the unit names, as `finsent tickers` finds them, in order of first
+    /// mention (empty without tickers).
+    pub symbols: Vec<String>,
     /// The companies this unit was scored toward (units naming two or more companies).
     pub targets: Vec<TargetRecord>,
 }
@@ -95,21 +101,25 @@ impl TargetRecord {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceSentence {
+    pub index: usize,
     pub part: Part,
     pub text: String,
     pub start: usize,
     pub end: usize,
     pub score: Rounded,
+    pub symbols: Vec<String>,
 }
 
 impl From<&SentenceRecord> for EvidenceSentence {
     fn from(s: &SentenceRecord) -> Self {
         Self {
+            index: s.index,
             part: s.part,
             text: s.text.clone(),
             start: s.start,
             end: s.end,
             score: s.score,
+            symbols: s.symbols.clone(),
         }
     }
 }
@@ -187,6 +197,9 @@ pub struct ArticleRecord {
     /// Every sentence, with `--sentences`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence_scores: Option<Vec<SentenceRecord>>,
+    /// Input fields copied through (`--keep`): column and value, written after `error`.
+    #[serde(skip)]
+    pub kept: Vec<(String, Option<String>)>,
 }
 
 impl ArticleRecord {
@@ -225,6 +238,15 @@ impl From<RecordError> for ErrorRecord {
     }
 }
 
+/// Kept input fields, serialized as the fields of the record they are in.
+struct KeptFields<'a>(&'a [(String, Option<String>)]);
+
+impl Serialize for KeptFields<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 /// What a writer receives, in input order; it serializes as the record it holds, a scored
 /// article with `error: null`, so that every format has the field in every record (a
 /// JSON Lines file without error records still loads with an `error` column).
@@ -241,11 +263,14 @@ impl Serialize for OutputRecord {
             #[serde(flatten)]
             article: &'a ArticleRecord,
             error: Option<&'a ErrorDetail>,
+            #[serde(flatten)]
+            kept: KeptFields<'a>,
         }
         match self {
             Self::Article(article) => Scored {
                 article,
                 error: None,
+                kept: KeptFields(&article.kept),
             }
             .serialize(s),
             Self::Error(error) => error.serialize(s),

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, Fields, Schema, TimeUnit};
 
+use crate::loader::Kept;
+
 fn text(name: &str) -> Field {
     Field::new(name, DataType::Utf8, true)
 }
@@ -49,19 +51,49 @@ fn evidence_sentence(name: &str) -> Field {
     strct(
         name,
         vec![
+            int("index"),
             text("part"),
             text("text"),
             int("start"),
             int("end"),
             float("score"),
+            text_list("symbols"),
         ],
     )
 }
 
+fn published_at() -> Field {
+    Field::new(
+        "published_at",
+        DataType::Timestamp(TimeUnit::Microsecond, Some("+00:00".into())),
+        true,
+    )
+}
+
+/// The fields of a scored unit (`sentence_scores`, a row of the sentences table).
+fn sentence_fields() -> Vec<Field> {
+    vec![
+        int("index"),
+        text("part"),
+        text("text"),
+        int("start"),
+        int("end"),
+        float("score"),
+        text("label"),
+        probs(),
+        text_list("symbols"),
+        struct_list(
+            "targets",
+            vec![text("symbol"), float("score"), text("label"), probs()],
+        ),
+    ]
+}
+
 /// The fields of every output record, in order. Error records fill `id`, `source` and
 /// `error` and leave the rest null; scored articles leave `error` null.
-/// `sentence_scores` is present only with `--sentences`.
-pub fn record_schema(with_sentences: bool) -> Schema {
+/// `sentence_scores` is present only with `--sentences`; the `kept` input fields
+/// (`--keep`, text) come last.
+pub fn record_schema(with_sentences: bool, kept: &[String]) -> Schema {
     let mut fields = vec![
         Field::new("id", DataType::Utf8, false),
         text("title"),
@@ -99,11 +131,7 @@ pub fn record_schema(with_sentences: bool) -> Schema {
             ],
         ),
         strct("model", vec![text("name"), text("version")]),
-        Field::new(
-            "published_at",
-            DataType::Timestamp(TimeUnit::Microsecond, Some("+00:00".into())),
-            true,
-        ),
+        published_at(),
         text("outlet"),
         text("url"),
         text("story"),
@@ -113,25 +141,57 @@ pub fn record_schema(with_sentences: bool) -> Schema {
         text_list("warnings"),
     ];
     if with_sentences {
-        fields.push(struct_list(
-            "sentence_scores",
-            vec![
-                text("part"),
-                text("text"),
-                int("start"),
-                int("end"),
-                float("score"),
-                text("label"),
-                probs(),
-                struct_list(
-                    "targets",
-                    vec![text("symbol"), float("score"), text("label"), probs()],
-                ),
-            ],
-        ));
+        fields.push(struct_list("sentence_scores", sentence_fields()));
     }
     fields.push(strct("error", vec![text("kind"), text("message")]));
+    fields.extend(kept.iter().map(|name| text(name)));
     Schema::new(fields)
+}
+
+/// The fields of a sentences table's rows (`--sentences-table`): the article's id, the
+/// unit as `sentence_scores` has it, the article's publication time.
+pub fn sentence_table_schema() -> Schema {
+    let mut fields = vec![Field::new("id", DataType::Utf8, false)];
+    fields.extend(sentence_fields());
+    fields.push(published_at());
+    Schema::new(fields)
+}
+
+/// What a kept input field is called when the output has a field of its own name.
+pub const KEPT_PREFIX: &str = "input_";
+
+/// The output columns of the input fields to keep, each named once: a field's own name, or
+/// [`KEPT_PREFIX`] and its name when the output has a field of that name (`id` is kept as
+/// `input_id`). Refused, with the reason, when that name is taken too.
+pub fn kept_columns(fields: &[String], with_sentences: bool) -> Result<Vec<Kept>, String> {
+    let schema = record_schema(with_sentences, &[]);
+    let own: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+    let mut taken = own.clone();
+    let mut out: Vec<Kept> = Vec::new();
+    for field in fields {
+        if field.is_empty() {
+            return Err("an empty field name".into());
+        }
+        if out.iter().any(|k| &k.field == field) {
+            continue;
+        }
+        let column = if own.contains(field) {
+            format!("{KEPT_PREFIX}{field}")
+        } else {
+            field.clone()
+        };
+        if taken.contains(&column) {
+            return Err(format!(
+                "{field:?} would be {column:?}, which the output has already"
+            ));
+        }
+        taken.push(column.clone());
+        out.push(Kept {
+            field: field.clone(),
+            column,
+        });
+    }
+    Ok(out)
 }
 
 /// The fields of `classify`'s rows: the text, its target, its scores, or why it has none.
