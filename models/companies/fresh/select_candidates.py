@@ -60,7 +60,7 @@ Maxar|Ceres|Astrobotic|Intuitive Machines|Sierra Nevada""".replace("\n", "")
 NAME_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % LISTED_NAMES)
 SUFFIX_RE = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|and|&))*\s+"
                        r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|AG|NV|N\.V\.|S\.A\.|SA|SpA|Corporation|Company|Bancorp|Bancorporation)\b")
-N_REUTERS_DOCS = 70
+N_REUTERS_DOCS = 100
 MAX_CHARS = 700
 
 def nsent(t):
