@@ -3,7 +3,7 @@
 
 use crate::aggregate::{Weighted, aggregate};
 use crate::article::{Article, Probs, Unit};
-use crate::per_ticker::company_score;
+use crate::per_ticker::{ROLE, company_score};
 use crate::split::char_offsets;
 use crate::tickers::Tickers;
 use crate::writer::{
@@ -109,8 +109,9 @@ fn sentence_records(
     sentences
 }
 
-/// Each company of the article with its own score: from its target pass in a unit that
-/// had one, else from the unit's own probabilities.
+/// Each company of the article with its own score: neutral in a unit where it only plays a
+/// role, else from its target pass in a unit that had one, else from the unit's own
+/// probabilities.
 fn ticker_records(
     tickers: &Tickers,
     plan: &ArticlePlan,
@@ -125,7 +126,11 @@ fn ticker_records(
                 .units
                 .iter()
                 .filter_map(|&unit| {
-                    let own = scores.toward(unit, &company.listing.symbol);
+                    let symbol = &company.listing.symbol;
+                    if plan.roles.contains(&(unit, symbol.clone())) {
+                        return Some((unit, ROLE));
+                    }
+                    let own = scores.toward(unit, symbol);
                     own.or_else(|| scores.unit(unit)).map(|p| (unit, p))
                 })
                 .collect();
