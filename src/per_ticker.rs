@@ -3,11 +3,17 @@
 //!
 //! A unit that names two or more distinct companies is scored once per company with the
 //! model's target-aware input (the company's mentions marked), so "Toyota rose while Nissan
-//! slumped" is good for Toyota and bad for Nissan. A unit that names one company keeps the
-//! unit's own score (docs/model.md gives the measurement behind that choice). A company's
-//! score aggregates its units with the weights and bands of the article score.
+//! slumped" is good for Toyota and bad for Nissan. A unit that names one company is asked
+//! about it too when it names another party ([`parties`]: "Crisil downgrades Pratibha
+//! Industries"); otherwise it keeps the unit's own score. A company that only plays a role
+//! in a unit ([`roles`]: a quoted analyst, a broker rating someone else, an adviser, the
+//! source of a figure) is neutral in that unit. A company's score aggregates its units with
+//! the weights and bands of the article score.
 
-use std::collections::BTreeMap;
+mod parties;
+mod roles;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::{ArticleScore, Bands, Weighted, aggregate};
 use crate::article::{Probs, Unit};
@@ -31,9 +37,13 @@ pub struct TargetPass {
 }
 
 /// The target passes of an article: one per company of each unit that names two or more
-/// distinct companies, in unit order, then symbol order. Overlapping mentions of one company
-/// are merged into the first.
-pub fn plan_targets(mentions: &[UnitMention]) -> Vec<TargetPass> {
+/// distinct companies, or one company and another party (`text` gives a unit's text), in
+/// unit order, then symbol order. Overlapping mentions of one company are merged into the
+/// first.
+pub fn plan_targets<'a>(
+    mentions: &[UnitMention],
+    text: impl Fn(Unit) -> &'a str,
+) -> Vec<TargetPass> {
     type Spans = Vec<(usize, usize)>;
     let mut by_unit: BTreeMap<Unit, BTreeMap<&str, Spans>> = BTreeMap::new();
     for m in mentions {
@@ -48,7 +58,12 @@ pub fn plan_targets(mentions: &[UnitMention]) -> Vec<TargetPass> {
     }
     by_unit
         .into_iter()
-        .filter(|(_, companies)| companies.len() >= 2)
+        .filter(|(unit, companies)| {
+            companies.len() >= 2
+                || companies
+                    .values()
+                    .any(|spans| parties::names_another_party(text(*unit), spans))
+        })
         .flat_map(|(unit, companies)| {
             companies.into_iter().map(move |(symbol, mut spans)| {
                 spans.sort_unstable();
@@ -61,6 +76,34 @@ pub fn plan_targets(mentions: &[UnitMention]) -> Vec<TargetPass> {
         })
         .collect()
 }
+
+/// The (unit, symbol) pairs where the company only plays a role: each of its mentions in
+/// the unit is a quoted analyst's, a broker's, an adviser's or a figure's source.
+pub fn plan_roles<'a>(
+    mentions: &[UnitMention],
+    text: impl Fn(Unit) -> &'a str,
+) -> BTreeSet<(Unit, String)> {
+    let mut by_company: BTreeMap<(Unit, &str), Vec<(usize, usize)>> = BTreeMap::new();
+    for m in mentions {
+        by_company
+            .entry((m.unit, m.symbol.as_str()))
+            .or_default()
+            .push((m.start, m.end));
+    }
+    by_company
+        .into_iter()
+        .filter(|((unit, _), spans)| roles::only_a_role(text(*unit), spans))
+        .map(|((unit, symbol), _)| (unit, symbol.to_string()))
+        .collect()
+}
+
+/// The probabilities a unit lends a company that only plays a role in it: neutral, as sure
+/// as the figures reader is of what it reads.
+pub const ROLE: Probs = Probs {
+    negative: 0.05,
+    neutral: 0.9,
+    positive: 0.05,
+};
 
 /// A company's score from the probabilities of the units that name it (`units`, each with
 /// the probabilities to use: the target pass's where there was one), the title weighted
@@ -79,6 +122,9 @@ pub fn company_score(units: &[(Unit, Probs)], title_weight: f32, bands: &Bands) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A unit's text that names no other party, long enough for the tests' offsets.
+    const PLAIN: &str = "aaaaa bbbbb ccccc ddddd eeeee fffff ggggg";
 
     fn mention(unit: Unit, symbol: &str, start: usize, end: usize) -> UnitMention {
         UnitMention {
@@ -99,7 +145,7 @@ mod tests {
             mention(Unit::Sentence(1), "7201.T", 0, 6),
             mention(Unit::Sentence(1), "7201.T", 10, 16),
         ];
-        let passes = plan_targets(&mentions);
+        let passes = plan_targets(&mentions, |_| PLAIN);
         assert_eq!(
             passes,
             [
@@ -115,7 +161,32 @@ mod tests {
                 },
             ]
         );
-        assert!(plan_targets(&mentions[..2]).is_empty());
+        assert!(plan_targets(&mentions[..2], |_| PLAIN).is_empty());
+    }
+
+    #[test]
+    fn a_unit_naming_one_company_and_another_party_gets_a_pass() {
+        let texts = [
+            "Crisil downgrades Pratibha Industries",
+            "Pratibha Industries shares rose 4% in Mumbai",
+        ];
+        let text = |unit: Unit| match unit {
+            Unit::Sentence(i) => texts[i],
+            Unit::Title => "",
+        };
+        let mentions = [
+            mention(Unit::Sentence(0), "PRATIBHA.NS", 18, 37),
+            mention(Unit::Sentence(1), "PRATIBHA.NS", 0, 19),
+        ];
+        let passes = plan_targets(&mentions, text);
+        assert_eq!(
+            passes,
+            [TargetPass {
+                unit: Unit::Sentence(0),
+                symbol: "PRATIBHA.NS".into(),
+                mentions: vec![(18, 37)],
+            }]
+        );
     }
 
     #[test]
@@ -125,7 +196,7 @@ mod tests {
             mention(Unit::Sentence(2), "F", 5, 9),
             mention(Unit::Sentence(2), "GM", 20, 22),
         ];
-        let passes = plan_targets(&mentions);
+        let passes = plan_targets(&mentions, |_| PLAIN);
         assert_eq!(passes[0].mentions, [(0, 10)]);
     }
 

@@ -2,12 +2,12 @@
 //! mentions, and the units to score toward each company of a multi-company unit), the model
 //! inputs that follow from it, and the probabilities taken back by name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::{Article, Probs, Unit};
 use crate::limits::Limits;
 use crate::model::{ModelInput, Target};
-use crate::per_ticker::{TargetPass, UnitMention, plan_targets};
+use crate::per_ticker::{TargetPass, UnitMention, plan_roles, plan_targets};
 use crate::split::{Span, sentence_at, split_sentences};
 use crate::tickers::{Mention, Tickers};
 
@@ -18,6 +18,9 @@ pub struct ArticlePlan {
     /// The units the model scores, in input order.
     pub units: Vec<Unit>,
     pub passes: Vec<TargetPass>,
+    /// The (unit, symbol) pairs where the company only plays a role (an analyst, a broker,
+    /// an adviser, a source).
+    pub roles: BTreeSet<(Unit, String)>,
     pub spans: Vec<Span>,
     pub title_mentions: Vec<Mention>,
     pub body_mentions: Vec<Mention>,
@@ -113,8 +116,10 @@ impl ArticlePlan {
             &article.body
         };
         self.body_mentions = tickers.find_at(scored, &self.spans, date);
+        let mentions = self.unit_mentions(tickers);
+        self.roles = plan_roles(&mentions, |unit| self.text(article, unit));
         if with_targets {
-            self.passes = plan_targets(&self.unit_mentions(tickers));
+            self.passes = plan_targets(&mentions, |unit| self.text(article, unit));
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::aggregate::{Weighted, aggregate};
 use crate::article::{Article, Probs, Record, Unit};
-use crate::per_ticker::company_score;
+use crate::per_ticker::{ROLE, company_score};
 use crate::split::char_offsets;
 use crate::tickers::Tickers;
 use crate::writer::{
@@ -115,8 +115,9 @@ fn sentence_records(
         .collect()
 }
 
-/// Each company of the article with its own score: from its target pass in a unit that
-/// had one, else from the unit's own probabilities.
+/// Each company of the article with its own score: neutral in a unit where it only plays a
+/// role, else from its target pass in a unit that had one, else from the unit's own
+/// probabilities.
 fn ticker_records(
     tickers: &Tickers,
     plan: &ArticlePlan,
@@ -131,7 +132,11 @@ fn ticker_records(
                 .units
                 .iter()
                 .filter_map(|&unit| {
-                    let own = scores.toward(unit, &company.listing.symbol);
+                    let symbol = &company.listing.symbol;
+                    if plan.roles.contains(&(unit, symbol.clone())) {
+                        return Some((unit, ROLE));
+                    }
+                    let own = scores.toward(unit, symbol);
                     own.or_else(|| scores.unit(unit)).map(|p| (unit, p))
                 })
                 .collect();
