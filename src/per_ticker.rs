@@ -4,9 +4,9 @@
 //! A unit that names two or more distinct companies is scored once per company with the
 //! model's target-aware input (the company's mentions marked), so "Toyota rose while Nissan
 //! slumped" is good for Toyota and bad for Nissan. A unit that names one company is asked
-//! about it too when it names another party ([`parties`]: "Crisil downgrades Pratibha
+//! about it too when it names another party (`parties`: "Crisil downgrades Pratibha
 //! Industries"); otherwise it keeps the unit's own score. A company that only plays a role
-//! in a unit ([`roles`]: a quoted analyst, a broker rating someone else, an adviser, the
+//! in a unit (`roles`: a quoted analyst, a broker rating someone else, an adviser, the
 //! source of a figure) is neutral in that unit. A company's score aggregates its units with
 //! the weights and bands of the article score.
 

@@ -101,7 +101,7 @@ fn not_resumable(message: String) -> io::Error {
 }
 
 /// The ids of the records in an existing JSONL output. Only finsent's own records are
-/// trusted ([`own_record`]): a file with any other complete line (notes, another tool's
+/// trusted (`own_record`): a file with any other complete line (notes, another tool's
 /// JSON, an input archive) is refused, not trimmed. A last line cut short by a crash (no
 /// newline at its end, and the start of a finsent record) is removed from the file, so
 /// appending goes on from the last whole record.

@@ -2,9 +2,9 @@
 //! read reliably (it does not compare digits across units, and does not know that a smaller
 //! loss is good news):
 //!
-//! - [`lines`]: the figure lines of newswire earnings tables, "Net 3,244,000 vs 2,584,000",
+//! - `lines`: the figure lines of newswire earnings tables, "Net 3,244,000 vs 2,584,000",
 //!   "Shr loss 12 cts vs profit 15 cts";
-//! - [`prose`]: comparisons in wire and press-release sentences, "net income of $1.2
+//! - `prose`: comparisons in wire and press-release sentences, "net income of $1.2
 //!   billion, compared with $1.5 billion a year earlier", "adjusted loss per share improved
 //!   to 2 cents from 8 cents", "costs rose 12%".
 //!

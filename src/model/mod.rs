@@ -1,8 +1,8 @@
 //! The sentiment model: tokenizer, token-budget batches, ONNX Runtime sessions run in
 //! parallel, and class probabilities out.
 //!
-//! [`files`] reads a model's files at the edge; [`tokenize`] makes token windows;
-//! [`batch`] plans batches by token budget and pads them; a [`Backend`] runs them
+//! `files` reads a model's files at the edge; `tokenize` makes token windows;
+//! `batch` plans batches by token budget and pads them; a [`Backend`] runs them
 //! ([`OrtBackend`]: one ONNX Runtime session per worker, `intra_threads` threads each, so
 //! workers × intra-op threads = the thread budget). The [`Scorer`] ties them together and
 //! works in whatever rayon pool its caller installs. Batches are planned from the texts

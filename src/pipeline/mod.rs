@@ -1,5 +1,5 @@
-//! `finsent score`, one article at a time in chunks: [`plan`] splits each article and finds
-//! its companies, [`scoring`] scores the chunk's model inputs together, [`record`] builds
+//! `finsent score`, one article at a time in chunks: `plan` splits each article and finds
+//! its companies, `scoring` scores the chunk's model inputs together, `record` builds
 //! each article's output record. [`score_chunk`] runs the three over one chunk in the
 //! caller's worker pool; [`crate::Finsent`] streams chunks through it.
 

@@ -2,10 +2,10 @@
 //! standard English segmentation cases.
 //!
 //! The text is cut into paragraphs (blank lines), paragraphs into segments by their line
-//! layout ([`layout`]: list items, indented paragraph starts, figure lines, a headline),
-//! segments into list items ([`items`]: bullet glyphs and numbered markers inside a line),
-//! and items into sentences at terminal punctuation ([`sentences`]), unless the full stop
-//! belongs to a number, an abbreviation or an initial ([`abbreviations`]), is part of an
+//! layout (`layout`: list items, indented paragraph starts, figure lines, a headline),
+//! segments into list items (`items`: bullet glyphs and numbered markers inside a line),
+//! and items into sentences at terminal punctuation (`sentences`), unless the full stop
+//! belongs to a number, an abbreviation or an initial (`abbreviations`), is part of an
 //! ellipsis inside a sentence, or sits inside an open quotation or parenthesis. The rules
 //! are listed in `docs/splitting.md`; `tests/fixtures/split_cases.jsonl`
 //! pins them with hard cases.

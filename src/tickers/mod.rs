@@ -1,7 +1,7 @@
 //! Tickers: the listed companies an article mentions, each with its own sentiment.
 //!
-//! [`patterns`] finds explicit codes, [`gazetteer`] knows listings and their names,
-//! [`resolve`] turns both into mentions, and [`Tickers::summarize`] turns an article's
+//! `patterns` finds explicit codes, `gazetteer` knows listings and their names,
+//! `resolve` turns both into mentions, and [`Tickers::summarize`] turns an article's
 //! mentions into its companies: mentions, relevance, and the units (title, sentences) that
 //! name each, whose sentiment [`crate::per_ticker`] turns into the company's score.
 

@@ -88,7 +88,7 @@ impl RecordWriter for ParquetWriter {
     }
 
     /// Moves the records written so far into the open row group; the row group is written
-    /// to the file once it holds [`ROW_GROUP_ROWS`] records.
+    /// to the file once it holds `ROW_GROUP_ROWS` records.
     fn flush(&mut self) -> io::Result<()> {
         self.write_pending()
     }
