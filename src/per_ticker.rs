@@ -120,8 +120,18 @@ pub fn company_score(units: &[(Unit, Probs)], title_weight: f32, bands: &Bands) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The byte spans of each occurrence of `company` in `text` (at least one).
+    pub(crate) fn spans_of(text: &str, company: &str) -> Vec<(usize, usize)> {
+        let spans: Vec<(usize, usize)> = text
+            .match_indices(company)
+            .map(|(i, m)| (i, i + m.len()))
+            .collect();
+        assert!(!spans.is_empty(), "{company} not in {text}");
+        spans
+    }
 
     /// A unit's text that names no other party, long enough for the tests' offsets.
     const PLAIN: &str = "aaaaa bbbbb ccccc ddddd eeeee fffff ggggg";

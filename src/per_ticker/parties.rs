@@ -79,12 +79,16 @@ const FIRST_WORDS: &[&str] = &[
 ];
 
 /// Whether `text` names a party besides the company whose mentions are `spans` (byte
-/// offsets). A capitalised first word counts unless it is an ordinary sentence opener
+/// offsets, in text order and apart: one pass over words and spans together). A capitalised first word counts unless it is an ordinary sentence opener
 /// ("Shares of Ford rose" names no one else; "Crisil downgrades …" does).
 pub fn names_another_party(text: &str, spans: &[(usize, usize)]) -> bool {
     let first = WORD.find(text).map(|m| m.start());
+    let mut spans = spans.iter().peekable();
     WORD.find_iter(text)
-        .filter(|m| !spans.iter().any(|&(s, e)| m.start() < e && m.end() > s))
+        .filter(|m| {
+            while spans.next_if(|&&(_, e)| e <= m.start()).is_some() {}
+            spans.peek().is_none_or(|&&(s, _)| s >= m.end())
+        })
         .any(|m| {
             let word = bare(m.as_str());
             if PARTY_NOUNS.contains(&word.to_ascii_lowercase().as_str()) {
@@ -109,14 +113,8 @@ fn bare(word: &str) -> &str {
 mod tests {
     use super::*;
 
-    /// The spans of `company` in `text`.
     fn party(text: &str, company: &str) -> bool {
-        let spans: Vec<(usize, usize)> = text
-            .match_indices(company)
-            .map(|(i, m)| (i, i + m.len()))
-            .collect();
-        assert!(!spans.is_empty(), "{company} not in {text}");
-        names_another_party(text, &spans)
+        names_another_party(text, &crate::per_ticker::tests::spans_of(text, company))
     }
 
     #[test]
@@ -150,6 +148,13 @@ mod tests {
         ));
         assert!(!party("Sony's profit rose", "Sony"));
         assert!(!party("Net profit at Tata Steel doubled", "Tata Steel"));
+    }
+
+    #[test]
+    fn words_inside_any_of_many_mentions_are_the_company() {
+        let text = "Apple Inc. ".repeat(1000) + "said Jane Doe";
+        assert!(party(&text, "Apple Inc."));
+        assert!(!party(&"Apple Inc. ".repeat(1000), "Apple Inc."));
     }
 
     #[test]

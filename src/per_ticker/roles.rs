@@ -56,15 +56,20 @@ static SOURCE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Bytes of context read either side of a mention: more than any role pattern spans, so a
+/// sentence with thousands of mentions costs time linear in its length.
+const CONTEXT: usize = 200;
+
 /// Whether the company whose mentions in `text` are `spans` (byte offsets, in order) plays
 /// only a role there: each of its mentions sits in a role's context.
 pub fn only_a_role(text: &str, spans: &[(usize, usize)]) -> bool {
     !spans.is_empty()
         && spans.iter().all(|&(start, end)| {
-            let before = &text[..start];
-            let after = &text[end..];
-            let at_end =
-                after.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+            let before = &text[text.ceil_char_boundary(start.saturating_sub(CONTEXT))..start];
+            let after = &text[end..text.floor_char_boundary(end + CONTEXT)];
+            let at_end = text[end..]
+                .chars()
+                .all(|c| c.is_ascii_punctuation() || c.is_whitespace());
             let after = after.to_lowercase();
             let rates = RATES
                 .captures(&after)
@@ -72,7 +77,7 @@ pub fn only_a_role(text: &str, spans: &[(usize, usize)]) -> bool {
             BEFORE.is_match(&before.to_lowercase())
                 || AFTER.is_match(&after)
                 || rates
-                || (at_end.is_empty() && start > 0 && SOURCE_AT_END.is_match(before))
+                || (at_end && start > 0 && SOURCE_AT_END.is_match(before))
         })
 }
 
@@ -81,12 +86,7 @@ mod tests {
     use super::*;
 
     fn role(text: &str, company: &str) -> bool {
-        let spans: Vec<(usize, usize)> = text
-            .match_indices(company)
-            .map(|(i, m)| (i, i + m.len()))
-            .collect();
-        assert!(!spans.is_empty(), "{company} not in {text}");
-        only_a_role(text, &spans)
+        only_a_role(text, &crate::per_ticker::tests::spans_of(text, company))
     }
 
     #[test]
@@ -144,6 +144,20 @@ mod tests {
         ];
         for (text, company) in cases {
             assert!(!role(text, company), "{company} in {text}");
+        }
+    }
+
+    #[test]
+    fn context_is_cut_on_character_boundaries() {
+        // The 200-byte windows fall inside 2-, 3- and 4-byte characters around the mention.
+        for filler in ["é", "日", "𝄞"] {
+            for pad in 0..4 {
+                let side = format!("{}{}", "x".repeat(pad), filler.repeat(120));
+                let text = format!("{side} analysts at Citigroup {side}");
+                assert!(role(&text, "Citigroup"), "{filler} {pad}");
+                let text = format!("{side} Citigroup {side}");
+                assert!(!role(&text, "Citigroup"), "{filler} {pad}");
+            }
         }
     }
 
