@@ -286,6 +286,23 @@ fn score_paths(
     )
 }
 
+/// A value for each of `texts` texts (none given: `None` for each), or an error that says
+/// how many `what` there are.
+fn one_per_text<T: Clone>(
+    values: Option<Vec<Option<T>>>,
+    texts: usize,
+    what: &str,
+) -> PyResult<Vec<Option<T>>> {
+    let values = values.unwrap_or_else(|| vec![None; texts]);
+    if values.len() != texts {
+        return Err(PyValueError::new_err(format!(
+            "{texts} texts but {} {what}",
+            values.len()
+        )));
+    }
+    Ok(values)
+}
+
 /// The text, unless it is missing or blank.
 fn nonblank(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|s| !s.trim().is_empty())
@@ -314,14 +331,7 @@ fn classify(
     domain: String,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
-    let targets = targets.unwrap_or_else(|| vec![None; texts.len()]);
-    if targets.len() != texts.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} texts but {} targets",
-            texts.len(),
-            targets.len()
-        )));
-    }
+    let targets = one_per_text(targets, texts.len(), "targets")?;
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let engine = engine(runtime, &model, Some(domain))?;
         if targets.iter().any(Option::is_some) && !engine.scorer().takes_targets() {
@@ -403,14 +413,7 @@ fn tickers(
     published_at: Option<Vec<Option<String>>>,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Py<PyBytes>> {
-    let published_at = published_at.unwrap_or_else(|| vec![None; texts.len()]);
-    if published_at.len() != texts.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} texts but {} dates",
-            texts.len(),
-            published_at.len()
-        )));
-    }
+    let published_at = one_per_text(published_at, texts.len(), "dates")?;
     // Read as `score` reads an article's date (RFC 3339 in UTC); one it cannot read is a
     // bad argument, not a text without a date.
     let layouts = DateLayouts::default();
