@@ -3,7 +3,7 @@
 Each row: {"text", "companies": [{"name", "ticker", "ric"?}], "category", "year"?}. Every
 text goes through `finsent tickers` as an article body (published on 1 July of `year` when
 given), and a labelled company counts as found when a detected mention overlaps its name
-(or its Reuters code `<ric>`, when labelled) in the text; "right" counts those of them whose
+(or its Reuters code, `<ric>` or `(ric)`, when labelled) in the text; "right" counts those of them whose
 overlapping detections include the labelled ticker (`BRK-A` and `BRK.A` alike).
 A detection that overlaps no labelled name, and whose symbol is neither a labelled ticker
 nor that of a detection that does, is counted as unlabelled (a false positive, or
@@ -78,7 +78,9 @@ def main():
     for r in rows:
         mentions = found.get(r["id"], [])
         labelled = [
-            (c, char_spans(r["text"], c["name"]) + char_spans(r["text"], f"<{c.get('ric')}>"))
+            (c, char_spans(r["text"], c["name"])
+             + char_spans(r["text"], f"<{c.get('ric')}>")
+             + char_spans(r["text"], f"({c.get('ric')})"))
             for c in r["companies"]
         ]
         for group in (r["category"], "all"):

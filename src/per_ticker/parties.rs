@@ -1,9 +1,12 @@
 //! Does a unit that names one company name another party too? A person, an organisation
-//! the gazetteer does not list (a broker, a regulator, an index), or a party noun
-//! (`analysts`, `rivals`) can carry the unit's tone away from the company: "Sensex tanks;
+//! the gazetteer does not list (a broker, a regulator, an index), or a rival named by a noun
+//! (`rivals`, `competitors`) can carry the unit's tone away from the company: "Sensex tanks;
 //! Infosys bucks the trend", "Crisil downgrades Pratibha Industries". Such a unit is asked
-//! about the company with a target pass. Places, days, months and titles are not parties:
-//! "LVMH's margin grew in Europe on Monday" keeps its own score.
+//! about the company with a target pass. Places, days, months, titles and a wire dateline
+//! (`DEARBORN, Mich. (Reuters) -`) are not parties: "LVMH's margin grew in Europe on Monday"
+//! keeps its own score. Nor are unnamed analysts and brokers: in a unit that names one
+//! company, their view is a view of that company ("Shares of Ford fell after analysts cut
+//! estimates"), so the unit's own score already is the company's.
 
 use std::sync::LazyLock;
 
@@ -12,20 +15,19 @@ use regex::Regex;
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z][\w&'’.\-]*").expect("valid regex"));
 
-/// Lower-case nouns that name a party without a proper name, one whose view or fortune can
-/// differ from the company's (investors, courts and regulators act on it instead).
-const PARTY_NOUNS: &[&str] = &[
-    "analyst",
-    "analysts",
-    "broker",
-    "brokers",
-    "brokerage",
-    "brokerages",
-    "rival",
-    "rivals",
-    "competitor",
-    "competitors",
-];
+/// A wire dateline opening a unit: a place in capitals, an optional region or date, an
+/// optional agency in brackets, then a dash: `LONDON, Oct 5 (Reuters) -`,
+/// `DEARBORN, Mich. (Reuters) —`, `NEW YORK, March 3 -`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z.]+)?(?:\s+\d{1,2})?)*\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)\s*)?[-–—]+\s",
+    )
+    .expect("valid regex")
+});
+
+/// Lower-case nouns that name a party without a proper name, one whose fortune can differ
+/// from the company's (investors, courts and regulators act on it instead).
+const PARTY_NOUNS: &[&str] = &["rival", "rivals", "competitor", "competitors"];
 
 /// Capitalised words that are no party: places and their adjectives, days, months,
 /// quarters, titles, legal forms and currencies.
@@ -82,9 +84,11 @@ const FIRST_WORDS: &[&str] = &[
 /// offsets, in text order and apart: one pass over words and spans together). A capitalised first word counts unless it is an ordinary sentence opener
 /// ("Shares of Ford rose" names no one else; "Crisil downgrades …" does).
 pub fn names_another_party(text: &str, spans: &[(usize, usize)]) -> bool {
-    let first = WORD.find(text).map(|m| m.start());
+    let from = DATELINE.find(text).map_or(0, |m| m.end());
+    let first = WORD.find_at(text, from).map(|m| m.start());
     let mut spans = spans.iter().peekable();
     WORD.find_iter(text)
+        .skip_while(|m| m.start() < from)
         .filter(|m| {
             while spans.next_if(|&&(_, e)| e <= m.start()).is_some() {}
             spans.peek().is_none_or(|&&(s, _)| s >= m.end())
@@ -132,10 +136,7 @@ mod tests {
             "Havells"
         ));
         assert!(party("CLSA cuts its target for RIL", "RIL"));
-        assert!(party(
-            "Shares of Ford fell after analysts cut estimates",
-            "Ford"
-        ));
+        assert!(party("Toyota lost ground to rivals in March", "Toyota"));
     }
 
     #[test]
@@ -148,6 +149,39 @@ mod tests {
         ));
         assert!(!party("Sony's profit rose", "Sony"));
         assert!(!party("Net profit at Tata Steel doubled", "Tata Steel"));
+    }
+
+    #[test]
+    fn unnamed_analysts_and_brokers_judge_the_company_named() {
+        assert!(!party(
+            "Shares of Ford fell after analysts cut estimates",
+            "Ford"
+        ));
+        assert!(!party(
+            "Shares of Nestle rose after brokers raised their targets",
+            "Nestle"
+        ));
+    }
+
+    #[test]
+    fn a_wire_dateline_is_no_party() {
+        for text in [
+            "LONDON, Oct 5 (Reuters) - Vodafone said sales rose",
+            "DEARBORN, Mich. (Reuters) — Ford said sales rose",
+            "NEW YORK, March 3 - Ford said sales rose",
+        ] {
+            let company = if text.contains("Ford") {
+                "Ford"
+            } else {
+                "Vodafone"
+            };
+            assert!(!party(text, company), "{text}");
+        }
+        assert!(party(
+            "LONDON (Reuters) - Vodafone said Jane Doe will leave",
+            "Vodafone"
+        ));
+        assert!(party("TOKYO Electron and Ford - talks", "Ford"));
     }
 
     #[test]

@@ -267,7 +267,13 @@ mod tests {
         assert_eq!(symbols("TOYOTA RAISES FORECAST"), ["7203.T"]);
         assert_eq!(symbols("Toyota Industries (TSE: 6201) fell."), ["6201.T"]);
         assert_eq!(symbols("Shares of (Nasdaq: ATXI) jumped."), ["ATXI"]);
-        assert_eq!(symbols("toyota is lowercase here"), Vec::<String>::new());
+        // A line all in lower case has no case to read; in a line of mixed case a lower-case
+        // name is a word.
+        assert_eq!(symbols("toyota raises its forecast"), ["7203.T"]);
+        assert_eq!(
+            symbols("Investors said toyota is lowercase here"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -284,7 +290,11 @@ mod tests {
             symbols("Harrison Ford starred in the film, which made $400 million."),
             Vec::<String>::new()
         );
-        assert_eq!(symbols("APPLE BEATS ESTIMATES"), Vec::<String>::new());
+        assert_eq!(symbols("APPLE BEATS ESTIMATES"), ["AAPL"]);
+        assert_eq!(
+            symbols("APPLE HARVEST SEEN AT RECORD"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             symbols("See https://example.com/Apple-Inc for more."),
             Vec::<String>::new()

@@ -1,7 +1,8 @@
 //! Explicit ticker codes: cashtags (`$AAPL`, `$aapl`, `$BRK.B`), exchange-qualified codes
 //! as newswires write them (`(NASDAQ: NVDA)`, `(TSE: 7203)`, `TSE:6758`, `(HKEX: 0700)`),
 //! Yahoo-style suffixes (`9984.T`, `VOD.L`), Reuters codes in angle brackets (`<AAPL.O>`,
-//! `<IBM.N>`, `<MRS>`) and Bloomberg-style codes (`7203 JP`).
+//! `<IBM.N>`, `<MRS>`) or in brackets with their market (`(F.N)`, `(DAIGn.DE)`) and
+//! Bloomberg-style codes (`7203 JP`).
 
 use std::sync::LazyLock;
 
@@ -13,7 +14,7 @@ pub enum CodeForm {
     Cashtag,
     Exchange,
     Suffix,
-    /// A Reuters code in angle brackets: `<AAPL.O>`, `<7203.T>`, `<MRS>`.
+    /// A Reuters code: `<AAPL.O>`, `<7203.T>`, `<MRS>`, `(F.N)`.
     Ric,
     Bloomberg,
 }
@@ -190,10 +191,18 @@ const CURRENCIES: &[&str] = &[
     "NT", "MX", "R", "Z", "ZAR",
 ];
 
-/// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<MRS>`: Reuters instrument codes.
+/// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<VOWG_p.DE>`, `<MRS>`: Reuters
+/// instrument codes, in angle brackets as the wire prints them, or in parentheses as its
+/// web pages do (`Ford Motor Co (F.N)`), where a market suffix must follow the root.
 static RIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([A-Z0-9]{1,7})([a-z])?(?:\.([A-Z]{1,2}))?>").expect("valid regex")
+    Regex::new(r"<([A-Z0-9]{1,7})(_?[a-z]{1,2})?(?:\.([A-Z]{1,3}))?>|\(([A-Z0-9]{1,7})(_?[a-z]{1,2})?\.([A-Z]{1,3})\)")
+        .expect("valid regex")
 });
+
+/// Abbreviations in brackets shaped like a code with a suffix: `(U.S)` is no listing.
+const NOT_CODES: &[&str] = &[
+    "U.S", "U.K", "U.N", "E.U", "S.A", "N.V", "A.G", "P.M", "A.M",
+];
 
 static EXCHANGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = EXCHANGE_NAMES.iter().map(|(n, _)| *n).collect();
@@ -248,7 +257,16 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
     }
     for c in RIC.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let exchange = match c.get(3) {
+        // The angle form's groups are 1-3, the bracketed form's 4-6.
+        let group = |i: usize| c.get(i).or_else(|| c.get(i + 3));
+        let root = group(1).expect("a root").as_str();
+        let (kind, suffix) = (group(2).map(|k| k.as_str()), group(3));
+        if whole.as_str().starts_with('(')
+            && NOT_CODES.contains(&&whole.as_str()[1..whole.len() - 1])
+        {
+            continue;
+        }
+        let exchange = match suffix {
             None => None,
             Some(suffix) => match exchange_for_suffix(suffix.as_str()) {
                 Some(e) => Some(e),
@@ -256,16 +274,10 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             },
         };
         // Tokyo codes are numbers, and a bare code in brackets is a US one.
-        if exchange.is_none() && c[1].starts_with(|c: char| c.is_ascii_digit()) {
+        if exchange.is_none() && root.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        // Reuters writes a share's kind in lower case after the root: a US share class
-        // (`BRKa.N`: BRK.A), a Nordic one (`ERICb.ST`: ERIC-B), German registered shares
-        // (`SIEGn.DE`, which is no class).
-        let code = match (c.get(2).map(|k| k.as_str()), exchange) {
-            (None, _) | (Some("n"), Some(_)) => c[1].to_string(),
-            (Some(class), _) => format!("{}.{}", &c[1], class.to_ascii_uppercase()),
-        };
+        let code = share_kind(root, kind, exchange);
         let code = exchange.map_or(code.as_str(), |e| local_root(e, &code));
         out.push(ExplicitCode {
             form: CodeForm::Ric,
@@ -352,6 +364,21 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
         }
     }
     kept
+}
+
+/// A Reuters root with the share's kind Reuters writes in lower case after it: a US share
+/// class (`BRKa.N`: BRK.A), a Nordic one (`ERICb.ST`: ERIC-B); German registered shares
+/// (`SIEGn.DE`) and preference shares (`VOWG_p.DE`) are the root's own listing, the latter
+/// under the `3` German codes end in (`VOW3`).
+fn share_kind(root: &str, kind: Option<&str>, exchange: Option<&str>) -> String {
+    match (kind, exchange) {
+        (None, _) | (Some("n" | "_n"), Some(_)) => root.to_string(),
+        (Some("_p"), Some("XETRA")) => format!("{}3", local_root("XETRA", root)),
+        (Some(kind), _) => {
+            let class = kind.trim_start_matches('_').to_ascii_uppercase();
+            format!("{root}.{class}")
+        }
+    }
 }
 
 /// Codes as exchanges list them: Hong Kong with 4 digits, Nordic share classes with `-`.
@@ -479,6 +506,35 @@ mod tests {
             ]
         );
         assert_eq!(symbol_for("B3", "PETR4"), "PETR4.SA");
+    }
+
+    #[test]
+    fn reuters_codes_in_brackets_as_its_web_pages_write_them() {
+        let text = "Ford Motor Co (F.N), Apple (AAPL.O), Daimler (DAIGn.DE), Nestle (NESN.VX), \
+                    RIM (RIM.TO)(RIMM.O), Volkswagen (VOWG_p.DE), Infosys (INFY.BO), \
+                    Petrobras (PETR4.SA), HSBC (0005.HK) and Sony (6758.T) rose.";
+        assert_eq!(
+            codes(text),
+            [
+                (Some("NYSE"), "F".to_string()),
+                (Some("NASDAQ"), "AAPL".into()),
+                (Some("XETRA"), "DAI".into()),
+                (Some("SIX"), "NESN".into()),
+                (Some("TSX"), "RIM".into()),
+                (Some("NASDAQ"), "RIMM".into()),
+                (Some("XETRA"), "VOW3".into()),
+                (Some("BSE"), "INFY".into()),
+                (Some("B3"), "PETR4".into()),
+                (Some("HKEX"), "0005".into()),
+                (Some("TSE"), "6758".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_without_a_market_or_with_an_abbreviation_are_no_reuters_code() {
+        let text = "artificial intelligence (AI), sales in the (U.S) and (S.A) rose (A.B.C)";
+        assert!(codes(text).is_empty(), "{:?}", codes(text));
     }
 
     #[test]

@@ -147,6 +147,40 @@ const PERIOD_OR_PLACE: &[&str] = &[
     "march-quarter", "september-quarter",
 ];
 
+/// `Nasdaq closes higher`, `Nasdaq stocks`, `S&P 500 and Nasdaq hit records`: an exchange's
+/// name is also its market's, and a market moves; the operator acts (`Nasdaq agrees to buy
+/// OMX`, `LSE rejects bid`).
+fn moves_as_a_market(text: &str, start: usize, end: usize) -> bool {
+    if !MARKETS.contains(&&text[start..end]) {
+        return false;
+    }
+    let next = text[end..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    next.starts_with("listed") || MARKET_WORDS.contains(&next.as_str())
+}
+
+/// Exchanges whose name is also their market's: as companies only when they act.
+#[rustfmt::skip]
+const MARKETS: &[&str] = &[
+    "Nasdaq", "NASDAQ", "LSE", "London Stock Exchange", "ASX", "SGX", "HKEx", "TMX", "CME", "ICE",
+    "CBOE", "Cboe",
+];
+
+/// Words after an exchange's name that speak of its market: its prices, its stocks.
+#[rustfmt::skip]
+const MARKET_WORDS: &[&str] = &[
+    "rose", "rises", "rise", "fell", "falls", "fall", "gained", "gains", "gain", "slipped",
+    "slips", "closed", "closes", "close", "opened", "opens", "open", "ended", "ends", "end",
+    "climbed", "climbs", "dropped", "drops", "edged", "edges", "hit", "hits", "jumped", "jumps",
+    "slid", "slides", "tumbled", "tumbles", "rallied", "rallies", "surged", "surges", "sank",
+    "sinks", "lost", "loses", "added", "adds", "shares", "share", "stocks", "stock", "index",
+    "record", "records", "economists", "economist",
+    "composite", "listed", "listing", "listings", "futures", "trading", "debut", "debuts",
+];
+
 /// Verbs after `to` that make the subject a company: `Shell to buy BG`.
 #[rustfmt::skip]
 const CORPORATE_ACTS: &[&str] = &[
@@ -173,7 +207,8 @@ const ORDINARY_NEXT: &[&str] = &[
     "waivers", "holders", "applicants", "sponsorship", "shock", "shocks", "companies", "company",
     "chain", "chains", "party", "parties", "analysis", "analyses", "between", "widened", "widens",
     "narrowed", "narrows", "crossing", "fiesta", "fruit", "fruits", "varieties",
-    "of", "soup", "trades", "trade", "game", "games", "letters", "letter", "inflation",
+    "of", "soup", "trades", "trade", "game", "games", "letters", "letter", "inflation", "grant",
+    "grants",
 ];
 
 /// Capitalised words that may stand before a company name without being part of another name.
@@ -294,7 +329,7 @@ pub fn find_mentions(
                 // `Targets`.
                 (!plural || (!s.ambiguous && s.text.chars().count() > 4))
                     && case_fits(found, &s.text.replace('-', " "), s.ambiguous, || {
-                        local.in_capitals(start, end)
+                        local.line_case(start, end)
                     })
             })
             .collect();
@@ -346,7 +381,9 @@ pub fn find_mentions(
     }
     // `BP and Shell both lowered`: a name listed with one accepted from its own context.
     for (listing, start, end) in waiting {
-        if listed_with_a_company(text, start, end, &accepted) {
+        if listed_with_a_company(text, start, end, &accepted)
+            && !moves_as_a_market(text, start, end)
+        {
             mentions.push(Mention {
                 key: TickerKey::Known(listing),
                 start,
@@ -523,8 +560,8 @@ struct Local<'a> {
     title_case: HashMap<Option<usize>, bool>,
     /// Sentence index -> has an amount in rupees.
     rupees: HashMap<Option<usize>, bool>,
-    /// (line start, line end, in capitals) of the last line looked at.
-    line: Option<(usize, usize, bool)>,
+    /// (line start, line end, its case) of the last line looked at.
+    line: Option<(usize, usize, LineCase)>,
     /// (token start, token end, a URL) of the last token looked at.
     token: Option<(usize, usize, bool)>,
 }
@@ -572,22 +609,29 @@ impl<'a> Local<'a> {
             .or_insert_with(|| RUPEES.is_match(span.text(text)))
     }
 
-    /// The line around `start..end` is written in capitals (a wire headline).
-    fn in_capitals(&mut self, start: usize, end: usize) -> bool {
-        if let Some((s, e, caps)) = self.line
+    /// How the line around `start..end` is written: a wire headline in capitals, a post
+    /// or a feed's headline in lower case, or as prose is.
+    fn line_case(&mut self, start: usize, end: usize) -> LineCase {
+        if let Some((s, e, case)) = self.line
             && s <= start
             && end <= e
         {
-            return caps;
+            return case;
         }
         let text = self.text;
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let line = &text[line_start..line_end];
-        let caps = line.chars().filter(|c| c.is_alphabetic()).count() >= 8
-            && !line.chars().any(char::is_lowercase);
-        self.line = Some((line_start, line_end, caps));
-        caps
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count() >= 8;
+        let case = if letters && !line.chars().any(char::is_lowercase) {
+            LineCase::Capitals
+        } else if letters && !line.chars().any(char::is_uppercase) {
+            LineCase::Lower
+        } else {
+            LineCase::Mixed
+        };
+        self.line = Some((line_start, line_end, case));
+        case
     }
 
     /// The whitespace-delimited token around `start..end` is a URL or a path.
@@ -643,7 +687,7 @@ const WIRE_TAG_BYTES: usize = 48;
 
 /// `FACTBOX`, `RPT-COLUMN`, `BUZZ-U.S. STOCKS ON THE MOVE`: everything from the start of the
 /// text or line up to the hyphen is in capitals (three letters or more, no lower case), as
-/// wire services tag headlines. Only the last [`WIRE_TAG_BYTES`] before the hyphen are
+/// wire services tag headlines, or is one of the agency's series (`Reuters Summit`). Only the last [`WIRE_TAG_BYTES`] before the hyphen are
 /// read, so a long line costs no more than a short one.
 fn is_wire_tag(before: &str) -> bool {
     let from = ceil_char_boundary(before, before.len().saturating_sub(WIRE_TAG_BYTES));
@@ -655,8 +699,14 @@ fn is_wire_tag(before: &str) -> bool {
         None => return false,
     };
     let line = line.trim_start();
-    line.chars().filter(char::is_ascii_uppercase).count() >= 3
-        && !line.chars().any(char::is_lowercase)
+    // `Reuters Summit-Intel sees`, `Breakingviews-`: the agency's own series.
+    let agency_series = ["Reuters", "Breakingviews"]
+        .iter()
+        .any(|a| line.starts_with(a))
+        && line.split_whitespace().count() <= 3;
+    agency_series
+        || line.chars().filter(char::is_ascii_uppercase).count() >= 3
+            && !line.chars().any(char::is_lowercase)
 }
 
 /// Names must be whole words; a possessive (`Toyota's`) or a plural `s` may follow. `Some`
@@ -681,21 +731,36 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> Option<bool> {
     whole.then_some(false)
 }
 
+/// The case a line is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineCase {
+    /// Every letter a capital (eight letters or more): `FORD TO CUT SALARIED STAFF`.
+    Capitals,
+    /// No capital at all (eight letters or more): `apple unveils iphone 3gs`.
+    Lower,
+    Mixed,
+}
+
 /// Ordinary-word and short names must be written as the gazetteer writes them (`Apple`,
 /// `IBM`), short ones also in capitals inside an all-capitals headline (`SONY`); other
-/// names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`).
-fn case_fits(found: &str, name: &str, ambiguous: bool, in_capitals: impl FnOnce() -> bool) -> bool {
+/// names need only start like a name (`NVIDIA`, `Softbank`, not `nvidia`). A line written
+/// all in capitals or all in lower case has no case to read: there any name matches in
+/// that case (`FORD TO CUT`, `netflix loses subscribers`), and ordinary-word ones still
+/// need their business context.
+fn case_fits(found: &str, name: &str, ambiguous: bool, line: impl FnOnce() -> LineCase) -> bool {
     if found == name {
         return true;
     }
-    if ambiguous {
-        return false;
-    }
-    if name.chars().count() <= 4 {
-        return found == name.to_uppercase() && in_capitals();
+    let odd_case = || match line() {
+        LineCase::Capitals => found == name.to_uppercase(),
+        LineCase::Lower => found == name.to_lowercase(),
+        LineCase::Mixed => false,
+    };
+    if ambiguous || name.chars().count() <= 4 {
+        return odd_case();
     }
     match (found.chars().next(), name.chars().next()) {
-        (Some(f), Some(n)) => f == n || f.is_uppercase(),
+        (Some(f), Some(n)) => f == n || f.is_uppercase() || odd_case(),
         _ => false,
     }
 }
@@ -774,6 +839,9 @@ static DOMAIN_PATH: LazyLock<Regex> =
 /// (`Forecasting for Next Year`).
 fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &Spans) -> bool {
     let text = local.text;
+    if moves_as_a_market(text, start, end) {
+        return false;
+    }
     if listed_with_a_company(text, start, end, sure) {
         return true;
     }
@@ -823,10 +891,10 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
     if LEGAL_FORMS.contains(&next_word.as_str()) {
         return false;
     }
+    let next_lower = next_word.to_lowercase();
     if COMPANY_WORDS.contains(&next_word.as_str()) {
         return true;
     }
-    let next_lower = next_word.to_lowercase();
     if ORDINARY_NEXT.contains(&next_lower.as_str()) {
         return false;
     }
@@ -840,8 +908,10 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
     }
     // The longest phrase that takes a company is a few words: only those are read.
     let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
-    // First in its sentence, or after a full stop the splitter kept inside a quotation.
+    // First in its sentence (after a wire tag: `RPT-Apple overtakes`), or after a full stop
+    // the splitter kept inside a quotation.
     let sentence_initial = opening.chars().all(|c| !c.is_alphanumeric())
+        || opening.strip_suffix('-').is_some_and(is_wire_tag)
         || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
     let before = before.to_lowercase();
     // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
@@ -860,11 +930,32 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
         && next_word.len() > 4
         && next_word.ends_with("ed")
         && next_word.chars().all(|c| c.is_ascii_lowercase());
+    let after_to = if next_lower == "to" {
+        words.next()
+    } else {
+        None
+    };
     // `Shell to buy BG`.
-    let to_act = next_lower == "to"
-        && words
-            .next()
-            .is_some_and(|w| CORPORATE_ACTS.contains(&w.to_lowercase().as_str()));
+    let to_act = after_to.is_some_and(|w| CORPORATE_ACTS.contains(&w.to_lowercase().as_str()));
+    // A headline's subject acting: `Delta to add seats`, `Delta swings to profit`.
+    // A word in `s` is a verb only in a headline (no full stop), and not when a verb follows
+    // it (`APPLE PRICES HIT RECORD`: prices is the subject's noun).
+    let headline = !local
+        .sentence(start, end)
+        .1
+        .text(text)
+        .trim_end()
+        .ends_with('.');
+    let subject_acts = sentence_initial
+        && (after_to.is_some_and(verb_after_to)
+            || headline
+                && third_person_verb(&next_word)
+                && !words.next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    BUSINESS_VERBS.contains(&w.as_str())
+                        || HEADLINE_VERBS.contains(&w.as_str())
+                        || AUXILIARIES.contains(&w.as_str())
+                }));
     // `Apple’s iPhone`, `Ford’s F-150`, `Target’s stores`.
     let product = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) || w.contains(|c: char| c.is_ascii_digit())
@@ -873,12 +964,44 @@ fn in_business_context(local: &mut Local<'_>, start: usize, end: usize, sure: &S
         || HEADLINE_VERBS.contains(&next_lower.as_str())
         || past_tense
         || to_act
+        || subject_acts
         || (possessive && (BUSINESS_WORDS.contains(&next_lower.as_str()) || product(&next_word)))
         || TAKES_A_COMPANY.iter().any(|p| {
             before
                 .strip_suffix(p)
                 .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
         })
+}
+
+/// Verbs that follow a subject as helpers: a noun before one is the subject's.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "hit",
+];
+
+/// Whether a word after `to` may be a verb: a word of letters in one case (`add`, `CUT`),
+/// not a name, a number or a determiner (`to Apple`, `to 5 pct`, `to the`).
+fn verb_after_to(word: &str) -> bool {
+    const NOT_VERBS: &[&str] = &["the", "its", "his", "her", "their", "record", "date"];
+    let lower = word.to_lowercase();
+    (word == lower || word == word.to_uppercase())
+        && lower.len() >= 3
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&lower.as_str())
+}
+
+/// A verb in the third person after a headline's subject: a word of four letters or more in
+/// one case ending in a single `s` (`swings`, `ADDS`), not a word ending in `ss` or `us`
+/// (`class`, `bonus`).
+fn third_person_verb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (word == lower || word == word.to_uppercase())
+        && lower.len() >= 4
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
 }
 
 /// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
@@ -909,7 +1032,12 @@ fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
             .unwrap_or(rest.len());
         &rest[..word_end]
     });
-    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) || names_a_fund(&text[end..]) {
+    // `Goldman Sachs Alpha fund`, `Legg Mason Value Trust`: a fund named after its sponsor
+    // is news about the sponsor.
+    if names_a_fund(&text[end..]) {
+        return false;
+    }
+    if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
         return true;
     }
     if local.sentence_in_title_case(start, end) {
@@ -930,19 +1058,24 @@ fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
 }
 
-/// `BNY Mellon High Yield Strategies Fund`: the capitalised words after a name run on to
-/// a fund's name (a few words are read).
+/// `Goldman Sachs Alpha fund`, `BNY Mellon High Yield Strategies Fund`, `Legg Mason Value
+/// Trust's`: the capitalised words after a name run on to a fund's name (a few words are
+/// read; the fund's noun may be in lower case).
 fn names_a_fund(after: &str) -> bool {
-    after
-        .split_whitespace()
-        .take(6)
-        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'))
-        .any(|w| {
-            matches!(
-                w.trim_end_matches([',', '.', ':']),
-                "Fund" | "Funds" | "ETF"
-            )
-        })
+    for word in after.split_whitespace().take(6) {
+        let word = word.trim_end_matches([',', '.', ':']);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        if matches!(word, "Fund" | "Funds" | "ETF" | "Trust" | "fund" | "funds") {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+            return false;
+        }
+    }
+    false
 }
 
 /// A word that may be part of a name: capitalised, then lower case (`Vance`, not `CEO`), and
