@@ -593,3 +593,25 @@ fn an_exchange_acting_is_the_company_and_moving_is_its_market() {
         );
     }
 }
+
+/// Reuters roots that differ from the exchange's code name their listing
+/// (models/gazetteer/reuters_roots.tsv), and a second code of the same root right after the
+/// first is the same company's.
+#[test]
+fn reuters_roots_and_code_chains_name_one_listing() {
+    let t = tickers();
+    for (text, symbol) in [
+        ("Total SA <TOTF.PA> raised its dividend.", "TTE.PA"),
+        ("BASF SE <BASFn.DE> cut its outlook.", "BAS.DE"),
+        ("UBS (UBSN.VX) posted a loss.", "UBSG.SW"),
+        ("Unilever <ULVR.L><UNc.AS> said sales rose.", "ULVR.L"),
+    ] {
+        assert_eq!(
+            symbols(&t, text),
+            BTreeSet::from([symbol.to_string()]),
+            "{text}"
+        );
+    }
+    let nortel = symbols(&t, "Nortel Networks Corp <NT.TO><NT.N> filed for protection.");
+    assert_eq!(nortel.len(), 1, "{nortel:?}");
+}

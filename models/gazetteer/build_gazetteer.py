@@ -363,11 +363,13 @@ def add_funds_and_indices(gaz):
 
 
 def add_former_codes(gaz):
-    """Codes a company traded under before (`$FB` for Meta): finsent reads them in old text
-    only where no listing holds the code today."""
-    for row in read_tsv(HERE / "former_codes.tsv"):
-        listing = gaz.listings[row["symbol"]]
-        listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
+    """Codes a company traded under before (`$FB` for Meta), and the roots Reuters gives a
+    listing where they differ from the exchange's code (`<TOTF.PA>` is TotalEnergies,
+    `<BASFn.DE>` BASF): finsent reads them only where no listing holds the code today."""
+    for file in ("former_codes.tsv", "reuters_roots.tsv"):
+        for row in read_tsv(HERE / file):
+            listing = gaz.listings[row["symbol"]]
+            listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
 
 
 def add_former_listings(gaz):

@@ -367,17 +367,21 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
 }
 
 /// A Reuters root with the share's kind Reuters writes in lower case after it: a US share
-/// class (`BRKa.N`: BRK.A), a Nordic one (`ERICb.ST`: ERIC-B); German registered shares
-/// (`SIEGn.DE`) and preference shares (`VOWG_p.DE`) are the root's own listing, the latter
-/// under the `3` German codes end in (`VOW3`).
+/// class (`BRKa.N`: BRK.A), a London or Nordic one (`RDSa.L`: RDS.A, `ERICb.ST`: ERIC-B);
+/// German registered shares (`SIEGn.DE`) and Dutch certificates (`UNc.AS`) are the root's own
+/// listing, German preference shares (`VOWG_p.DE`) too, under the `3` their codes end in
+/// (`VOW3`).
 fn share_kind(root: &str, kind: Option<&str>, exchange: Option<&str>) -> String {
+    // Markets whose codes carry a share class: the US, London (`RDSa.L`: RDS.A) and the
+    // Nordic exchanges; elsewhere the letter is no class (`UNc.AS`, Dutch certificates).
+    let classes =
+        exchange.is_none_or(|e| is_us(e) || matches!(e, "LSE" | "STO" | "CPH" | "HEL" | "OSL"));
     match (kind, exchange) {
-        (None, _) | (Some("n" | "_n"), Some(_)) => root.to_string(),
         (Some("_p"), Some("XETRA")) => format!("{}3", local_root("XETRA", root)),
-        (Some(kind), _) => {
-            let class = kind.trim_start_matches('_').to_ascii_uppercase();
-            format!("{root}.{class}")
+        (Some(kind), _) if classes && kind.len() == 1 => {
+            format!("{root}.{}", kind.to_ascii_uppercase())
         }
+        _ => root.to_string(),
     }
 }
 
@@ -489,7 +493,7 @@ mod tests {
     #[test]
     fn reuters_share_kinds_and_markets() {
         let text = "<BRKa.N> <ERICb.ST> <SIEGn.DE> <NESN.VX> <PETR4.SA> <8001.OS> <NPSNY.PK> \
-                    <NPNJn.J> <XYZ.QQ> <UPM1V.HE> <SAPG.DE>";
+                    <NPNJn.J> <XYZ.QQ> <UPM1V.HE> <SAPG.DE> <UNc.AS> <RDSa.L>";
         assert_eq!(
             codes(text),
             [
@@ -503,6 +507,8 @@ mod tests {
                 (Some("JSE"), "NPN".into()),
                 (Some("HEL"), "UPM".into()),
                 (Some("XETRA"), "SAP".into()),
+                (Some("AMS"), "UN".into()),
+                (Some("LSE"), "RDS.A".into()),
             ]
         );
         assert_eq!(symbol_for("B3", "PETR4"), "PETR4.SA");

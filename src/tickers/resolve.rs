@@ -419,6 +419,16 @@ fn codes_of_names(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(i);
         let (name, code) = (&before[i - 1], &mut after[0]);
+        // `Nortel Networks Corp <NT.TO><NT.N>`: a second code of the same root right after
+        // the first is the same company's, whoever holds that code today.
+        if name.form == MentionForm::Ric
+            && code.form == MentionForm::Ric
+            && text[name.end..code.start].trim().is_empty()
+            && ric_root(&text[name.start..name.end]) == ric_root(&text[code.start..code.end])
+        {
+            code.key = name.key.clone();
+            continue;
+        }
         let named = matches!(name.form, MentionForm::Name | MentionForm::NameInContext)
             && matches!(name.key, TickerKey::Known(_));
         if code.form == MentionForm::Ric
@@ -430,6 +440,12 @@ fn codes_of_names(text: &str, mentions: &mut [Mention]) {
             code.key = name.key.clone();
         }
     }
+}
+
+/// The root of a Reuters code as written: `<NT.TO>` and `(NT.N)` are `NT`.
+fn ric_root(code: &str) -> &str {
+    let code = code.trim_matches(['<', '>', '(', ')']);
+    code.split(['.', '_']).next().unwrap_or(code)
 }
 
 /// Words of a company's legal form, as written after its name.
