@@ -585,6 +585,9 @@ fn an_exchange_acting_is_the_company_and_moving_is_its_market() {
         "Nasdaq closes lower as tech shares slide",
         "Shares fell on the Nasdaq on Tuesday",
         "Nasdaq stocks lead the market higher",
+        "S&P 500, Dow and Nasdaq all turn positive",
+        "Nasdaq sheds 21 points at the bell",
+        "Nasdaq-listed shares of chipmakers rose",
     ] {
         assert!(
             symbols(&t, text).is_empty(),
@@ -612,6 +615,9 @@ fn reuters_roots_and_code_chains_name_one_listing() {
             "{text}"
         );
     }
-    let nortel = symbols(&t, "Nortel Networks Corp <NT.TO><NT.N> filed for protection.");
+    let nortel = symbols(
+        &t,
+        "Nortel Networks Corp <NT.TO><NT.N> filed for protection.",
+    );
     assert_eq!(nortel.len(), 1, "{nortel:?}");
 }

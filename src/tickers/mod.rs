@@ -5,7 +5,11 @@
 //! mentions into its companies: mentions, relevance, and the units (title, sentences) that
 //! name each, whose sentiment [`crate::per_ticker`] turns into the company's score.
 
+mod coded;
+mod context;
 mod gazetteer;
+mod local;
+mod names;
 mod patterns;
 mod resolve;
 

@@ -233,6 +233,24 @@ static BLOOMBERG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every explicit code in `text`, in order of position.
 pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = cashtags(text);
+    out.extend(reuters_codes(text));
+    out.extend(exchange_codes(text));
+    out.extend(suffix_codes(text));
+    out.extend(bloomberg_codes(text));
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // A code inside another (a suffix code inside an exchange-qualified one) counts once.
+    let mut kept: Vec<ExplicitCode> = Vec::with_capacity(out.len());
+    for code in out {
+        if kept.last().is_none_or(|k| code.start >= k.end) {
+            kept.push(code);
+        }
+    }
+    kept
+}
+
+/// Cashtags: `$AAPL`, `$aapl`, `$BRK.B`; not `$US 5bn`.
+fn cashtags(text: &str) -> Vec<ExplicitCode> {
     let mut out = Vec::new();
     for c in CASHTAG.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -255,6 +273,12 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             end: whole.end(),
         });
     }
+    out
+}
+
+/// Reuters codes: `<AAPL.O>`, `(F.N)`, `<MRS>`.
+fn reuters_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = Vec::new();
     for c in RIC.captures_iter(text) {
         let whole = c.get(0).expect("match");
         // The angle form's groups are 1-3, the bracketed form's 4-6.
@@ -288,6 +312,12 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             lowercase: false,
         });
     }
+    out
+}
+
+/// Exchange-qualified codes: `(NASDAQ: NVDA)`, `TSE:6758`.
+fn exchange_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = Vec::new();
     for c in EXCHANGE_CODE.captures_iter(text) {
         // `(Nasdaq: ATXI)` or `TSE:6758`; not prose such as "Nasdaq: AI stocks rallied".
         if c.get(1).is_none() && c[3].contains(char::is_whitespace) {
@@ -314,6 +344,12 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             lowercase: false,
         });
     }
+    out
+}
+
+/// Yahoo-style codes: `9984.T`, `VOD.L`.
+fn suffix_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = Vec::new();
     for c in SUFFIX_CODE.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if continues_as_word(text, whole.end())
@@ -335,6 +371,12 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             lowercase: false,
         });
     }
+    out
+}
+
+/// Bloomberg codes: `7203 JP`.
+fn bloomberg_codes(text: &str) -> Vec<ExplicitCode> {
+    let mut out = Vec::new();
     for c in BLOOMBERG.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if text[whole.end()..].trim_start().starts_with("Morgan") {
@@ -355,15 +397,7 @@ pub fn find_codes(text: &str) -> Vec<ExplicitCode> {
             lowercase: false,
         });
     }
-    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    // A code inside another (a suffix code inside an exchange-qualified one) counts once.
-    let mut kept: Vec<ExplicitCode> = Vec::with_capacity(out.len());
-    for code in out {
-        if kept.last().is_none_or(|k| code.start >= k.end) {
-            kept.push(code);
-        }
-    }
-    kept
+    out
 }
 
 /// A Reuters root with the share's kind Reuters writes in lower case after it: a US share

@@ -1,0 +1,368 @@
+//! Business context: the words around an ordinary-word name (`Apple`, `Target`, `Shell`)
+//! that make it the company, and those that make it a word, a market or a thing.
+
+use super::local::{Local, Spans, ceil_char_boundary, floor_char_boundary};
+use super::names::{FREE_CAPITALISED, is_wire_tag};
+
+/// Words after an ordinary-word name that make it a company: `Apple Inc.`, `Shell shares`.
+#[rustfmt::skip]
+pub(super) const COMPANY_WORDS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Plc", "plc", "PLC", "Group", "Holdings", "Platforms",
+    "Incorporated", "Corporation", "Company", "shares", "share", "stock", "stocks", "Chief", "CEO",
+];
+
+/// Business nouns after a possessive ordinary-word name: `Apple’s iPhone`, `Target’s stores`.
+#[rustfmt::skip]
+const BUSINESS_WORDS: &[&str] = &[
+    "shares", "share", "stock", "stocks", "earnings", "revenue", "revenues", "profit", "profits",
+    "quarter", "quarterly", "ceo", "chief", "executive", "investors", "investor", "analyst",
+    "analysts", "company", "companies", "valuation", "sales", "guidance", "forecast", "outlook",
+    "dividend", "buyback", "ipo", "listed", "nasdaq", "nyse", "traded", "deal", "acquisition",
+    "acquire", "acquired", "rival", "rivals", "supplier", "suppliers", "customers", "products",
+    "launched", "unveiled", "results", "fiscal", "stores", "retailer", "brand", "subscribers",
+    "cloud", "chip", "chips", "iphone", "iphones", "ipad", "smartphone", "smartphones", "app",
+    "apps", "platform", "carmaker", "automaker", "refinery", "lng", "lender", "payments", "airline",
+    "software", "database", "layoffs", "employees", "lawsuit", "regulators", "antitrust",
+    "shareholders", "stake", "downgrade", "downgraded", "upgrade", "upgraded", "rating", "bonds",
+    "market", "billion", "percent", "inc", "corp", "merger", "units", "unit", "executives",
+    "boss", "store", "devices", "ads", "advertising", "trading", "center", "centers",
+    "subscription", "streaming", "contract", "fees", "merchants", "settlement", "buybacks", "crude",
+    "barrel", "oil", "payment", "gas", "retailers", "lenders", "bank", "banks", "production",
+    "inventory", "plant", "factory", "factories", "vehicles", "deliveries", "recall", "model",
+    "models",
+];
+
+/// Legal forms: after an ordinary-word name they name another company than its listing.
+const LEGAL_FORMS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Ltd",
+    "Limited",
+    "Co",
+    "Plc",
+    "plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "LLC",
+];
+
+/// Verbs after an ordinary-word name that make it a company acting: `Target raised`.
+#[rustfmt::skip]
+const BUSINESS_VERBS: &[&str] = &[
+    "rose", "rises", "rise", "fell", "falls", "fall", "jumped", "jumps", "jump", "gained", "gains",
+    "slumped", "slumps", "slid", "slides", "surged", "surges", "soared", "soars", "plunged",
+    "plunges", "tumbled", "tumbles", "dropped", "drops", "climbed", "climbs", "sank", "sinks",
+    "rallied", "rallies", "reported", "reports", "report", "posted", "posts", "raised", "raises",
+    "cut", "cuts", "beat", "beats", "missed", "misses", "announced", "announces",
+    "agreed", "agrees", "plans", "planned", "expects", "expected", "launched", "launches", "hired",
+    "hires", "named", "names", "appointed", "appoints", "acquired", "acquires", "bought", "buys",
+    "sold", "sells", "sued", "warned", "warns", "reaffirmed", "reaffirms", "lowered", "lowers",
+    "boosted", "boosts", "trimmed", "trims", "shed", "sheds", "upgraded", "downgraded", "declared",
+    "declares", "completed", "completes", "filed", "files", "shares", "stock",
+    "earnings", "revenue", "sales", "profit", "results", "dividend", "stake", "outlook",
+    "guidance", "forecast", "stores", "executives", "shareholders", "investors", "bonds",
+    "weighs", "weighed", "drags", "dragged", "lifts", "lifted", "tops", "topped", "lags",
+    "lagged", "slips", "slipped", "dips", "dipped", "edges", "edged", "loses", "lost", "sheds",
+    "rebounds", "rebounded", "recovers", "recovered", "signs", "signed", "invests", "invested",
+    "unveils", "unveiled", "introduces", "introduced", "recalls", "recalled", "settles",
+    "settled", "pays", "paid", "hikes", "hiked", "slashes", "slashed", "tanks", "tanked",
+    "zooms", "zoomed", "rallies", "plummets", "plummeted", "surges", "soars", "outperforms",
+];
+
+/// Verbs of wire headlines after a company as subject: `Hertz said`, `Apple sees`,
+/// `Prudential eyeing`, `Meta fined`.
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "sees", "saw", "gets", "got", "wins", "won", "offers", "offered", "eyes",
+    "eyeing", "nears", "neared", "inks", "inked", "sues", "faces", "faced", "hits", "bets", "fined",
+    "seeks", "sought", "opens", "opened", "closes", "closed", "shuts", "axes", "axed", "exits",
+    "enters", "expands", "expanded", "delays", "delayed", "halts", "halted", "resumes", "resumed",
+    "urges", "urged", "denies", "denied", "confirms", "confirmed", "considers", "considered",
+    "explores", "explored", "mulls", "mulled", "taps", "tapped", "picks", "picked", "fires",
+    "fired", "ousts", "ousted", "ahead", "profit", "net", "quarterly", "unit", "stake", "ceo",
+    "chief", "board", "bid", "bids", "sale", "merger", "deal", "ipo", "probe", "q1", "q2", "q3",
+    "q4",
+];
+
+/// Words of place and period between a company and its business word in a headline
+/// (`Ford U.S. October sales`), lower case; `U.S.` is read as `u` and `s`.
+#[rustfmt::skip]
+const PERIOD_OR_PLACE: &[&str] = &[
+    "u", "s", "k", "us", "uk", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "same-store", "comparable", "domestic",
+    "global", "worldwide", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
+    "1st-qtr", "2nd-qtr", "3rd-qtr", "4th-qtr", "first-half", "second-half", "full-year",
+    "half-year", "fiscal", "annual", "monthly", "weekly", "december-quarter", "june-quarter",
+    "march-quarter", "september-quarter",
+];
+
+/// `Nasdaq closes higher`, `Nasdaq stocks`, `S&P 500 and Nasdaq hit records`: an exchange's
+/// name is also its market's, and a market moves; the operator acts (`Nasdaq agrees to buy
+/// OMX`, `LSE rejects bid`).
+pub(super) fn moves_as_a_market(text: &str, start: usize, end: usize) -> bool {
+    if !MARKETS.contains(&&text[start..end]) {
+        return false;
+    }
+    let next = words_after(text, end)
+        .next
+        .trim_start_matches('-')
+        .to_lowercase();
+    next.starts_with("listed") || MARKET_WORDS.contains(&next.as_str())
+}
+
+/// Exchanges whose name is also their market's: as companies only when they act.
+#[rustfmt::skip]
+const MARKETS: &[&str] = &[
+    "Nasdaq", "NASDAQ", "LSE", "London Stock Exchange", "ASX", "SGX", "HKEx", "TMX", "CME", "ICE",
+    "CBOE", "Cboe",
+];
+
+/// Words after an exchange's name that speak of its market: its prices, its stocks.
+#[rustfmt::skip]
+const MARKET_WORDS: &[&str] = &[
+    "rose", "rises", "rise", "fell", "falls", "fall", "gained", "gains", "gain", "slipped",
+    "slips", "closed", "closes", "close", "opened", "opens", "open", "ended", "ends", "end",
+    "climbed", "climbs", "dropped", "drops", "edged", "edges", "hit", "hits", "jumped", "jumps",
+    "slid", "slides", "tumbled", "tumbles", "rallied", "rallies", "surged", "surges", "sank",
+    "sinks", "lost", "loses", "added", "adds", "shares", "share", "stocks", "stock", "index",
+    "record", "records", "economists", "economist", "shed", "sheds", "turn", "turns", "points",
+    "composite", "listed", "listing", "listings", "futures", "trading", "debut", "debuts",
+];
+
+/// Verbs after `to` that make the subject a company: `Shell to buy BG`.
+#[rustfmt::skip]
+const CORPORATE_ACTS: &[&str] = &[
+    "buy", "sell", "acquire", "cut", "raise", "pay", "close", "open", "launch", "invest", "merge",
+    "split", "list", "hire", "exit", "shut", "spin", "build", "issue", "axe", "slash", "boost",
+    "return", "repurchase", "delist", "settle", "appeal", "restructure", "divest", "float",
+];
+
+/// Phrases before an ordinary-word name that take a company: `shares of Target`.
+#[rustfmt::skip]
+const TAKES_A_COMPANY: &[&str] = &[
+    "shares of", "shares in", "stake in", "stock of", "rival", "rivals", "peer", "retailer",
+    "to buy", "acquire", "acquires", "acquired", "bid for", "merger with", "takeover of",
+    "upgrades", "upgraded", "downgrades", "downgraded", "analysts at", "such as",
+];
+
+/// Words right after an ordinary-word name that give it its ordinary sense.
+#[rustfmt::skip]
+const ORDINARY_NEXT: &[&str] = &[
+    "pie", "pies", "juice", "orchard", "orchards", "growers", "grower", "tree", "trees", "cider",
+    "harvest", "harvests", "blossom", "rainforest", "river", "basin", "jungle", "forest", "forests",
+    "tribe", "tribes", "deforestation", "audience", "audiences", "date", "dates", "range", "rate",
+    "rates", "application", "applications", "requirements", "requirement", "rules", "waiver",
+    "waivers", "holders", "applicants", "sponsorship", "shock", "shocks", "companies", "company",
+    "chain", "chains", "party", "parties", "analysis", "analyses", "between", "widened", "widens",
+    "narrowed", "narrows", "crossing", "fiesta", "fruit", "fruits", "varieties",
+    "of", "soup", "trades", "trade", "game", "games", "letters", "letter", "inflation", "grant",
+    "grants",
+];
+
+/// An ordinary-word name is the company when the words around it say so: a company word
+/// after it (`Target Corp`, `Shell shares`), a business verb (`Target raised`, `Gap Inc
+/// reports`), or a phrase before it that takes a company (`shares of Target`). Business
+/// words elsewhere in the sentence do not count: in market news they are everywhere
+/// (`Forecasting for Next Year`).
+pub(super) fn in_business_context(
+    local: &mut Local<'_>,
+    start: usize,
+    end: usize,
+    sure: &Spans,
+) -> bool {
+    let text = local.text;
+    if moves_as_a_market(text, start, end) {
+        return false;
+    }
+    // `BP and Shell`; an exchange among indices is a market (`Dow and Nasdaq turn up`).
+    if !MARKETS.contains(&&text[start..end]) && listed_with_a_company(text, start, end, sure) {
+        return true;
+    }
+    let after = words_after(text, end);
+    // The gazetteer holds a listing's names with their legal form (`Target Corp`, `Apple
+    // Inc`), which match whole: `Delta Corp` is another company.
+    if LEGAL_FORMS.contains(&after.next) {
+        return false;
+    }
+    if COMPANY_WORDS.contains(&after.next) {
+        return true;
+    }
+    if ORDINARY_NEXT.contains(&after.next.to_lowercase().as_str()) {
+        return false;
+    }
+    // The first word of a quotation is capitalised for its position: there an ordinary
+    // word (`"Customers are choosing Walmart`) needs a company word after it or another
+    // sure mention of the company.
+    let sentence = local.sentence(start, end).1;
+    let opening = &text[sentence.start..start];
+    if opening.chars().all(|c| !c.is_alphanumeric()) && opening.contains(['"', '“', '‘', '\''])
+    {
+        return false;
+    }
+    // The longest phrase that takes a company is a few words: only those are read.
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
+    // First in its sentence (after a wire tag: `RPT-Apple overtakes`), or after a full stop
+    // the splitter kept inside a quotation.
+    let sentence_initial = opening.chars().all(|c| !c.is_alphanumeric())
+        || opening.strip_suffix('-').is_some_and(is_wire_tag)
+        || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
+    let before = before.to_lowercase();
+    let ends_with_phrase = |phrase: &str| {
+        before
+            .strip_suffix(phrase)
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    };
+    // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
+    // `the Target Corp`, was read above).
+    if ["the", "a", "an"].into_iter().any(ends_with_phrase) {
+        return false;
+    }
+    let headline = !sentence.text(text).trim_end().ends_with('.');
+    acts(&after, sentence_initial, headline) || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
+}
+
+/// The words after a name that say what it is.
+struct After<'a> {
+    /// `Apple's`, `Apple’s`.
+    possessive: bool,
+    /// The next word, past helpers (`has`, `both`), places and periods (`U.S. October`) and
+    /// a day (`on Thursday`); an apposition (`Arm, its chip designer, reported`) is skipped.
+    next: &'a str,
+    /// The two words after `next`.
+    then: [&'a str; 2],
+}
+
+fn words_after(text: &str, end: usize) -> After<'_> {
+    let possessive = text[end..].starts_with(['\'', '’']);
+    let mut rest = text[end..]
+        .strip_prefix(['\'', '’'])
+        .map_or(&text[end..], |r| r.trim_start_matches('s'));
+    if let Some(apposition) = rest.strip_prefix(", ")
+        && ["its ", "the ", "a ", "an "]
+            .iter()
+            .any(|w| apposition.starts_with(w))
+        && let Some(close) = apposition[..floor_char_boundary(apposition, 80)].find(", ")
+    {
+        rest = &apposition[close + 2..];
+    }
+    let mut words = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty());
+    let mut next = words.next().unwrap_or("");
+    // `Shell both lowered`, `BP has raised`.
+    while [
+        "both", "also", "all", "each", "has", "have", "had", "will", "would", "is", "was",
+    ]
+    .contains(&next)
+    {
+        next = words.next().unwrap_or("");
+    }
+    // `Ford U.S. October sales`, `Target November same-store sales`: a place or a period
+    // between a headline's subject and its business word.
+    for _ in 0..3 {
+        let year = next.len() == 4 && next.chars().all(|c| c.is_ascii_digit());
+        if !(year || PERIOD_OR_PLACE.contains(&next.to_lowercase().as_str())) {
+            break;
+        }
+        next = words.next().unwrap_or("");
+    }
+    // `Apple on Thursday reported`.
+    if next == "on" {
+        let day = words.next().unwrap_or("");
+        if FREE_CAPITALISED.contains(&day) {
+            next = words.next().unwrap_or("");
+        }
+    }
+    After {
+        possessive,
+        next,
+        then: [words.next().unwrap_or(""), words.next().unwrap_or("")],
+    }
+}
+
+/// Whether the words after a name make it a company acting: a business or headline verb,
+/// any past tense inside a sentence (`Target widened its lead`; at the start of one, where
+/// every word is capitalised, `Customers responded` is not Customers Bancorp), `to` and a
+/// corporate act (`Shell to buy BG`), a headline's subject before `to` and a verb or a verb
+/// in `s` (`Delta to add seats`, `Delta swings to profit`), a possessive before a business
+/// word or a product (`Apple’s iPhone`, `Ford’s F-150`).
+fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
+    let next = after.next.to_lowercase();
+    let next = next.as_str();
+    let past_tense = !sentence_initial
+        && after.next.len() > 4
+        && after.next.ends_with("ed")
+        && after.next.chars().all(|c| c.is_ascii_lowercase());
+    let after_to = (next == "to").then_some(after.then[0]);
+    let to_act = after_to.is_some_and(|w| CORPORATE_ACTS.contains(&w.to_lowercase().as_str()));
+    // A word in `s` is a verb only in a headline (no full stop), and not when a verb follows
+    // it (`APPLE PRICES HIT RECORD`: prices is the subject's noun).
+    let verb = |w: &str| {
+        let w = w.to_lowercase();
+        [BUSINESS_VERBS, HEADLINE_VERBS, AUXILIARIES]
+            .iter()
+            .any(|list| list.contains(&w.as_str()))
+    };
+    let subject_acts = sentence_initial
+        && (after_to.is_some_and(verb_after_to)
+            || headline && third_person_verb(after.next) && !verb(after.then[0]));
+    let product = after.next.chars().next().is_some_and(char::is_uppercase)
+        || after.next.contains(|c: char| c.is_ascii_digit());
+    BUSINESS_VERBS.contains(&next)
+        || HEADLINE_VERBS.contains(&next)
+        || past_tense
+        || to_act
+        || subject_acts
+        || (after.possessive && (BUSINESS_WORDS.contains(&next) || product))
+}
+
+/// Verbs that follow a subject as helpers: a noun before one is the subject's.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "hit",
+];
+
+/// Whether a word after `to` may be a verb: a word of letters in one case (`add`, `CUT`),
+/// not a name, a number or a determiner (`to Apple`, `to 5 pct`, `to the`).
+fn verb_after_to(word: &str) -> bool {
+    const NOT_VERBS: &[&str] = &["the", "its", "his", "her", "their", "record", "date"];
+    let lower = word.to_lowercase();
+    (word == lower || word == word.to_uppercase())
+        && lower.len() >= 3
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&lower.as_str())
+}
+
+/// A verb in the third person after a headline's subject: a word of four letters or more in
+/// one case ending in a single `s` (`swings`, `ADDS`), not a word ending in `ss` or `us`
+/// (`class`, `bonus`).
+fn third_person_verb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (word == lower || word == word.to_uppercase())
+        && lower.len() >= 4
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+}
+
+/// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
+/// listed with a company named for sure is one too.
+pub(super) fn listed_with_a_company(text: &str, start: usize, end: usize, sure: &Spans) -> bool {
+    const JOINS: &[&str] = &[" and ", " or ", " & ", ", ", " vs ", " and rival "];
+    let after = &text[end..];
+    let before = &text[..start];
+    JOINS.iter().any(|j| {
+        after.starts_with(j) && sure.starts.contains(&(end + j.len()))
+            || before.ends_with(j)
+                && start
+                    .checked_sub(j.len())
+                    .is_some_and(|e| sure.ends.contains(&e))
+    })
+}
