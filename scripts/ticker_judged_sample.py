@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Draws the real-text judged set of the ticker finder (tests/tickers_real.rs).
 
-Usage: ticker_judged_sample.py [--finsent PATH] [--data DIR] [--out DIR]
+Usage: ticker_judged_sample.py [--finsent PATH] [--data DIR] [--out DIR] [--seed N]
 
 Reads public datasets from ../shared/data (Twitter Financial News train/dev, SEntFiN
 train/dev, FiQA 2018 task 1 train, Financial PhraseBank train), runs `finsent tickers`
-over every text, and writes, seeded (seed 14), into tests/fixtures/tickers_real/:
+over every text, and writes, seeded (--seed, 14 by default: the set tests/tickers_real.rs
+reads), into --out (tests/fixtures/tickers_real/ by default):
 
 - detections.tsv: every detection of a random sample of texts that have at least one, texts
   drawn until at least 400 detections are in, then more texts with a name-in-context
@@ -35,7 +36,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = 14
 SOURCES = [
     ("tfns", "twitter_financial_news_sentiment", ["train", "dev"]),
     ("sentfin", "sentfin", ["train", "dev"]),
@@ -53,6 +53,9 @@ def parse_args():
     p.add_argument("--finsent", type=Path, default=ROOT / "target/release/finsent")
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     p.add_argument("--out", type=Path, default=ROOT / "tests/fixtures/tickers_real")
+    p.add_argument("--seed", type=int, default=14,
+                   help="seed of a new draw (14 is the set tests/tickers_real.rs reads; another seed with "
+                        "another --out draws a fresh sample to judge)")
     return p.parse_args()
 
 
@@ -92,14 +95,14 @@ def write_tsv(path, fields, rows):
         w.writerows(rows)
 
 
-def sample_detections(found, old):
+def sample_detections(found, old, seed):
     """The texts of an earlier draw, when there is one (the judged sample stays the same
     texts as the matcher changes: their new detections come out blank), else a new draw."""
     judged = {(r["text_id"], r["start"], r["end"], r["symbol"]): r for r in old}
     if old:
         chosen = list(dict.fromkeys(r["text_id"] for r in old))
         return detection_rows(chosen, found, judged)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     with_any = sorted(i for i, d in found.items() if d)
     rng.shuffle(with_any)
     chosen, n = [], 0
@@ -131,8 +134,8 @@ def detection_rows(chosen, found, judged):
     return rows
 
 
-def sample_recall(texts, old):
-    rng = random.Random(SEED)
+def sample_recall(texts, old, seed):
+    rng = random.Random(seed)
     judged = {(r["text_id"], r["entity"]): r for r in old}
     rows = []
     for prefix, field in (("sentfin:dev:", "entities"), ("fiqa:train:", "targets")):
@@ -149,8 +152,8 @@ def main():
     texts = load_texts(args.data)
     found = detect(args.finsent, texts)
     args.out.mkdir(parents=True, exist_ok=True)
-    detections = sample_detections(found, read_tsv(args.out / "detections.tsv"))
-    recall = sample_recall(texts, read_tsv(args.out / "recall.tsv"))
+    detections = sample_detections(found, read_tsv(args.out / "detections.tsv"), args.seed)
+    recall = sample_recall(texts, read_tsv(args.out / "recall.tsv"), args.seed)
     write_tsv(args.out / "detections.tsv", ["text_id", "start", "end", "found", "symbol", "form", "verdict", "why"],
               detections)
     write_tsv(args.out / "recall.tsv", ["text_id", "entity", "verdict", "symbol", "why"], recall)
