@@ -425,6 +425,88 @@ fn share_class_and_code_changes_resolve_by_the_articles_date() {
     }
 }
 
+/// Listings of the headline archive's years (2006–2013) that have since ended or been
+/// renamed (former_listings.tsv): by the article's date the company of then, with its code of
+/// then; without a date a name only a former listing had names none, and a name today's
+/// listing shares is today's. A renaming that kept the code (Kellogg, now Kellanova) is not
+/// delisted.
+#[test]
+fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
+    let t = tickers();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Safeway raised its forecast.", "2008-04-24", "SWY", Some("2015-01-29")),
+        ("Tiffany & Co raised its forecast.", "2010-05-27", "TIF", Some("2021-01-06")),
+        ("Genzyme shares rose.", "2010-08-30", "GENZ", Some("2011-04-04")),
+        ("Medco Health Solutions raised its outlook.", "2011-07-21", "MHS", Some("2012-04-02")),
+        ("BellSouth agreed to be acquired.", "2006-03-06", "BLS", Some("2006-12-29")),
+        ("Circuit City filed for bankruptcy.", "2008-11-10", "CC", Some("2008-11-10")),
+        ("Northwest Airlines reported a loss.", "2008-04-23", "NWA", Some("2008-10-29")),
+        ("Continental Airlines raised fares.", "2009-06-01", "CAL", Some("2010-10-01")),
+        ("Rohm and Haas agreed to a merger.", "2008-07-10", "ROH", Some("2009-04-01")),
+        ("Countrywide Financial shares fell.", "2007-08-16", "CFC", Some("2008-07-01")),
+        ("Sun Micro cut jobs.", "2008-11-14", "JAVA", Some("2010-01-27")),
+        ("Coach Inc raised its dividend.", "2012-01-24", "COH", Some("2017-10-30")),
+        ("American Airlines raised fares.", "2008-05-21", "AMR", Some("2013-12-06")),
+        ("American Airlines raised fares.", "2016-05-21", "AAL", None),
+        ("Cadbury rejected the bid.", "2009-09-07", "CBRY.L", Some("2010-03-05")),
+        ("Northern Rock shares plunged.", "2007-09-14", "NRK.L", Some("2008-02-21")),
+        ("HBOS shares fell.", "2008-09-17", "HBOS.L", Some("2009-01-16")),
+        ("Xstrata raised its output.", "2012-04-20", "XTA.L", Some("2013-05-01")),
+        ("Nortel cut jobs.", "2008-11-10", "NT.TO", Some("2009-06-26")),
+        ("InBev made an offer.", "2008-06-11", "INB.BR", Some("2008-11-18")),
+        ("Total SA raised its dividend.", "2010-02-11", "FP.PA", Some("2021-05-28")),
+        ("Daimler raised its outlook.", "2010-07-27", "DAI.DE", Some("2022-01-31")),
+        ("Royal Dutch Shell raised its dividend.", "2010-02-04", "RDSA.L", Some("2022-01-28")),
+        ("Royal Dutch Shell raised its dividend.", "2023-02-02", "SHEL.L", None),
+        ("Royal Bank of Scotland posted a loss.", "2009-02-26", "RBS.L", Some("2020-07-21")),
+        ("Royal Bank of Scotland posted a loss.", "2021-02-26", "NWG.L", None),
+        ("London Stock Exchange rejected the offer.", "2006-03-13", "LSE.L", Some("2019-12-31")),
+        // Renamed with the code kept: the company of then, not delisted.
+        ("Kellogg Co raised its outlook.", "2010-02-11", "K", None),
+        ("Apache Corp raised its output.", "2012-05-03", "APA", None),
+        // Codes of then.
+        ("$SWY rose.", "2010-04-29", "SWY", Some("2015-01-29")),
+        ("$AMR fell.", "2011-11-29", "AMR", Some("2013-12-06")),
+    ];
+    let mut wrong = Vec::new();
+    let mut companies = BTreeSet::new();
+    for &(text, date, symbol, delisted) in cases {
+        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
+        let got = listed_at(&t, text, Some(date));
+        if got != want {
+            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
+        }
+        if date < "2014" {
+            companies.insert(symbol);
+        }
+    }
+    assert!(companies.len() >= 25, "{} companies", companies.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Without a date: names only former listings had name none; names of today are today's.
+    for text in [
+        "Safeway raised its forecast.",
+        "Genzyme shares rose.",
+        "Cadbury rejected the bid.",
+    ] {
+        assert!(listed_at(&t, text, None).is_empty(), "{text}");
+    }
+    assert_eq!(
+        listed_at(&t, "Royal Bank of Scotland posted a loss.", None),
+        [("NWG.L".to_string(), None)]
+    );
+    assert_eq!(
+        listed_at(&t, "American Airlines raised fares.", None),
+        [("AAL".to_string(), None)]
+    );
+    assert_eq!(
+        listed_at(&t, "London Stock Exchange rejected the offer.", None),
+        [("LSEG.L".to_string(), None)]
+    );
+    // An exchange's market is not its company: prices "on NYMEX" name no company.
+    assert!(listed_at(&t, "U.S. crude on NYMEX rose $2.", Some("2008-06-30")).is_empty());
+}
+
 #[test]
 fn wire_tags_glued_to_a_name_do_not_hide_it() {
     let t = tickers();
