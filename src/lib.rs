@@ -10,8 +10,9 @@
 //! [`Finsent`] is the entry point: [`Finsent::new`] loads what a [`ScoreConfig`] names,
 //! [`Finsent::score_articles`] scores articles (streamed, in order, parallel inside),
 //! [`Finsent::classify`] scores short texts as they are, and [`Finsent::score_stream`] runs
-//! a whole input through to writers, as `finsent score` does. [`stream`] holds the chunked
-//! reading and the run counts every command shares.
+//! a whole input through to writers, as `finsent score` does. [`stream`] is the one stream
+//! runner every run goes through (score, classify, split, tickers, stories; the command,
+//! the library and Python): chunked reading, per-record isolation, counting and writing.
 //!
 //! ```no_run
 //! use finsent::{Finsent, ScoreConfig};
