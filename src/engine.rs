@@ -13,6 +13,7 @@ use crate::model::{
 use crate::pipeline::{
     ScoreOptions, mark_stories, panicked_record, score_chunk, score_groups, signatures,
 };
+use crate::select::Selection;
 use crate::stories::{Signature, Stories};
 use crate::stream::{
     Destination, Outlet, Phases, RunStats, Stage, Tally, WriteFailed, in_order, run,
@@ -99,10 +100,34 @@ impl ScoreConfig {
         }
     }
 
-    /// Checks every number against its range.
-    pub fn validate(&self) -> Result<()> {
+    /// The configuration, every number checked against its range (a field error names the
+    /// field: [`crate::validate::Invalid`]).
+    pub fn checked(self) -> Result<CheckedConfig> {
         self.scorer.validate()?;
-        self.score.validate()
+        self.score.validate()?;
+        Ok(CheckedConfig(self))
+    }
+}
+
+/// A [`ScoreConfig`] whose settings were checked ([`ScoreConfig::checked`]): the checks run
+/// once per run, and [`Finsent::load`] takes it as it is.
+#[derive(Debug, Clone)]
+pub struct CheckedConfig(ScoreConfig);
+
+impl CheckedConfig {
+    pub fn config(&self) -> &ScoreConfig {
+        &self.0
+    }
+
+    /// The same configuration with ONNX Runtime at `runtime` (not a checked setting).
+    pub fn with_runtime(mut self, runtime: PathBuf) -> Self {
+        self.0.runtime = runtime;
+        self
+    }
+
+    /// Which records to score (not a checked setting: a resumed run adds the ids done).
+    pub fn selection_mut(&mut self) -> &mut Selection {
+        &mut self.0.score.selection
     }
 }
 
@@ -116,11 +141,16 @@ pub struct Finsent {
 }
 
 impl Finsent {
-    /// Loads what `config` names: ONNX Runtime, the model (checked against its checksum), the
-    /// gazetteer, and one worker per session.
+    /// Loads what `config` names, once its settings are checked ([`ScoreConfig::checked`]):
+    /// ONNX Runtime, the model (checked against its checksum), the gazetteer, and one worker
+    /// per session.
     pub fn new(config: ScoreConfig) -> Result<Self> {
-        // The scoring options are checked by from_parts.
-        config.scorer.validate()?;
+        Self::load(config.checked()?)
+    }
+
+    /// [`Finsent::new`] with settings checked already.
+    pub fn load(config: CheckedConfig) -> Result<Self> {
+        let CheckedConfig(config) = config;
         let env = init_runtime(&config.runtime)?;
         let scorer = Scorer::load(env, &config.model.files()?, &config.scorer)?;
         let tickers = config
@@ -128,7 +158,7 @@ impl Finsent {
             .as_ref()
             .map(GazetteerChoice::load)
             .transpose()?;
-        Self::from_parts(scorer, tickers, config.score)
+        Self::assemble(scorer, tickers, config.score)
     }
 
     /// An engine over a scorer and gazetteer loaded already.
@@ -138,6 +168,11 @@ impl Finsent {
         options: ScoreOptions,
     ) -> Result<Self> {
         options.validate()?;
+        Self::assemble(scorer, tickers, options)
+    }
+
+    /// An engine over its parts, whose options were checked.
+    fn assemble(scorer: Scorer, tickers: Option<Tickers>, options: ScoreOptions) -> Result<Self> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(scorer.workers())
             .thread_name(|i| format!("finsent-worker-{i}"))
@@ -244,7 +279,7 @@ impl Finsent {
     where
         I: Iterator<Item = Record>,
     {
-        self.score_stream_with(&self.options, records, output, errors, progress)
+        self.stream(&self.options, records, output, errors, progress)
     }
 
     /// [`Finsent::score_stream`] with other scoring options than the engine's own (limits,
@@ -261,6 +296,21 @@ impl Finsent {
         I: Iterator<Item = Record>,
     {
         options.validate()?;
+        self.stream(options, records, output, errors, progress)
+    }
+
+    /// [`Finsent::score_stream_with`] with options checked already.
+    fn stream<'a, I>(
+        &self,
+        options: &ScoreOptions,
+        records: impl FnOnce() -> I + Send,
+        output: Destination<'a>,
+        errors: Option<Destination<'a>>,
+        progress: &mut dyn FnMut(&RunStats),
+    ) -> Result<RunStats>
+    where
+        I: Iterator<Item = Record>,
+    {
         let skipped = AtomicU64::new(0);
         let selected = || {
             records().filter(|r| {

@@ -577,11 +577,11 @@ fn panel(
     per_story: String,
     listing: String,
 ) -> PyResult<Py<PyBytes>> {
-    let value_error = |e: finsent::Error| PyValueError::new_err(chain(&e));
+    let value_error = |e: &dyn std::error::Error| PyValueError::new_err(chain(e));
     let rule = PanelRule {
-        per_story: PerStory::parse(&per_story).map_err(value_error)?,
-        listing: PanelListing::parse(&listing).map_err(value_error)?,
-        ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(value_error)?
+        per_story: PerStory::parse(&per_story).map_err(|e| value_error(&e))?,
+        listing: PanelListing::parse(&listing).map_err(|e| value_error(&e))?,
+        ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(|e| value_error(&e))?
     };
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let mut found = Vec::new();

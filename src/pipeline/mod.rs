@@ -13,13 +13,14 @@ use rayon::prelude::*;
 
 use crate::aggregate::Bands;
 use crate::article::{ErrorKind, Record, RecordError};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::limits::{Limits, cut_article};
 use crate::model::{ModelInput, Scorer};
 use crate::select::Selection;
 use crate::stories::{Signature, Stories, StoryOptions};
 use crate::stream::{Chunking, Phases};
 use crate::tickers::Tickers;
+use crate::validate::{Field, Invalid};
 use crate::writer::{ModelInfo, OutputRecord};
 
 pub use plan::{ArticlePlan, UnitScores};
@@ -81,23 +82,23 @@ impl ScoreOptions {
         }
     }
 
-    /// Checks the settings against their ranges; the message names the flag.
-    pub fn validate(&self) -> Result<()> {
+    /// Checks the settings against their ranges.
+    pub fn validate(&self) -> Result<(), Invalid> {
         if !(self.title_weight.is_finite() && (0.0..=MAX_TITLE_WEIGHT).contains(&self.title_weight))
         {
-            return Err(Error::Usage(format!(
-                "--title-weight must be a number from 0 to {MAX_TITLE_WEIGHT}, got {}",
-                self.title_weight
-            )));
+            let allowed = format!("a number from 0 to {MAX_TITLE_WEIGHT}");
+            return Err(Invalid::new(Field::TitleWeight, allowed, self.title_weight));
         }
         if !(1..=MAX_CHUNK_ARTICLES).contains(&self.chunk_articles) {
-            return Err(Error::Usage(format!(
-                "--chunk-articles must be between 1 and {MAX_CHUNK_ARTICLES}, got {}",
-                self.chunk_articles
-            )));
+            let allowed = format!("between 1 and {MAX_CHUNK_ARTICLES}");
+            return Err(Invalid::new(
+                Field::ChunkArticles,
+                allowed,
+                self.chunk_articles,
+            ));
         }
         if let Some(stories) = &self.stories {
-            stories.validate().map_err(Error::Usage)?;
+            stories.validate()?;
         }
         Ok(())
     }

@@ -72,7 +72,7 @@ impl ArticlePlan {
             let was = spans.len();
             spans.truncate(limits.max_sentences);
             format!(
-                "truncated: {was} sentences, the first {} scored (--max-sentences)",
+                "truncated: {was} sentences, the first {} scored (the limit per article)",
                 limits.max_sentences
             )
         });
