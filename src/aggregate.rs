@@ -13,6 +13,7 @@
 use serde::Serialize;
 
 use crate::article::{Class, Probs};
+use crate::validate::{Field, Invalid};
 
 /// Weight of a fully neutral sentence relative to a fully opinionated one (1 + this).
 pub const NEUTRAL_FLOOR: f32 = 0.1;
@@ -40,7 +41,7 @@ impl Default for Bands {
 
 impl Bands {
     /// Bands from three increasing thresholds in (0, 1].
-    pub fn new(neutral: f32, moderate: f32, strong: f32) -> Result<Self, String> {
+    pub fn new(neutral: f32, moderate: f32, strong: f32) -> Result<Self, Invalid> {
         if 0.0 < neutral && neutral < moderate && moderate < strong && strong <= 1.0 {
             Ok(Self {
                 neutral,
@@ -48,8 +49,10 @@ impl Bands {
                 strong,
             })
         } else {
-            Err(format!(
-                "bands must satisfy 0 < a < b < c <= 1, got {neutral}, {moderate}, {strong}"
+            Err(Invalid::new(
+                Field::Bands,
+                "three thresholds a, b, c with 0 < a < b < c <= 1",
+                format!("{neutral}, {moderate}, {strong}"),
             ))
         }
     }

@@ -7,7 +7,6 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
-use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
@@ -17,13 +16,16 @@ use crate::error::Result;
 use crate::isolate;
 use crate::loader::{LineError, Lines, decompressed};
 use crate::model::{ModelInput, Target};
-use crate::stream::{RunStats, in_chunks, write_or_stop};
+use crate::stream::{Chunking, Outlet, Phases, RunStats, Stage, Tally, WriteFailed, run};
 use crate::writer::{
-    ErrorRecord, Format, ProbsRecord, Rounded, Sink, classify_schema, open_row_writer,
+    ErrorRecord, Format, ProbsRecord, Rounded, RowWriter, Sink, classify_schema, open_row_writer,
 };
 
 /// One input line: the object to extend, its text and where it came from.
+#[derive(Clone)]
 struct Line {
+    /// `path:line`, as error records name it.
+    id: String,
     object: Map<String, Value>,
     text: String,
     /// The entity the text is scored toward.
@@ -37,13 +39,9 @@ impl Line {
         self.error(ErrorKind::Model, message)
     }
 
-    fn id(&self) -> String {
-        format!("{}:{}", self.origin.path, self.origin.line.unwrap_or(0))
-    }
-
     fn error(self, kind: ErrorKind, message: String) -> RecordError {
         RecordError {
-            id: self.id(),
+            id: self.id,
             kind,
             message,
             origin: self.origin,
@@ -159,6 +157,7 @@ fn parse_line(
         let mut object = Map::new();
         object.insert("text".into(), Value::String(text.to_string()));
         return Some(Ok(Line {
+            id,
             object,
             text: text.to_string(),
             target: None,
@@ -180,6 +179,7 @@ fn parse_line(
                 };
                 let text = s.clone();
                 Some(Ok(Line {
+                    id,
                     object,
                     text,
                     target,
@@ -218,6 +218,82 @@ fn scored_row(line: Line, p: Probs, format: Format) -> Value {
     Value::Object(row)
 }
 
+/// `classify` as a stage of the stream runner: each chunk's lines scored together by
+/// [`Finsent::classify`].
+struct ClassifyStage<'a> {
+    engine: &'a Finsent,
+}
+
+/// A line scored, or why it could not be.
+type Scored = std::result::Result<(Line, Probs), RecordError>;
+
+impl Stage for ClassifyStage<'_> {
+    type Item = Item;
+    type Out = Scored;
+
+    fn id(item: &Item) -> &str {
+        match item {
+            Ok(line) => &line.id,
+            Err(error) => &error.id,
+        }
+    }
+
+    fn run(&mut self, chunk: Vec<Item>, _phases: &mut Phases) -> Vec<Scored> {
+        let inputs: Vec<ModelInput> = chunk.iter().flatten().map(Line::input).collect();
+        let mut probs = self.engine.classify(&inputs).into_iter();
+        chunk
+            .into_iter()
+            .map(|item| {
+                let line = item?;
+                match probs.next() {
+                    Some(Ok(p)) => Ok((line, p)),
+                    Some(Err(e)) => Err(line.model_error(e.to_string())),
+                    None => Err(line.error(ErrorKind::Internal, "no result".into())),
+                }
+            })
+            .collect()
+    }
+
+    fn panicked(item: &Item, message: String) -> Scored {
+        let (id, origin) = match item {
+            Ok(line) => (&line.id, &line.origin),
+            Err(error) => (&error.id, &error.origin),
+        };
+        Err(isolate::internal_error(id, origin, message))
+    }
+
+    fn tally(out: &Scored) -> Tally {
+        match out {
+            Ok(_) => Tally::Done(1),
+            Err(_) => Tally::Failed,
+        }
+    }
+}
+
+/// Where `classify` writes: one row per line, in `format`.
+struct Rows<'a> {
+    writer: &'a mut dyn RowWriter,
+    format: Format,
+    name: &'a str,
+}
+
+impl Outlet<Scored> for Rows<'_> {
+    fn write(&mut self, out: Scored) -> std::result::Result<(), WriteFailed> {
+        let row = match out {
+            Ok((line, p)) => Ok(scored_row(line, p, self.format)),
+            Err(e) => serde_json::to_value(ErrorRecord::from(e)).map_err(io::Error::from),
+        };
+        WriteFailed::on(self.name, row.and_then(|row| self.writer.write_row(&row)))
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), WriteFailed> {
+        WriteFailed::on(self.name, self.writer.flush())
+    }
+}
+
+/// Lines scored per chunk.
+const CHUNK_LINES: usize = 1024;
+
 /// Scores every line of `input` and writes one row per line to `sink` in `format`; write
 /// errors call it `name`.
 pub fn classify_stream(
@@ -232,74 +308,20 @@ pub fn classify_stream(
         source,
     };
     let mut writer = open_row_writer(format, sink, classify_schema(true)).map_err(output_error)?;
-    let start = Instant::now();
-    let mut stats = RunStats::default();
-    let takes_targets = engine.scorer().takes_targets();
-    let checked = move || {
-        items(input).map(move |item| match item {
-            Ok(line) if line.target.is_some() && !takes_targets => Err(line.model_error(
-                "this model cannot score toward a target (no target_format in its config.json)"
-                    .into(),
-            )),
-            other => other,
-        })
+    let mut rows = Rows {
+        writer: writer.as_mut(),
+        format,
+        name,
     };
-    in_chunks(
-        checked,
-        |_| 1,
-        1024,
-        usize::MAX,
-        |chunk| {
-            let groups: Vec<Vec<ModelInput>> = chunk
-                .iter()
-                .map(|i| i.as_ref().map_or(Vec::new(), |line| vec![line.input()]))
-                .collect();
-            // A line the model cannot take, or that makes finsent panic, fails only its
-            // own record.
-            let ids: Vec<Option<String>> = chunk
-                .iter()
-                .map(|i| i.as_ref().ok().map(Line::id))
-                .collect();
-            let lines: Vec<usize> = (0..chunk.len()).collect();
-            let scored = isolate::per_item(&lines, |batch| {
-                batch
-                    .iter()
-                    .filter_map(|&i| ids[i].as_deref())
-                    .for_each(isolate::fault_point);
-                let groups: Vec<Vec<ModelInput>> =
-                    batch.iter().map(|&i| groups[i].clone()).collect();
-                engine.score_groups(&groups, false)
-            });
-            for (item, probs) in chunk.into_iter().zip(scored) {
-                stats.read += 1;
-                let item = match (item, probs) {
-                    (Ok(line), Ok(Ok(probs))) => Ok((line, probs[0])),
-                    (Ok(line), Ok(Err(e))) => Err(line.model_error(e.to_string())),
-                    (Ok(line), Err(panic)) => Err(line.error(ErrorKind::Internal, panic)),
-                    (Err(e), _) => Err(e),
-                };
-                let row = match item {
-                    Ok((line, p)) => {
-                        stats.scored += 1;
-                        stats.sentences += 1;
-                        Ok(scored_row(line, p, format))
-                    }
-                    Err(e) => {
-                        stats.failed += 1;
-                        serde_json::to_value(ErrorRecord::from(e)).map_err(io::Error::from)
-                    }
-                };
-                let written = row.and_then(|row| writer.write_row(&row));
-                if !write_or_stop(written, &mut stats, name)? {
-                    return Ok(false);
-                }
-            }
-            write_or_stop(writer.flush(), &mut stats, name)
-        },
+    let stats = run(
+        || items(input),
+        &mut ClassifyStage { engine },
+        &mut rows,
+        Chunking::items(CHUNK_LINES),
+        &mut |_| {},
     )?;
     if !stats.output_closed {
         writer.finish().map_err(output_error)?;
     }
-    stats.elapsed = start.elapsed();
     Ok(stats)
 }

@@ -4,16 +4,20 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
 
 use crate::article::{Probs, Record};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{
     ModelFiles, ModelInput, Scorer, ScorerOptions, accurate_places, init_runtime, locate_accurate,
 };
-use crate::pipeline::{ScoreOptions, mark_stories, score_chunk, score_groups, signatures};
-use crate::stories::Stories;
-use crate::stream::{Destination, RunStats, in_chunks, write_or_stop};
+use crate::pipeline::{
+    ScoreOptions, mark_stories, panicked_record, score_chunk, score_groups, signatures,
+};
+use crate::select::Selection;
+use crate::stories::{Signature, Stories};
+use crate::stream::{
+    Destination, Outlet, Phases, RunStats, Stage, Tally, WriteFailed, in_order, run,
+};
 use crate::tickers::Tickers;
 use crate::writer::{ModelInfo, OutputRecord};
 
@@ -96,10 +100,34 @@ impl ScoreConfig {
         }
     }
 
-    /// Checks every number against its range.
-    pub fn validate(&self) -> Result<()> {
+    /// The configuration, every number checked against its range (a field error names the
+    /// field: [`crate::validate::Invalid`]).
+    pub fn checked(self) -> Result<CheckedConfig> {
         self.scorer.validate()?;
-        self.score.validate()
+        self.score.validate()?;
+        Ok(CheckedConfig(self))
+    }
+}
+
+/// A [`ScoreConfig`] whose settings were checked ([`ScoreConfig::checked`]): the checks run
+/// once per run, and [`Finsent::load`] takes it as it is.
+#[derive(Debug, Clone)]
+pub struct CheckedConfig(ScoreConfig);
+
+impl CheckedConfig {
+    pub fn config(&self) -> &ScoreConfig {
+        &self.0
+    }
+
+    /// The same configuration with ONNX Runtime at `runtime` (not a checked setting).
+    pub fn with_runtime(mut self, runtime: PathBuf) -> Self {
+        self.0.runtime = runtime;
+        self
+    }
+
+    /// Which records to score (not a checked setting: a resumed run adds the ids done).
+    pub fn selection_mut(&mut self) -> &mut Selection {
+        &mut self.0.score.selection
     }
 }
 
@@ -113,11 +141,16 @@ pub struct Finsent {
 }
 
 impl Finsent {
-    /// Loads what `config` names: ONNX Runtime, the model (checked against its checksum), the
-    /// gazetteer, and one worker per session.
+    /// Loads what `config` names, once its settings are checked ([`ScoreConfig::checked`]):
+    /// ONNX Runtime, the model (checked against its checksum), the gazetteer, and one worker
+    /// per session.
     pub fn new(config: ScoreConfig) -> Result<Self> {
-        // The scoring options are checked by from_parts.
-        config.scorer.validate()?;
+        Self::load(config.checked()?)
+    }
+
+    /// [`Finsent::new`] with settings checked already.
+    pub fn load(config: CheckedConfig) -> Result<Self> {
+        let CheckedConfig(config) = config;
         let env = init_runtime(&config.runtime)?;
         let scorer = Scorer::load(env, &config.model.files()?, &config.scorer)?;
         let tickers = config
@@ -125,7 +158,7 @@ impl Finsent {
             .as_ref()
             .map(GazetteerChoice::load)
             .transpose()?;
-        Self::from_parts(scorer, tickers, config.score)
+        Self::assemble(scorer, tickers, config.score)
     }
 
     /// An engine over a scorer and gazetteer loaded already.
@@ -135,6 +168,11 @@ impl Finsent {
         options: ScoreOptions,
     ) -> Result<Self> {
         options.validate()?;
+        Self::assemble(scorer, tickers, options)
+    }
+
+    /// An engine over its parts, whose options were checked.
+    fn assemble(scorer: Scorer, tickers: Option<Tickers>, options: ScoreOptions) -> Result<Self> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(scorer.workers())
             .thread_name(|i| format!("finsent-worker-{i}"))
@@ -166,55 +204,16 @@ impl Finsent {
 
     /// Scores `records` as they come, one output record per record (an error record for a
     /// record that could not be read or scored, an `internal` one for a record whose work
-    /// panicked), in input order. Records are scored in chunks of
-    /// [`ScoreOptions::chunk_articles`] on the engine's workers, isolated as
-    /// [`Finsent::score_stream`] isolates them; selections do not apply here.
+    /// panicked), in input order. Records are scored in chunks on the engine's workers by
+    /// the one stream runner ([`crate::stream::in_order`]), as [`Finsent::score_stream`]
+    /// scores them; selections do not apply here.
     pub fn score_articles<'a, I>(&'a self, records: I) -> impl Iterator<Item = OutputRecord> + 'a
     where
         I: IntoIterator<Item = Record>,
         I::IntoIter: 'a,
     {
-        let mut records = records.into_iter();
-        let mut phases = Default::default();
-        let mut stories = self.options.stories.as_ref().map(Stories::new);
-        std::iter::from_fn(move || {
-            let chunk: Vec<Record> = records.by_ref().take(self.options.chunk_articles).collect();
-            (!chunk.is_empty()).then(|| {
-                self.score_marked(chunk, &self.options, &mut phases, stories.as_mut())
-                    .0
-            })
-        })
-        .flatten()
-    }
-
-    /// Scores `chunk` ([`Finsent::score_isolated`]) and, when `stories` is given, gives each
-    /// article its story in input order; with the count of articles that came late for it.
-    fn score_marked(
-        &self,
-        chunk: Vec<Record>,
-        options: &ScoreOptions,
-        phases: &mut crate::stream::Phases,
-        stories: Option<&mut Stories>,
-    ) -> (Vec<OutputRecord>, u64) {
-        let Some(stories) = stories else {
-            return (self.score_isolated(chunk, options, phases), 0);
-        };
-        let fingerprints = self.pool.install(|| signatures(&chunk));
-        let mut out = self.score_isolated(chunk, options, phases);
-        let late = mark_stories(stories, &mut out, fingerprints);
-        (out, late)
-    }
-
-    /// Scores `chunk`; a record whose scoring panics becomes its own `internal` error record
-    /// and the others come out as they would have ([`crate::pipeline::per_record`]). Every
-    /// run path scores through here.
-    fn score_isolated(
-        &self,
-        chunk: Vec<Record>,
-        options: &ScoreOptions,
-        phases: &mut crate::stream::Phases,
-    ) -> Vec<OutputRecord> {
-        crate::pipeline::per_record(chunk, |chunk| self.score_chunk(chunk, options, phases))
+        let stage = ScoreStage::new(self, &self.options);
+        in_order(records.into_iter(), stage, self.options.chunking()).map(|scored| scored.record)
     }
 
     fn score_chunk(
@@ -228,13 +227,29 @@ impl Finsent {
             .install(|| score_chunk(chunk, &self.scorer, tickers, options, &self.model, phases))
     }
 
-    /// The probabilities of each text, scored as it is (no splitting); a text the model
-    /// cannot take fails alone.
+    /// The probabilities of each text, scored as it is (no splitting), toward its target
+    /// when it has one; a text the model cannot take fails alone, as does a text with a
+    /// target when the model takes none ([`Scorer::takes_targets`]).
     pub fn classify(&self, inputs: &[ModelInput<'_>]) -> Vec<Result<Probs>> {
-        let groups: Vec<Vec<ModelInput>> = inputs.iter().map(|&input| vec![input]).collect();
+        let takes_targets = self.scorer.takes_targets();
+        let groups: Vec<Vec<ModelInput>> = inputs
+            .iter()
+            .map(|&input| match input.target {
+                Some(_) if !takes_targets => Vec::new(),
+                _ => vec![input],
+            })
+            .collect();
         self.score_groups(&groups, false)
             .into_iter()
-            .map(|probs| probs.map(|p| p[0]))
+            .zip(inputs)
+            .map(|(probs, input)| match input.target {
+                Some(_) if !takes_targets => Err(Error::Usage(
+                    "this model cannot score toward a target (no target_format in its \
+                     config.json)"
+                        .into(),
+                )),
+                _ => probs.map(|p| p[0]),
+            })
             .collect()
     }
 
@@ -264,7 +279,7 @@ impl Finsent {
     where
         I: Iterator<Item = Record>,
     {
-        self.score_stream_with(&self.options, records, output, errors, progress)
+        self.stream(&self.options, records, output, errors, progress)
     }
 
     /// [`Finsent::score_stream`] with other scoring options than the engine's own (limits,
@@ -273,21 +288,29 @@ impl Finsent {
         &self,
         options: &ScoreOptions,
         records: impl FnOnce() -> I + Send,
-        mut output: Destination<'a>,
-        mut errors: Option<Destination<'a>>,
+        output: Destination<'a>,
+        errors: Option<Destination<'a>>,
         progress: &mut dyn FnMut(&RunStats),
     ) -> Result<RunStats>
     where
         I: Iterator<Item = Record>,
     {
         options.validate()?;
-        let start = Instant::now();
-        let mut stats = RunStats::default();
-        let size = |r: &Record| {
-            r.as_ref().map_or(0, |a| {
-                a.body.len() + a.title.as_ref().map_or(0, String::len)
-            })
-        };
+        self.stream(options, records, output, errors, progress)
+    }
+
+    /// [`Finsent::score_stream_with`] with options checked already.
+    fn stream<'a, I>(
+        &self,
+        options: &ScoreOptions,
+        records: impl FnOnce() -> I + Send,
+        output: Destination<'a>,
+        errors: Option<Destination<'a>>,
+        progress: &mut dyn FnMut(&RunStats),
+    ) -> Result<RunStats>
+    where
+        I: Iterator<Item = Record>,
+    {
         let skipped = AtomicU64::new(0);
         let selected = || {
             records().filter(|r| {
@@ -298,47 +321,125 @@ impl Finsent {
                 keep
             })
         };
-        let (max_items, max_bytes) = (options.chunk_articles, options.chunk_bytes);
-        let mut stories = options.stories.as_ref().map(Stories::new);
-        in_chunks(selected, size, max_items, max_bytes, |chunk| {
-            let (out, late) =
-                self.score_marked(chunk, options, &mut stats.phases, stories.as_mut());
-            stats.late_for_stories += late;
-            let written = Instant::now();
-            for record in &out {
-                count(&mut stats, record);
-                let target = match (record, errors.as_mut()) {
-                    (OutputRecord::Error(_), Some(errors)) => &mut *errors,
-                    _ => &mut output,
-                };
-                if !write_or_stop(target.writer.write(record), &mut stats, target.name)? {
-                    return Ok(false);
-                }
-            }
-            if let Some(errors) = errors.as_mut() {
-                write_or_stop(errors.writer.flush(), &mut stats, errors.name)?;
-            }
-            let go_on = write_or_stop(output.writer.flush(), &mut stats, output.name)?;
-            stats.phases.aggregate_and_write += written.elapsed();
-            stats.skipped = skipped.load(Ordering::Relaxed);
-            progress(&stats);
-            Ok(go_on)
-        })?;
+        let mut stage = ScoreStage::new(self, options);
+        let mut outlet = Destinations { output, errors };
+        let mut stats = run(
+            selected,
+            &mut stage,
+            &mut outlet,
+            options.chunking(),
+            &mut |stats| {
+                progress(&RunStats {
+                    skipped: skipped.load(Ordering::Relaxed),
+                    ..stats.clone()
+                })
+            },
+        )?;
         stats.skipped = skipped.into_inner();
         stats.read += stats.skipped;
-        stats.elapsed = start.elapsed();
         Ok(stats)
     }
 }
 
-fn count(stats: &mut RunStats, record: &OutputRecord) {
-    stats.read += 1;
-    match record {
-        OutputRecord::Article(a) => {
-            stats.scored += 1;
-            stats.sentences += a.sentences.total as u64;
+/// `score` as a stage of the stream runner: a chunk scored on the engine's workers, then,
+/// in input order, each article given its near-duplicate story.
+struct ScoreStage<'a> {
+    engine: &'a Finsent,
+    options: &'a ScoreOptions,
+    stories: Option<Stories>,
+}
+
+impl<'a> ScoreStage<'a> {
+    fn new(engine: &'a Finsent, options: &'a ScoreOptions) -> Self {
+        Self {
+            engine,
+            options,
+            stories: options.stories.as_ref().map(Stories::new),
         }
-        OutputRecord::Error(_) => stats.failed += 1,
+    }
+}
+
+/// A record scored, with the fingerprint its story is found by.
+struct Scored {
+    record: OutputRecord,
+    signature: Option<Signature>,
+}
+
+impl Stage for ScoreStage<'_> {
+    type Item = Record;
+    type Out = Scored;
+
+    fn id(record: &Record) -> &str {
+        match record {
+            Ok(article) => &article.id,
+            Err(error) => &error.id,
+        }
+    }
+
+    fn weight(record: &Record) -> usize {
+        record.as_ref().map_or(0, |a| {
+            a.body.len() + a.title.as_ref().map_or(0, String::len)
+        })
+    }
+
+    fn run(&mut self, chunk: Vec<Record>, phases: &mut Phases) -> Vec<Scored> {
+        let signatures = match self.stories {
+            Some(_) => self.engine.pool.install(|| signatures(&chunk)),
+            None => vec![None; chunk.len()],
+        };
+        let records = self.engine.score_chunk(chunk, self.options, phases);
+        records
+            .into_iter()
+            .zip(signatures)
+            .map(|(record, signature)| Scored { record, signature })
+            .collect()
+    }
+
+    fn panicked(record: &Record, message: String) -> Scored {
+        Scored {
+            record: panicked_record(record, message),
+            signature: None,
+        }
+    }
+
+    fn settle(&mut self, outs: &mut [Scored], stats: &mut RunStats) {
+        if let Some(stories) = &mut self.stories {
+            let marks = outs
+                .iter_mut()
+                .map(|out| (&mut out.record, out.signature.take()));
+            stats.late_for_stories += mark_stories(stories, marks);
+        }
+    }
+
+    fn tally(out: &Scored) -> Tally {
+        match &out.record {
+            OutputRecord::Article(a) => Tally::Done(a.sentences.total as u64),
+            OutputRecord::Error(_) => Tally::Failed,
+        }
+    }
+}
+
+/// Where `score` writes: every record to the output, or error records to a file of their
+/// own when one is given.
+struct Destinations<'a> {
+    output: Destination<'a>,
+    errors: Option<Destination<'a>>,
+}
+
+impl Outlet<Scored> for Destinations<'_> {
+    fn write(&mut self, out: Scored) -> std::result::Result<(), WriteFailed> {
+        let target = match (&out.record, self.errors.as_mut()) {
+            (OutputRecord::Error(_), Some(errors)) => errors,
+            _ => &mut self.output,
+        };
+        WriteFailed::on(target.name, target.writer.write(&out.record))
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), WriteFailed> {
+        if let Some(errors) = self.errors.as_mut() {
+            WriteFailed::on(errors.name, errors.writer.flush())?;
+        }
+        WriteFailed::on(self.output.name, self.output.writer.flush())
     }
 }
 

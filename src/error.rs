@@ -66,6 +66,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// A setting outside its range, named as the library names it ([`crate::validate`]).
+    #[error(transparent)]
+    Invalid(#[from] crate::validate::Invalid),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -3,12 +3,12 @@
 //! becomes an `internal` error record for the record it happened on, carrying the panic
 //! message, and the run goes on with the other records unchanged.
 //!
-//! Where the boundary sits: around a batch of records (a chunk of `score`, by
-//! [`crate::pipeline::per_record`] beside the record maker; the lines of `classify`),
-//! because records are batched for the model. When a batch panics, each of its records is
-//! run again alone, so only the records that panic alone fail; scores do not depend on
-//! batch-mates, so the others come out as they would have. `split` and `tickers` run each
-//! article alone, and the loaders run each record's parsing alone; a panic while reading an
+//! Where the boundary sits: around each chunk of every run, by the one stream runner
+//! ([`crate::stream::run`], with [`isolated`]), because records are batched for the model.
+//! When a chunk panics, each of its records is run again alone, so only the records that
+//! panic alone fail; scores do not depend on batch-mates, so the others come out as they
+//! would have. Each stage makes its own `internal` record ([`crate::pipeline::panicked_record`]
+//! for `score`). The loaders run each record's parsing alone; a panic while reading an
 //! input outside a record (walking a directory) ends that input with one `internal` error
 //! record ([`crate::loader::load`]).
 
@@ -45,25 +45,34 @@ pub fn internal_error(id: &str, origin: &Origin, message: String) -> RecordError
     }
 }
 
-/// Runs `work` on `items` as one batch (one result per item, in order). If it panics,
-/// runs it on each item alone: an item that panics alone gets `Err` with the message.
-pub fn per_item<T: Clone, R>(
-    items: &[T],
-    mut work: impl FnMut(&[T]) -> Vec<R>,
-) -> Vec<Result<R, String>> {
+/// Runs `work` on `items` as one batch: one output per item, in order. If it panics, runs
+/// it on each item alone: an item that panics alone gets `panicked(item, message)`, the
+/// others what `work` gives them.
+pub fn isolated<T: Clone, R>(
+    items: Vec<T>,
+    mut work: impl FnMut(Vec<T>) -> Vec<R>,
+    panicked: impl Fn(&T, String) -> R,
+) -> Vec<R> {
+    let copy = items.clone();
     match catching(|| work(items)) {
-        Ok(out) => out.into_iter().map(Ok).collect(),
-        Err(_) => items
-            .iter()
+        Ok(out) => out,
+        Err(_) => copy
+            .into_iter()
             .map(|item| {
-                catching(|| work(std::slice::from_ref(item)))
-                    .and_then(|mut out| out.pop().ok_or_else(|| "no result".to_string()))
+                let alone = catching(|| work(vec![item.clone()]));
+                match alone.map(|out| out.into_iter().next()) {
+                    Ok(Some(out)) => out,
+                    Ok(None) => panicked(&item, "no result".into()),
+                    Err(message) => panicked(&item, message),
+                }
             })
             .collect(),
     }
 }
 
-/// The fault-injection hook of the isolation tests, called in each record's work and
+/// The fault-injection hook of the isolation tests, called in each item's work by the
+/// stream runner with the item's id ([`crate::stream::Stage::id`]: a record's id, a
+/// `classify` line's `path:line`, the position of a text given to Python's `classify`) and
 /// for each entry of a scanned directory (as `walk <path>`): in builds with the test-only
 /// feature `fault-hook`, which `cargo test` turns on (the package is its own
 /// dev-dependency with it), the record or entry whose id is the value of
@@ -87,17 +96,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn per_item_keeps_the_batch_result_or_isolates_the_panicking_item() {
-        let double = |xs: &[i32]| -> Vec<i32> {
-            xs.iter()
-                .map(|&x| {
+    fn isolated_keeps_the_batch_result_or_isolates_the_panicking_item() {
+        let double = |xs: Vec<i32>| -> Vec<Result<i32, String>> {
+            xs.into_iter()
+                .map(|x| {
                     assert!(x != 3, "three");
-                    x * 2
+                    Ok(x * 2)
                 })
                 .collect()
         };
-        assert_eq!(per_item(&[1, 2], double), [Ok(2), Ok(4)]);
-        let out = per_item(&[1, 3, 4], double);
+        let panicked = |_: &i32, message: String| Err(message);
+        assert_eq!(isolated(vec![1, 2], double, panicked), [Ok(2), Ok(4)]);
+        let out = isolated(vec![1, 3, 4], double, panicked);
         assert_eq!(out[0], Ok(2));
         assert!(out[1].as_ref().is_err_and(|m| m.contains("three")));
         assert_eq!(out[2], Ok(8));

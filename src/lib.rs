@@ -10,8 +10,11 @@
 //! [`Finsent`] is the entry point: [`Finsent::new`] loads what a [`ScoreConfig`] names,
 //! [`Finsent::score_articles`] scores articles (streamed, in order, parallel inside),
 //! [`Finsent::classify`] scores short texts as they are, and [`Finsent::score_stream`] runs
-//! a whole input through to writers, as `finsent score` does. [`stream`] holds the chunked
-//! reading and the run counts every command shares.
+//! a whole input through to writers, as `finsent score` does. [`stream`] is the one stream
+//! runner every run goes through (score, classify, split, tickers, stories; the command,
+//! the library and Python): chunked reading, per-record isolation, counting and writing.
+//! Settings are checked once, at the edge ([`ScoreConfig::checked`]); a setting out of range
+//! is a [`validate::Invalid`] naming the field, which the command words as its flag.
 //!
 //! ```no_run
 //! use finsent::{Finsent, ScoreConfig};
@@ -57,8 +60,9 @@ pub mod split;
 pub mod stories;
 pub mod stream;
 pub mod tickers;
+pub mod validate;
 pub mod writer;
 
-pub use engine::{Finsent, GazetteerChoice, ModelChoice, ScoreConfig};
+pub use engine::{CheckedConfig, Finsent, GazetteerChoice, ModelChoice, ScoreConfig};
 pub use error::{Error, Result};
 pub use shipped::{GAZETTEER_FILE, MODEL_DIR};

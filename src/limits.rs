@@ -64,7 +64,7 @@ fn cut_text(body: &mut String, max: usize, part: &str) -> Option<String> {
     let was = body.len();
     body.truncate(end);
     Some(format!(
-        "truncated: {part} of {was} bytes cut to {end} (--max-article-bytes {max})"
+        "truncated: {part} of {was} bytes cut to {end} (the limit is {max} bytes per article)"
     ))
 }
 
@@ -153,7 +153,10 @@ mod tests {
                             "{ch} lead {lead} max {max}: cut {} bytes short",
                             max - body.len()
                         );
-                        assert!(warning.contains("--max-article-bytes"), "{warning}");
+                        assert!(
+                            warning.contains(&format!("limit is {max} bytes")),
+                            "{warning}"
+                        );
                     }
                 }
             }

@@ -28,6 +28,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::tickers::is_us;
+use crate::validate::{self, Invalid};
 use crate::writer::{Format, Rounded, Sink};
 
 /// How the articles of one near-duplicate story (the `story` field of `finsent score`)
@@ -111,20 +112,42 @@ impl Default for PanelRule {
     }
 }
 
+/// A market's time zone, by its IANA name (`America/New_York`).
+pub fn parse_tz(name: &str) -> Result<Tz, Invalid> {
+    name.parse::<Tz>().map_err(|_| {
+        Invalid::new(
+            validate::Field::Tz,
+            "an IANA time zone name such as America/New_York",
+            format!("{name:?}"),
+        )
+    })
+}
+
+/// A market's close, `HH:MM` (`16:00`).
+pub fn parse_cutoff(text: &str) -> Result<NaiveTime, Invalid> {
+    NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| {
+        Invalid::new(
+            validate::Field::Cutoff,
+            "a time HH:MM such as 16:00",
+            format!("{text:?}"),
+        )
+    })
+}
+
 impl PanelRule {
     /// A rule from the names a user writes: `America/New_York`, `16:00`.
-    pub fn parse(tz: &str, cutoff: &str, min_relevance: f64) -> Result<Self> {
-        let tz = tz.parse::<Tz>().map_err(|e| {
-            Error::Usage(format!(
-                "time zone {tz:?}: {e} (an IANA name such as America/New_York)"
-            ))
-        })?;
-        let cutoff = NaiveTime::parse_from_str(cutoff, "%H:%M")
-            .map_err(|e| Error::Usage(format!("cut-off {cutoff:?}: {e} (HH:MM, such as 16:00)")))?;
+    pub fn parse(tz: &str, cutoff: &str, min_relevance: f64) -> Result<Self, Invalid> {
+        Self::new(parse_tz(tz)?, parse_cutoff(cutoff)?, min_relevance)
+    }
+
+    /// A rule with the other settings at their defaults; `min_relevance` from 0 to 1.
+    pub fn new(tz: Tz, cutoff: NaiveTime, min_relevance: f64) -> Result<Self, Invalid> {
         if !(0.0..=1.0).contains(&min_relevance) {
-            return Err(Error::Usage(format!(
-                "minimum relevance {min_relevance} is outside 0..=1"
-            )));
+            return Err(Invalid::new(
+                validate::Field::MinRelevance,
+                "a number from 0 to 1",
+                min_relevance,
+            ));
         }
         Ok(Self {
             tz,

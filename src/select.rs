@@ -10,6 +10,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::article::Record;
+use crate::validate::{Field, Invalid};
 
 /// Shard `index` (0-based) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +21,8 @@ pub struct Shard {
 
 impl Shard {
     /// Parses `K/N` with 1 ≤ K ≤ N.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("--shard takes K/N with 1 <= K <= N, got {text:?}");
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
+        let bad = || Invalid::new(Field::Shard, "K/N with 1 <= K <= N", format!("{text:?}"));
         let (k, n) = text.split_once('/').ok_or_else(bad)?;
         let (k, n): (u64, u64) = (
             k.trim().parse().map_err(|_| bad())?,

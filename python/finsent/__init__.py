@@ -408,7 +408,9 @@ def classify(
     """Scores short texts (headlines, tweets, sentences) as they are, without splitting: one
     row per text with ``label``, ``score`` (P(positive) - P(negative)), ``probs`` and ``error``.
 
-    targets: for each text, the company it is scored toward (or None).
+    targets: for each text, the company it is scored toward (or None). A model that cannot
+        score toward a target (no ``target_format`` in its config.json) gives such a text a
+        ``model`` error row, as ``finsent classify`` does.
     domain: ``news``, ``tweet`` or ``headline``: the tag the model was trained with.
     model: ``"fast"``, ``"accurate"`` or a model directory, as in :func:`score`.
     progress: a progress bar or callback, as in :func:`score` (counted in texts).

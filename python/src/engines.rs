@@ -84,7 +84,7 @@ pub fn engine(runtime: PathBuf, model: &str, domain: Option<String>) -> PyResult
     config.score.with_sentences = true;
     // A domain the model does not know is a bad argument; anything else a failure to load.
     let engine = Arc::new(Finsent::new(config).map_err(|e| match e {
-        Error::Usage(_) => PyValueError::new_err(chain(&e)),
+        Error::Usage(_) | Error::Invalid(_) => PyValueError::new_err(chain(&e)),
         _ => PyRuntimeError::new_err(chain(&e)),
     })?);
     let default_domain = engine.scorer().config().default_domain.clone();

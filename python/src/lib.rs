@@ -17,12 +17,13 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde::Serialize;
 
-use finsent::article::{Class, ErrorKind, Record};
+use finsent::Finsent;
+use finsent::article::{Class, ErrorKind, Probs, Record};
 use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions, load, read_format};
 use finsent::model::{ModelInput, Target};
 use finsent::panel::{PanelListing, PanelRule, PerStory, build_panel, observations, panel_batch};
 use finsent::split::{char_offsets, split_sentences};
-use finsent::stream::Destination;
+use finsent::stream::{self, Chunking, Destination, Outlet, Phases, Stage, Tally, WriteFailed};
 use finsent::tickers::MentionForm;
 use finsent::writer::{
     ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, kept_columns,
@@ -319,7 +320,105 @@ struct ClassifyRow<'a> {
     error: Option<ErrorDetail>,
 }
 
-/// Scores each text as it is (no splitting), toward its target when given.
+/// A text given to `classify`, with its target; its id is its position, as the fault hook
+/// of the isolation tests names it.
+#[derive(Clone)]
+struct Text {
+    id: String,
+    text: Option<String>,
+    target: Option<String>,
+}
+
+/// A text's probabilities, or why it has none.
+type Classified = (Text, Result<Probs, ErrorDetail>);
+
+/// `classify` as a stage of the stream runner: each chunk's texts scored by
+/// `Finsent::classify`, a blank text an `empty_text` error.
+struct ClassifyTexts<'a> {
+    engine: &'a Finsent,
+}
+
+impl Stage for ClassifyTexts<'_> {
+    type Item = Text;
+    type Out = Classified;
+
+    fn id(text: &Text) -> &str {
+        &text.id
+    }
+
+    fn run(&mut self, chunk: Vec<Text>, _phases: &mut Phases) -> Vec<Classified> {
+        let inputs: Vec<ModelInput> = chunk
+            .iter()
+            .filter_map(|t| {
+                Some(ModelInput {
+                    text: nonblank(&t.text)?,
+                    target: nonblank(&t.target).map(|name| Target {
+                        name,
+                        mentions: &[],
+                    }),
+                })
+            })
+            .collect();
+        let mut scored = self.engine.classify(&inputs).into_iter();
+        let error = |kind, message: String| ErrorDetail { kind, message };
+        chunk
+            .into_iter()
+            .map(|text| {
+                // Blank texts were not scored: they take no probabilities.
+                let scored = nonblank(&text.text).map(|_| scored.next());
+                let probs = match scored {
+                    None => Err(error(ErrorKind::EmptyText, "no text".into())),
+                    Some(Some(Ok(p))) => Ok(p),
+                    Some(Some(Err(e))) => Err(error(ErrorKind::Model, chain(&e))),
+                    Some(None) => Err(error(ErrorKind::Internal, "no result".into())),
+                };
+                (text, probs)
+            })
+            .collect()
+    }
+
+    fn panicked(text: &Text, message: String) -> Classified {
+        let error = ErrorDetail {
+            kind: ErrorKind::Internal,
+            message,
+        };
+        (text.clone(), Err(error))
+    }
+
+    fn tally(out: &Classified) -> Tally {
+        match out.1 {
+            Ok(_) => Tally::Done(1),
+            Err(_) => Tally::Failed,
+        }
+    }
+}
+
+/// The rows of `classify`, kept as they come; after each chunk, progress is reported and a
+/// pending signal stops the run, as in `score` ([`Rows`]).
+struct Kept<T> {
+    rows: Vec<T>,
+    stopped: Option<PyErr>,
+    pause: Pause,
+}
+
+impl<T> Outlet<T> for Kept<T> {
+    fn write(&mut self, row: T) -> Result<(), WriteFailed> {
+        self.rows.push(row);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), WriteFailed> {
+        let paused = self.pause.between_chunks(self.rows.len()).map_err(|stop| {
+            self.stopped = Some(stop);
+            io::Error::new(io::ErrorKind::Interrupted, "interrupted")
+        });
+        WriteFailed::on("the result", paused)
+    }
+}
+
+/// Scores each text as it is (no splitting), toward its target when given, in chunks of
+/// `SIGNAL_CHECK_TEXTS` through the stream runner: a text whose work panics is one
+/// `internal` error row.
 #[pyfunction]
 #[pyo3(signature = (texts, targets, *, runtime, model, domain, progress=None))]
 fn classify(
@@ -334,53 +433,45 @@ fn classify(
     let targets = one_per_text(targets, texts.len(), "targets")?;
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let engine = engine(runtime, &model, Some(domain))?;
-        if targets.iter().any(Option::is_some) && !engine.scorer().takes_targets() {
-            return Err(PyValueError::new_err(
-                "this model cannot score toward a target (no target_format in its config.json)",
-            ));
-        }
-        let groups: Vec<Vec<ModelInput>> = texts
-            .iter()
-            .zip(&targets)
-            .map(|(text, target)| match nonblank(text) {
-                Some(text) => vec![ModelInput {
-                    text,
-                    target: nonblank(target).map(|name| Target {
-                        name,
-                        mentions: &[],
-                    }),
-                }],
-                None => Vec::new(),
+        let texts = texts.into_iter().zip(targets).enumerate();
+        let texts = move || {
+            texts.map(|(row, (text, target))| Text {
+                id: row.to_string(),
+                text,
+                target,
             })
-            .collect();
-        // In pieces, so that a Ctrl-C stops a long call between them.
-        let mut pause = Pause::new(progress);
-        let mut scored = Vec::with_capacity(groups.len());
-        for piece in groups.chunks(SIGNAL_CHECK_TEXTS) {
-            pause.between_chunks(scored.len())?;
-            scored.extend(engine.score_groups(piece, false));
+        };
+        let mut kept = Kept {
+            rows: Vec::new(),
+            stopped: None,
+            pause: Pause::new(progress),
+        };
+        let run = stream::run(
+            texts,
+            &mut ClassifyTexts { engine: &engine },
+            &mut kept,
+            Chunking::items(SIGNAL_CHECK_TEXTS),
+            &mut |_| {},
+        );
+        if let Some(stop) = kept.stopped {
+            return Err(stop);
         }
-        pause.between_chunks(scored.len())?;
-        let rows = texts
-            .iter()
-            .zip(&targets)
-            .zip(scored)
-            .map(|((text, target), probs)| {
-                let error = |kind, message: String| ErrorDetail { kind, message };
-                let (probs, error) = match (nonblank(text), probs) {
-                    (None, _) => (None, Some(error(ErrorKind::EmptyText, "no text".into()))),
-                    (Some(_), Ok(p)) => (Some(p[0]), None),
-                    (Some(_), Err(e)) => (None, Some(error(ErrorKind::Model, chain(&e)))),
-                };
-                ClassifyRow {
-                    text: text.as_deref(),
-                    target: target.as_deref(),
-                    label: probs.map(|p| p.class()),
-                    score: probs.map(|p| Rounded(p.score())),
-                    probs: probs.map(ProbsRecord::from),
-                    error,
-                }
-            });
+        run.map_err(|e| runtime_error(&e))?;
+        kept.pause.report(kept.rows.len())?;
+        let rows = kept.rows.iter().map(|(text, probs)| {
+            let (probs, error) = match probs {
+                Ok(p) => (Some(*p), None),
+                Err(e) => (None, Some(e.clone())),
+            };
+            ClassifyRow {
+                text: text.text.as_deref(),
+                target: text.target.as_deref(),
+                label: probs.map(|p| p.class()),
+                score: probs.map(|p| Rounded(p.score())),
+                probs: probs.map(ProbsRecord::from),
+                error,
+            }
+        });
         to_ipc(classify_schema(false), rows).map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
@@ -486,11 +577,11 @@ fn panel(
     per_story: String,
     listing: String,
 ) -> PyResult<Py<PyBytes>> {
-    let value_error = |e: finsent::Error| PyValueError::new_err(chain(&e));
+    let value_error = |e: &dyn std::error::Error| PyValueError::new_err(chain(e));
     let rule = PanelRule {
-        per_story: PerStory::parse(&per_story).map_err(value_error)?,
-        listing: PanelListing::parse(&listing).map_err(value_error)?,
-        ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(value_error)?
+        per_story: PerStory::parse(&per_story).map_err(|e| value_error(&e))?,
+        listing: PanelListing::parse(&listing).map_err(|e| value_error(&e))?,
+        ..PanelRule::parse(&tz, &cutoff, min_relevance).map_err(|e| value_error(&e))?
     };
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let mut found = Vec::new();

@@ -17,13 +17,14 @@ use super::inspect::{split_stream, stories_stream, tickers_stream};
 use super::progress::{Progress, input_size};
 use super::settings::{ScoreSettings, engine_config, gazetteer_choice, output_format};
 
-pub fn score(settings: ScoreSettings) -> Result<RunStats> {
+pub fn score(mut settings: ScoreSettings) -> Result<RunStats> {
+    let _locks = settings.claim()?;
     let output = settings.output.display().to_string();
     let output_error = |source| Error::Output {
         path: output.clone(),
         source,
     };
-    let engine = Finsent::new(settings.config)?;
+    let engine = Finsent::load(settings.config)?;
     let sink = open_sink(&settings.output, settings.resume).map_err(output_error)?;
     let mut writer = open_writer(settings.format, sink, &settings.layout).map_err(output_error)?;
     if let Some((path, format)) = &settings.sentences_table {
@@ -107,7 +108,7 @@ pub fn classify(args: ClassifyArgs) -> Result<RunStats> {
     let config = engine_config(&args.model, None, ScoreOptions::default())?;
     let outputs = [("-o", args.output.as_path())];
     let _locks = finsent::writer::claim_outputs(&outputs, &args.inputs, |_| false, false)?;
-    let engine = Finsent::new(config)?;
+    let engine = Finsent::load(config)?;
     let output = args.output.display().to_string();
     let sink = Sink::open(&args.output).map_err(|source| Error::Output {
         path: output.clone(),
@@ -166,7 +167,7 @@ pub fn panel(args: &PanelArgs) -> Result<RunStats> {
     let rule = PanelRule {
         per_story: args.per_story,
         listing: args.listing,
-        ..PanelRule::parse(&args.tz, &args.cutoff, args.min_relevance)?
+        ..PanelRule::new(args.tz, args.cutoff, args.min_relevance)?
     };
     let format = output_format("-o", &args.output, args.format)?;
     // `-o` naming the scores file would replace the scores with the panel.

@@ -3,12 +3,18 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::NaiveTime;
+use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
+use finsent::aggregate::Bands;
+use finsent::error::Error;
 use finsent::limits::{Limits, MAX_RECORD_BYTES};
 use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions};
 use finsent::model::ScorerOptions;
-use finsent::panel::{PanelListing, PerStory};
+use finsent::panel::{PanelListing, PerStory, parse_cutoff, parse_tz};
+use finsent::select::Shard;
 use finsent::stories::{StoryOptions, parse_window};
+use finsent::validate::{Field, Invalid};
 use finsent::writer::Format;
 
 #[derive(Debug, Parser)]
@@ -208,8 +214,8 @@ pub struct ScoreArgs {
     pub errors: Option<PathBuf>,
     /// Score only shard K of N (1 <= K <= N): the articles whose id hashes to it. The N
     /// shard outputs together hold every article once.
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "K/N", value_parser = shard)]
+    pub shard: Option<Shard>,
     /// Append to the output file in place, skipping the ids it already holds, so an
     /// interrupted run finishes where it stopped. Start long runs with it: without it the
     /// output appears only when the run completes. The output is locked while the run
@@ -247,8 +253,8 @@ pub struct ScoreArgs {
     pub keep: Vec<String>,
     /// Label band thresholds on |score|: neutral below the first, mildly below the second,
     /// plain below the third, strongly from the third on.
-    #[arg(long, default_value = "0.15,0.40,0.70", value_name = "A,B,C")]
-    pub bands: String,
+    #[arg(long, default_value = "0.15,0.40,0.70", value_name = "A,B,C", value_parser = bands)]
+    pub bands: Bands,
     /// Weight of the title relative to one body sentence in the article score.
     #[arg(long, default_value_t = 2.0, value_name = "W")]
     pub title_weight: f32,
@@ -364,11 +370,11 @@ pub struct PanelArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// The market's time zone (IANA name), in which the cut-off is read.
-    #[arg(long, default_value = "America/New_York", value_name = "ZONE")]
-    pub tz: String,
+    #[arg(long, default_value = "America/New_York", value_name = "ZONE", value_parser = tz)]
+    pub tz: Tz,
     /// The close (HH:MM, local time): news at or after it goes to the next trading day.
-    #[arg(long, default_value = "16:00", value_name = "HH:MM")]
-    pub cutoff: String,
+    #[arg(long, default_value = "16:00", value_name = "HH:MM", value_parser = cutoff)]
+    pub cutoff: NaiveTime,
     /// Leave out companies less relevant to an article than this (0 to 1).
     #[arg(long, default_value_t = 0.0, value_name = "R")]
     pub min_relevance: f64,
@@ -397,8 +403,70 @@ fn novelty_window(text: &str) -> Result<Duration, String> {
         window,
         ..StoryOptions::default()
     }
-    .validate()?;
+    .validate()
+    .map_err(|e| e.reason())?;
     Ok(window)
+}
+
+/// `--shard K/N`, read.
+fn shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text).map_err(must_be)
+}
+
+/// `--bands A,B,C`, read and checked.
+fn bands(text: &str) -> Result<Bands, String> {
+    let values: Vec<f32> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f32>())
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{e}; three numbers A,B,C"))?;
+    match values[..] {
+        [a, b, c] => Bands::new(a, b, c).map_err(must_be),
+        _ => Err(format!("takes three numbers A,B,C, got {}", values.len())),
+    }
+}
+
+/// `--tz`, read.
+fn tz(text: &str) -> Result<Tz, String> {
+    parse_tz(text).map_err(must_be)
+}
+
+/// `--cutoff`, read.
+fn cutoff(text: &str) -> Result<NaiveTime, String> {
+    parse_cutoff(text).map_err(must_be)
+}
+
+/// What a flag's value must be, for clap, which names the flag and the value itself.
+fn must_be(e: Invalid) -> String {
+    format!("must be {}", e.allowed)
+}
+
+/// The flag that sets `field`.
+fn flag(field: Field) -> &'static str {
+    match field {
+        Field::TitleWeight => "--title-weight",
+        Field::ChunkArticles => "--chunk-articles",
+        Field::NoveltyWindow => "--novelty-window",
+        Field::Threads => "--threads (-j)",
+        Field::IntraThreads => "--intra-threads",
+        Field::MaxBatch => "--max-batch",
+        Field::TokenBudget => "--token-budget",
+        Field::Shard => "--shard",
+        Field::Bands => "--bands",
+        Field::MinRelevance => "--min-relevance",
+        Field::Tz => "--tz",
+        Field::Cutoff => "--cutoff",
+        // No flag sets it.
+        Field::StoryCapacity => field.name(),
+    }
+}
+
+/// A library error in the command's words: a field error names the flag that sets it.
+pub fn worded(error: Error) -> Error {
+    match error {
+        Error::Invalid(e) => Error::Usage(e.named(flag(e.field))),
+        other => other,
+    }
 }
 
 /// A panel's listing choice, read.

@@ -3,7 +3,6 @@
 //! over the same loaders as `finsent score`.
 
 use std::io;
-use std::time::Instant;
 
 use serde::Serialize;
 
@@ -11,76 +10,134 @@ use finsent::article::{Article, Record, RecordError};
 use finsent::error::Result;
 use finsent::isolate;
 use finsent::split::{Span, char_offsets, split_sentences};
-use finsent::stories::{Novelty, Signature, Stories, StoryOptions};
-use finsent::stream::{RunStats, STDOUT, in_chunks, write_or_stop};
+use finsent::stories::{Novelty, Signature, Stories, StoryMark, StoryOptions};
+use finsent::stream::{Chunking, Outlet, Phases, RunStats, STDOUT, Stage, Tally, WriteFailed, run};
 use finsent::tickers::{MentionForm, Tickers};
 use finsent::writer::Part;
 
-/// Writes what `show` makes of every article of `records`; record errors go to `on_error`.
-/// `show` returns how many items (sentences, mentions) it wrote.
+/// Chunks of articles: the unit of flushing standard output.
+const CHUNK_ARTICLES: usize = 256;
+
+/// What a view printed of one article, and how many items (sentences, mentions) it holds.
+struct Shown {
+    bytes: io::Result<Vec<u8>>,
+    items: usize,
+}
+
+/// An article's view, or the error that stands for it.
+type Viewed = std::result::Result<Shown, RecordError>;
+
+fn record_id(record: &Record) -> &str {
+    match record {
+        Ok(article) => &article.id,
+        Err(error) => &error.id,
+    }
+}
+
+fn panicked(record: &Record, message: String) -> RecordError {
+    let (id, origin) = match record {
+        Ok(article) => (&article.id, &article.origin),
+        Err(error) => (&error.id, &error.origin),
+    };
+    isolate::internal_error(id, origin, message)
+}
+
+fn tally<T>(out: &std::result::Result<T, RecordError>, items: impl Fn(&T) -> usize) -> Tally {
+    match out {
+        Ok(shown) => Tally::Done(items(shown) as u64),
+        Err(_) => Tally::Failed,
+    }
+}
+
+/// A view of each article alone (`split`, `tickers`) as a stage of the stream runner:
+/// `show` writes what it makes of an article and returns how many items it wrote.
+struct EachArticle<F> {
+    show: F,
+}
+
+impl<F> Stage for EachArticle<F>
+where
+    F: FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
+{
+    type Item = Record;
+    type Out = Viewed;
+
+    fn id(record: &Record) -> &str {
+        record_id(record)
+    }
+
+    fn run(&mut self, chunk: Vec<Record>, _phases: &mut Phases) -> Vec<Viewed> {
+        chunk
+            .into_iter()
+            .map(|record| {
+                let mut bytes = Vec::new();
+                let shown = (self.show)(&record?, &mut bytes);
+                Ok(match shown {
+                    Ok(items) => Shown {
+                        bytes: Ok(bytes),
+                        items,
+                    },
+                    Err(e) => Shown {
+                        bytes: Err(e),
+                        items: 0,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    fn panicked(record: &Record, message: String) -> Viewed {
+        Err(panicked(record, message))
+    }
+
+    fn tally(out: &Viewed) -> Tally {
+        tally(out, |shown| shown.items)
+    }
+}
+
+/// Standard output, where views are printed; error records go to `on_error`.
+struct Printed<'a> {
+    out: &'a mut dyn io::Write,
+    on_error: &'a mut dyn FnMut(&RecordError),
+}
+
+impl Outlet<Viewed> for Printed<'_> {
+    fn write(&mut self, viewed: Viewed) -> std::result::Result<(), WriteFailed> {
+        match viewed {
+            Ok(shown) => {
+                let printed = shown.bytes.and_then(|bytes| self.out.write_all(&bytes));
+                WriteFailed::on(STDOUT, printed)
+            }
+            Err(e) => {
+                (self.on_error)(&e);
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), WriteFailed> {
+        WriteFailed::on(STDOUT, self.out.flush())
+    }
+}
+
+/// Prints what `show` makes of every article of `records` (each alone, inside the panic
+/// boundary); record errors go to `on_error`.
 fn for_each_article<I>(
     records: impl FnOnce() -> I + Send,
     out: &mut dyn io::Write,
     on_error: &mut dyn FnMut(&RecordError),
-    mut show: impl FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
+    show: impl FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
 ) -> Result<RunStats>
 where
     I: Iterator<Item = Record>,
 {
-    let start = Instant::now();
-    let mut stats = RunStats::default();
-    in_chunks(
+    run(
         records,
-        |_| 1,
-        256,
-        usize::MAX,
-        |chunk| {
-            for record in chunk {
-                stats.read += 1;
-                match record {
-                    Ok(article) => {
-                        let shown = match show_isolated(&article, out, &mut show) {
-                            Ok(shown) => shown,
-                            Err(e) => {
-                                stats.failed += 1;
-                                on_error(&e);
-                                continue;
-                            }
-                        };
-                        stats.scored += 1;
-                        let shown = shown.map(|n| stats.sentences += n as u64);
-                        if !write_or_stop(shown, &mut stats, STDOUT)? {
-                            return Ok(false);
-                        }
-                    }
-                    Err(e) => {
-                        stats.failed += 1;
-                        on_error(&e);
-                    }
-                }
-            }
-            write_or_stop(out.flush(), &mut stats, STDOUT)
-        },
-    )?;
-    stats.elapsed = start.elapsed();
-    Ok(stats)
-}
-
-/// Runs `show` on one article inside the panic boundary ([`crate::isolate`]), into a
-/// buffer: an article that makes finsent panic writes nothing and becomes an `internal`
-/// error.
-fn show_isolated(
-    article: &Article,
-    out: &mut dyn io::Write,
-    show: &mut impl FnMut(&Article, &mut dyn io::Write) -> io::Result<usize>,
-) -> std::result::Result<io::Result<usize>, RecordError> {
-    let mut buf = Vec::new();
-    let shown = isolate::catching(|| {
-        isolate::fault_point(&article.id);
-        show(article, &mut buf)
-    })
-    .map_err(|message| isolate::internal_error(&article.id, &article.origin, message))?;
-    Ok(shown.and_then(|n| out.write_all(&buf).map(|()| n)))
+        &mut EachArticle { show },
+        &mut Printed { out, on_error },
+        Chunking::items(CHUNK_ARTICLES),
+        &mut |_| {},
+    )
 }
 
 fn write_json_line(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {
@@ -236,6 +293,119 @@ where
     })
 }
 
+/// An article's fingerprint, made inside the panic boundary; its story is found after, in
+/// input order.
+struct Fingerprint {
+    id: String,
+    published_at: Option<String>,
+    signature: Option<Signature>,
+    /// The line printed, once the story is found.
+    shown: Option<Shown>,
+}
+
+/// `finsent stories` as a stage of the stream runner.
+struct StoriesStage {
+    stories: Stories,
+}
+
+impl Stage for StoriesStage {
+    type Item = Record;
+    type Out = std::result::Result<Fingerprint, RecordError>;
+
+    fn id(record: &Record) -> &str {
+        record_id(record)
+    }
+
+    fn run(&mut self, chunk: Vec<Record>, _phases: &mut Phases) -> Vec<Self::Out> {
+        chunk
+            .into_iter()
+            .map(|record| {
+                let article = record?;
+                let signature = Signature::of(article.title.as_deref(), &article.body);
+                Ok(Fingerprint {
+                    id: article.id,
+                    published_at: article.published_at,
+                    signature,
+                    shown: None,
+                })
+            })
+            .collect()
+    }
+
+    fn panicked(record: &Record, message: String) -> Self::Out {
+        Err(panicked(record, message))
+    }
+
+    fn settle(&mut self, outs: &mut [Self::Out], _stats: &mut RunStats) {
+        for print in outs.iter_mut().flatten() {
+            let published_at = print.published_at.as_deref();
+            let mark = (print.signature.take())
+                .map(|signature| self.stories.mark(&print.id, published_at, signature));
+            let mut bytes = Vec::new();
+            let items = usize::from(mark.is_some());
+            let written =
+                write_json_line(&mut bytes, &StoryRecord::new(&print.id, published_at, mark));
+            print.shown = Some(Shown {
+                bytes: written.map(|()| bytes),
+                items,
+            });
+        }
+    }
+
+    fn tally(out: &Self::Out) -> Tally {
+        tally(out, |print| print.shown.as_ref().map_or(0, |s| s.items))
+    }
+}
+
+impl Outlet<std::result::Result<Fingerprint, RecordError>> for Printed<'_> {
+    fn write(
+        &mut self,
+        out: std::result::Result<Fingerprint, RecordError>,
+    ) -> std::result::Result<(), WriteFailed> {
+        let shown = out.map(|print| {
+            print.shown.unwrap_or(Shown {
+                bytes: Ok(Vec::new()),
+                items: 0,
+            })
+        });
+        Outlet::<Viewed>::write(self, shown)
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), WriteFailed> {
+        Outlet::<Viewed>::flush(self)
+    }
+}
+
+/// One line of `finsent stories`.
+#[derive(Serialize)]
+struct StoryRecord<'a> {
+    id: &'a str,
+    published_at: Option<&'a str>,
+    story: Option<String>,
+    novelty: Option<Novelty>,
+    story_first: Option<String>,
+    /// Published more than two windows before an article read earlier.
+    late: bool,
+}
+
+impl<'a> StoryRecord<'a> {
+    /// The story fields null for an article without words (no `mark`).
+    fn new(id: &'a str, published_at: Option<&'a str>, mark: Option<StoryMark>) -> Self {
+        let (story, novelty, story_first, late) = match mark {
+            Some(m) => (Some(m.story), Some(m.novelty), Some(m.first), m.late),
+            None => (None, None, None, false),
+        };
+        Self {
+            id,
+            published_at,
+            story,
+            novelty,
+            story_first,
+            late,
+        }
+    }
+}
+
 /// `finsent stories`: each article's near-duplicate story, as `finsent score` gives it,
 /// one `{"id","published_at","story","novelty","story_first","late"}` object per article
 /// (the story fields null for an article without words).
@@ -248,38 +418,14 @@ pub fn stories_stream<I>(
 where
     I: Iterator<Item = Record>,
 {
-    #[derive(Serialize)]
-    struct StoryRecord<'a> {
-        id: &'a str,
-        published_at: Option<&'a str>,
-        story: Option<String>,
-        novelty: Option<Novelty>,
-        story_first: Option<String>,
-        /// Published more than two windows before an article read earlier.
-        late: bool,
-    }
-
-    let mut stories = Stories::new(options);
-    for_each_article(records, out, on_error, |article, out| {
-        let published_at = article.published_at.as_deref();
-        let mark = Signature::of(article.title.as_deref(), &article.body)
-            .map(|signature| stories.mark(&article.id, published_at, signature));
-        let marked = usize::from(mark.is_some());
-        let (story, novelty, story_first, late) = match mark {
-            Some(m) => (Some(m.story), Some(m.novelty), Some(m.first), m.late),
-            None => (None, None, None, false),
-        };
-        write_json_line(
-            out,
-            &StoryRecord {
-                id: &article.id,
-                published_at,
-                story,
-                novelty,
-                story_first,
-                late,
-            },
-        )?;
-        Ok(marked)
-    })
+    let mut stage = StoriesStage {
+        stories: Stories::new(options),
+    };
+    run(
+        records,
+        &mut stage,
+        &mut Printed { out, on_error },
+        Chunking::items(CHUNK_ARTICLES),
+        &mut |_| {},
+    )
 }

@@ -16,13 +16,14 @@ use settings::ScoreSettings;
 
 /// Runs the command `cli` names.
 pub fn run(cli: Cli) -> Result<RunStats> {
-    match cli.command {
-        Command::Score(args) => commands::score(ScoreSettings::from_args(*args)?),
+    let ran = match cli.command {
+        Command::Score(args) => ScoreSettings::from_args(*args).and_then(commands::score),
         Command::Classify(args) => commands::classify(args),
         Command::Split(args) => commands::split(args),
         Command::Tickers(args) => commands::tickers(args),
         Command::Stories(args) => commands::stories(args),
         Command::Panel(args) => commands::panel(&args),
         Command::Info(args) => info::info(&args).map(|()| RunStats::default()),
-    }
+    };
+    ran.map_err(flags::worded)
 }

@@ -1,12 +1,11 @@
 //! Raw flags to validated settings, in one place (ripgrep's `HiArgs::from_low_args`): every
-//! check and every default of `finsent score` and `finsent classify` happens here, before
-//! anything is loaded or written.
+//! check and every default of `finsent score` and `finsent classify` happens here, once,
+//! before anything is loaded or written, and without side effects: the outputs are locked
+//! (and a resumed output read) by the command ([`ScoreSettings::claim`]).
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use finsent::aggregate::Bands;
 use finsent::error::{Error, Result};
 use finsent::limits::Limits;
 use finsent::loader::LoadOptions;
@@ -14,10 +13,10 @@ use finsent::model::{
     Candidate, ScorerOptions, cache_dir, cache_root, locate_runtime, runtime_candidates,
 };
 use finsent::pipeline::ScoreOptions;
-use finsent::select::{Selection, Shard, resume_ids, resume_sentence_table};
+use finsent::select::{resume_ids, resume_sentence_table};
 use finsent::stories::StoryOptions;
 use finsent::writer::{Format, Layout, OutputLock, claim_outputs, kept_columns};
-use finsent::{GazetteerChoice, ModelChoice, ScoreConfig};
+use finsent::{CheckedConfig, GazetteerChoice, ModelChoice, ScoreConfig};
 
 use super::flags::{GazetteerArgs, ModelArgs, ScoreArgs};
 
@@ -26,7 +25,7 @@ const MAX_PROGRESS_EVERY: f64 = 86_400.0;
 
 /// `finsent score`, validated.
 pub struct ScoreSettings {
-    pub config: ScoreConfig,
+    pub config: CheckedConfig,
     pub inputs: Vec<PathBuf>,
     pub load: LoadOptions,
     pub output: PathBuf,
@@ -41,8 +40,6 @@ pub struct ScoreSettings {
     pub quiet: bool,
     pub progress_every: Duration,
     pub timings: bool,
-    /// Held while the run writes: a second run on the same output or error file refuses.
-    _locks: Vec<OutputLock>,
 }
 
 impl ScoreSettings {
@@ -71,8 +68,12 @@ impl ScoreSettings {
                 args.progress_every
             )));
         }
+        if args.resume {
+            let table = args.sentences_table.as_deref().zip(table_format);
+            check_resumable(&args.output, format, table)?;
+        }
         let mut score = ScoreOptions {
-            bands: parse_bands(&args.bands)?,
+            bands: args.bands,
             title_weight: args.title_weight,
             // The sentences table takes its rows from the records' sentences.
             with_sentences: args.sentences || args.sentences_table.is_some(),
@@ -88,10 +89,7 @@ impl ScoreSettings {
             },
             ..ScoreOptions::default()
         };
-        if let Some(shard) = &args.shard {
-            score.selection.shard = Some(Shard::parse(shard).map_err(Error::Usage)?);
-        }
-        let locks = claim(&args, format, table_format, &mut score.selection)?;
+        score.selection.shard = args.shard;
         let gazetteer = (!args.no_tickers).then(|| gazetteer_choice(&args.gazetteer));
         let config = engine_config(&args.model, gazetteer, score)?;
         let mut load = args.input.load_options();
@@ -113,8 +111,38 @@ impl ScoreSettings {
             quiet: args.quiet,
             progress_every: Duration::from_secs_f64(args.progress_every),
             timings: args.timings,
-            _locks: locks,
         })
+    }
+
+    /// Checks the outputs against the inputs and each other and locks them
+    /// ([`claim_outputs`]); the locks are held while the run writes, so a second run on the
+    /// same output or error file refuses. When resuming, reads the ids the output holds into
+    /// the selection and readies the sentences table.
+    pub fn claim(&mut self) -> Result<Vec<OutputLock>> {
+        let input_format = self.load.format;
+        let scanned = |p: &Path| {
+            input_format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
+        };
+        let outputs: Vec<(&str, &Path)> = std::iter::once(("-o", self.output.as_path()))
+            .chain(self.errors.as_ref().map(|(e, _)| ("--errors", e.as_path())))
+            .chain((self.sentences_table.as_ref()).map(|(t, _)| ("--sentences-table", t.as_path())))
+            .collect();
+        let resumable = self.resume && self.format == Format::Jsonl;
+        let locks = claim_outputs(&outputs, &self.inputs, scanned, resumable)?;
+        if self.resume {
+            let done = resume_ids(&self.output).map_err(|source| Error::Output {
+                path: self.output.display().to_string(),
+                source,
+            })?;
+            if let Some((table, _)) = &self.sentences_table {
+                resume_sentence_table(table, &done).map_err(|source| Error::Output {
+                    path: table.display().to_string(),
+                    source,
+                })?;
+            }
+            self.config.selection_mut().done = done;
+        }
+        Ok(locks)
     }
 }
 
@@ -134,7 +162,8 @@ pub fn output_format(flag: &str, path: &Path, format: Option<Format>) -> Result<
     }
 }
 
-fn check_resumable(output: &Path, format: Format) -> Result<()> {
+/// A resumed run appends to a JSON Lines output file (and a JSON Lines sentences table).
+fn check_resumable(output: &Path, format: Format, table: Option<(&Path, Format)>) -> Result<()> {
     if output.as_os_str() == "-" {
         return Err(Error::Usage(
             "--resume needs an output file (-o FILE)".into(),
@@ -147,66 +176,23 @@ fn check_resumable(output: &Path, format: Format) -> Result<()> {
                 .into(),
         ));
     }
-    Ok(())
-}
-
-/// Checks the outputs against the inputs and each other and locks them (see
-/// `claim_outputs`) before a resume reads them; when resuming, reads the ids the output holds into `selection` and
-/// readies the sentences table.
-fn claim(
-    args: &ScoreArgs,
-    format: Format,
-    table_format: Option<Format>,
-    selection: &mut Selection,
-) -> Result<Vec<OutputLock>> {
-    let scanned = |p: &Path| {
-        args.input.input_format.is_some() || finsent::loader::InputFormat::from_path(p).is_some()
-    };
-    let outputs: Vec<(&str, &Path)> = std::iter::once(("-o", args.output.as_path()))
-        .chain(args.errors.as_deref().map(|e| ("--errors", e)))
-        .chain(
-            args.sentences_table
-                .as_deref()
-                .map(|t| ("--sentences-table", t)),
-        )
-        .collect();
-    let resumable = args.resume && format == Format::Jsonl;
-    let locks = claim_outputs(&outputs, &args.input.inputs, scanned, resumable)?;
-    if args.resume {
-        check_resumable(&args.output, format)?;
-        selection.done = resume_ids(&args.output).map_err(|source| Error::Output {
-            path: args.output.display().to_string(),
-            source,
-        })?;
-        if let Some((table, table_format)) = args.sentences_table.as_deref().zip(table_format) {
-            resume_table(table, table_format, &selection.done)?;
-        }
-    }
-    Ok(locks)
-}
-
-/// Readies the sentences table of a resumed run: JSON Lines, appended to as the output is,
-/// cut where the output ends ([`resume_sentence_table`]).
-fn resume_table(table: &Path, format: Format, done: &HashSet<String>) -> Result<()> {
-    if table.as_os_str() == "-" || format != Format::Jsonl {
+    if table.is_some_and(|(path, format)| path.as_os_str() == "-" || format != Format::Jsonl) {
         return Err(Error::Usage(
             "--resume with --sentences-table needs a JSON Lines file for the table \
              (--sentences-table FILE.jsonl), resumed with the output"
                 .into(),
         ));
     }
-    resume_sentence_table(table, done).map_err(|source| Error::Output {
-        path: table.display().to_string(),
-        source,
-    })
+    Ok(())
 }
 
-/// The engine's settings: the model and thread flags, ONNX Runtime located, `score`.
+/// The engine's settings, checked: the model and thread flags, ONNX Runtime located,
+/// `score`.
 pub fn engine_config(
     args: &ModelArgs,
     gazetteer: Option<GazetteerChoice>,
     score: ScoreOptions,
-) -> Result<ScoreConfig> {
+) -> Result<CheckedConfig> {
     let defaults = ScorerOptions::default();
     let scorer = ScorerOptions {
         threads: args.threads.unwrap_or(defaults.threads),
@@ -221,12 +207,9 @@ pub fn engine_config(
         gazetteer,
         scorer,
         score,
-    };
-    config.validate()?;
-    Ok(ScoreConfig {
-        runtime: locate_runtime(&runtime_places())?.path,
-        ..config
-    })
+    }
+    .checked()?;
+    Ok(config.with_runtime(locate_runtime(&runtime_places())?.path))
 }
 
 /// `--model`: `fast` (the compiled-in model, the default), `accurate` (looked for beside
@@ -257,20 +240,6 @@ pub fn gazetteer_choice(args: &GazetteerArgs) -> GazetteerChoice {
         .map_or(GazetteerChoice::Shipped, GazetteerChoice::File)
 }
 
-fn parse_bands(text: &str) -> Result<Bands> {
-    let values: Vec<f32> = text
-        .split(',')
-        .map(|v| v.trim().parse::<f32>())
-        .collect::<std::result::Result<_, _>>()
-        .map_err(|e| Error::Usage(format!("--bands {text:?}: {e}")))?;
-    match values[..] {
-        [a, b, c] => Bands::new(a, b, c).map_err(|e| Error::Usage(format!("--bands: {e}"))),
-        _ => Err(Error::Usage(format!(
-            "--bands takes three numbers, got {text:?}"
-        ))),
-    }
-}
-
 /// Where to look for ONNX Runtime, from `ORT_DYLIB_PATH`, the binary's own path and the
 /// cache directory.
 pub fn runtime_places() -> Vec<Candidate> {
@@ -283,4 +252,57 @@ pub fn runtime_places() -> Vec<Candidate> {
         exe.as_deref().and_then(Path::parent),
         cache.as_deref(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::flags::{Cli, Command};
+
+    fn settings(args: &[&str]) -> Result<ScoreSettings> {
+        let cli = Cli::try_parse_from(args).expect("the flags parse");
+        let Command::Score(args) = cli.command else {
+            unreachable!("a score command")
+        };
+        ScoreSettings::from_args(*args)
+    }
+
+    /// Issue 30 #4: validating the flags took the output lock (and, resuming, read the
+    /// output), so settings could not be made twice for one output. Validation has no side
+    /// effects; the command's claim locks.
+    #[test]
+    fn validation_takes_no_lock_and_the_claim_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let output = dir.path().join("out.jsonl");
+        let output = output.to_str().expect("path");
+        let args = ["finsent", "score", "corpus", "-o", output, "--resume"];
+        let mut first = settings(&args).expect("valid flags");
+        let mut second = settings(&args).expect("validating again takes no lock");
+        let _locks = first.claim().expect("the first run claims its output");
+        let refused = second.claim().expect_err("a second claim is refused");
+        assert!(
+            refused.to_string().contains("another finsent run"),
+            "{refused}"
+        );
+    }
+
+    /// Issue 30 #4: the library names fields; the command words them as flags.
+    #[test]
+    fn a_field_error_is_worded_as_its_flag() {
+        let refused = settings(&["finsent", "score", "corpus", "--title-weight", "inf"])
+            .err()
+            .expect("refused");
+        assert!(
+            matches!(&refused, Error::Invalid(e) if e.field == finsent::validate::Field::TitleWeight),
+            "{refused:?}"
+        );
+        assert!(!refused.to_string().contains("--"), "{refused}");
+        let worded = crate::cli::flags::worded(refused).to_string();
+        assert_eq!(
+            worded,
+            "--title-weight must be a number from 0 to 1000, got inf"
+        );
+    }
 }

@@ -37,7 +37,7 @@ pub use runtime::{
 pub use tokenize::{Encoder, EncoderSettings, Window};
 
 use crate::article::Probs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The probabilities of a text from those of its windows: the windows' mean weighted by
 /// their token counts (a short last window counts less); one window is taken as it is.
@@ -98,21 +98,26 @@ pub const MAX_BATCH: usize = 1024;
 pub const MAX_TOKEN_BUDGET: usize = 1 << 20;
 
 impl ScorerOptions {
-    /// Checks the numbers against their ranges; the message names the flag.
+    /// Checks the numbers against their ranges ([`crate::validate::Invalid`] names the field).
     pub fn validate(&self) -> Result<()> {
+        use crate::validate::{Field, Invalid};
         let cap = available_cores() * MAX_THREADS_PER_CORE;
+        let per_core = format!(" (at most {MAX_THREADS_PER_CORE} threads per core)");
         let checks = [
-            ("--threads (-j)", self.threads, 1, cap),
-            ("--intra-threads", self.intra_threads, 1, cap),
-            ("--max-batch", self.max_batch, 1, MAX_BATCH),
-            ("--token-budget", self.token_budget, 1, MAX_TOKEN_BUDGET),
+            (Field::Threads, self.threads, cap, per_core.as_str()),
+            (
+                Field::IntraThreads,
+                self.intra_threads,
+                cap,
+                per_core.as_str(),
+            ),
+            (Field::MaxBatch, self.max_batch, MAX_BATCH, ""),
+            (Field::TokenBudget, self.token_budget, MAX_TOKEN_BUDGET, ""),
         ];
-        for (flag, value, low, high) in checks {
-            if !(low..=high).contains(&value) {
-                return Err(Error::Usage(format!(
-                    "{flag} must be between {low} and {high} (at most {MAX_THREADS_PER_CORE} \
-                     threads per core for thread counts), got {value}"
-                )));
+        for (field, value, high, note) in checks {
+            if !(1..=high).contains(&value) {
+                let allowed = format!("between 1 and {high}{note}");
+                return Err(Invalid::new(field, allowed, value).into());
             }
         }
         Ok(())

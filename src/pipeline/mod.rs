@@ -13,17 +13,18 @@ use rayon::prelude::*;
 
 use crate::aggregate::Bands;
 use crate::article::{ErrorKind, Record, RecordError};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::limits::{Limits, cut_article};
 use crate::model::{ModelInput, Scorer};
 use crate::select::Selection;
 use crate::stories::{Signature, Stories, StoryOptions};
-use crate::stream::Phases;
+use crate::stream::{Chunking, Phases};
 use crate::tickers::Tickers;
+use crate::validate::{Field, Invalid};
 use crate::writer::{ModelInfo, OutputRecord};
 
 pub use plan::{ArticlePlan, UnitScores};
-pub use record::{article_record, per_record};
+pub use record::{article_record, panicked_record};
 pub use scoring::score_groups;
 
 /// How articles are scored and reported.
@@ -72,23 +73,32 @@ pub const MAX_CHUNK_ARTICLES: usize = 100_000;
 pub const MAX_TITLE_WEIGHT: f32 = 1000.0;
 
 impl ScoreOptions {
-    /// Checks the settings against their ranges; the message names the flag.
-    pub fn validate(&self) -> Result<()> {
+    /// Chunks of at most [`ScoreOptions::chunk_articles`] articles and about
+    /// [`ScoreOptions::chunk_bytes`] bytes of text.
+    pub fn chunking(&self) -> Chunking {
+        Chunking {
+            max_items: self.chunk_articles,
+            max_weight: self.chunk_bytes,
+        }
+    }
+
+    /// Checks the settings against their ranges.
+    pub fn validate(&self) -> Result<(), Invalid> {
         if !(self.title_weight.is_finite() && (0.0..=MAX_TITLE_WEIGHT).contains(&self.title_weight))
         {
-            return Err(Error::Usage(format!(
-                "--title-weight must be a number from 0 to {MAX_TITLE_WEIGHT}, got {}",
-                self.title_weight
-            )));
+            let allowed = format!("a number from 0 to {MAX_TITLE_WEIGHT}");
+            return Err(Invalid::new(Field::TitleWeight, allowed, self.title_weight));
         }
         if !(1..=MAX_CHUNK_ARTICLES).contains(&self.chunk_articles) {
-            return Err(Error::Usage(format!(
-                "--chunk-articles must be between 1 and {MAX_CHUNK_ARTICLES}, got {}",
-                self.chunk_articles
-            )));
+            let allowed = format!("between 1 and {MAX_CHUNK_ARTICLES}");
+            return Err(Invalid::new(
+                Field::ChunkArticles,
+                allowed,
+                self.chunk_articles,
+            ));
         }
         if let Some(stories) = &self.stories {
-            stories.validate().map_err(Error::Usage)?;
+            stories.validate()?;
         }
         Ok(())
     }
@@ -172,16 +182,14 @@ pub fn signatures(chunk: &[Record]) -> Vec<Option<Signature>> {
         .collect()
 }
 
-/// Gives each scored article of a chunk its story, in input order (`records` and
-/// `signatures` are the chunk's, one for one); returns how many came late
-/// ([`crate::stories::StoryMark::late`]).
-pub fn mark_stories(
+/// Gives each scored article its story, in input order (each record with its signature);
+/// returns how many came late ([`crate::stories::StoryMark::late`]).
+pub fn mark_stories<'a>(
     stories: &mut Stories,
-    records: &mut [OutputRecord],
-    signatures: Vec<Option<Signature>>,
+    records: impl IntoIterator<Item = (&'a mut OutputRecord, Option<Signature>)>,
 ) -> u64 {
     let mut late = 0;
-    for (record, signature) in records.iter_mut().zip(signatures) {
+    for (record, signature) in records {
         if let (OutputRecord::Article(article), Some(signature)) = (record, signature) {
             let mark = stories.mark(&article.id, article.published_at.as_deref(), signature);
             late += u64::from(mark.late);

@@ -67,13 +67,12 @@ impl ArticlePlan {
         limits: &Limits,
         with_targets: bool,
     ) -> Self {
-        crate::isolate::fault_point(&article.id);
         let mut spans = split_sentences(&article.body);
         let warning = (spans.len() > limits.max_sentences).then(|| {
             let was = spans.len();
             spans.truncate(limits.max_sentences);
             format!(
-                "truncated: {was} sentences, the first {} scored (--max-sentences)",
+                "truncated: {was} sentences, the first {} scored (the limit per article)",
                 limits.max_sentences
             )
         });

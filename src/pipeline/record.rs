@@ -146,32 +146,14 @@ fn ticker_records(
         .collect()
 }
 
-/// Runs `work` (one output record per input record, in order) on `chunk`. If it panics,
-/// runs it again on each record alone: a record that panics alone becomes an `internal`
-/// error record, the others come out as `work` makes them.
-pub fn per_record(
-    chunk: Vec<Record>,
-    mut work: impl FnMut(Vec<Record>) -> Vec<OutputRecord>,
-) -> Vec<OutputRecord> {
-    let copy = chunk.clone();
-    match crate::isolate::catching(|| work(chunk)) {
-        Ok(out) => out,
-        Err(_) => copy
-            .into_iter()
-            .flat_map(|record| {
-                let alone = vec![record.clone()];
-                crate::isolate::catching(|| work(alone)).unwrap_or_else(|message| {
-                    let (id, origin) = match &record {
-                        Ok(article) => (&article.id, &article.origin),
-                        Err(error) => (&error.id, &error.origin),
-                    };
-                    vec![OutputRecord::Error(
-                        crate::isolate::internal_error(id, origin, message).into(),
-                    )]
-                })
-            })
-            .collect(),
-    }
+/// The record written for `record` when its work panicked with `message`: an `internal`
+/// error record with its id and origin.
+pub fn panicked_record(record: &Record, message: String) -> OutputRecord {
+    let (id, origin) = match record {
+        Ok(article) => (&article.id, &article.origin),
+        Err(error) => (&error.id, &error.origin),
+    };
+    OutputRecord::Error(crate::isolate::internal_error(id, origin, message).into())
 }
 
 #[cfg(test)]
@@ -194,7 +176,7 @@ mod tests {
     #[test]
     fn a_panicking_record_fails_alone_and_the_others_pass_through() {
         let chunk = vec![error("a"), error("boom"), error("c")];
-        let out = per_record(chunk, |records| {
+        let work = |records: Vec<Record>| -> Vec<OutputRecord> {
             records
                 .into_iter()
                 .map(|r| {
@@ -203,7 +185,8 @@ mod tests {
                     OutputRecord::Error(e.into())
                 })
                 .collect()
-        });
+        };
+        let out = crate::isolate::isolated(chunk, work, panicked_record);
         let got: Vec<(String, ErrorKind)> = out
             .iter()
             .map(|r| match r {

@@ -20,6 +20,8 @@ use chrono::DateTime;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::validate::{Field, Invalid};
+
 pub use signature::Signature;
 
 use index::{Entry, Index};
@@ -87,15 +89,18 @@ impl Default for StoryOptions {
 impl StoryOptions {
     /// Checks the window: at least a second, at most a year (a longer one keeps every
     /// article of a dense archive until the capacity stops it).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Invalid> {
         let secs = self.window.as_secs();
         if !(1..=MAX_WINDOW_DAYS * 86_400).contains(&secs) {
-            return Err(format!(
-                "the novelty window must be from 1 second to {MAX_WINDOW_DAYS} days, got {secs} s"
+            let allowed = format!("from 1 second to {MAX_WINDOW_DAYS} days");
+            return Err(Invalid::new(
+                Field::NoveltyWindow,
+                allowed,
+                format!("{secs} s"),
             ));
         }
         if self.capacity == 0 {
-            return Err("the story index must hold at least one article".into());
+            return Err(Invalid::new(Field::StoryCapacity, "at least 1 article", 0));
         }
         Ok(())
     }
