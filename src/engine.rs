@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use crate::article::{Probs, Record};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{
     ModelFiles, ModelInput, Scorer, ScorerOptions, accurate_places, init_runtime, locate_accurate,
 };
@@ -119,7 +119,7 @@ impl Finsent {
         // The scoring options are checked by from_parts.
         config.scorer.validate()?;
         let env = init_runtime(&config.runtime)?;
-        let scorer = Scorer::load(env, &config.model.files()?, &config.scorer)?;
+        let scorer = Scorer::load(&env, &config.model.files()?, &config.scorer)?;
         let tickers = config
             .gazetteer
             .as_ref()
@@ -138,7 +138,8 @@ impl Finsent {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(scorer.workers())
             .thread_name(|i| format!("finsent-worker-{i}"))
-            .build()?;
+            .build()
+            .map_err(|e| Error::Threads(Box::new(e)))?;
         let model = ModelInfo {
             name: scorer.config().name.clone(),
             version: scorer.config().version.clone(),
