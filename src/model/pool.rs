@@ -1,9 +1,18 @@
 //! A fixed set of items (ONNX Runtime sessions) lent out one caller at a time. A caller
 //! takes whichever item is free and waits when none is, so any number of threads can share
-//! the set, whatever pool they run in: nothing ties an item to a thread.
+//! the set, whatever pool they run in: nothing ties an item to a thread. A thread is given
+//! the item it had last when that one is free (a hint, not a rule): with as many workers as
+//! sessions each keeps to one, as a session tied to a worker did, instead of sessions
+//! passing from thread to thread at every batch.
 
+use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+thread_local! {
+    /// The index this thread leased last, from any pool; only ever a preference.
+    static LAST: Cell<Option<usize>> = const { Cell::new(None) };
+}
 
 pub struct Pool<T> {
     items: Vec<Mutex<T>>,
@@ -37,12 +46,16 @@ impl<T> Pool<T> {
     pub fn lease(&self) -> Lease<'_, T> {
         let mut free = relock(self.free.lock());
         let index = loop {
-            if let Some(index) = free.pop() {
+            let had = LAST
+                .get()
+                .and_then(|last| free.iter().position(|&i| i == last));
+            if let Some(index) = had.map(|at| free.swap_remove(at)).or_else(|| free.pop()) {
                 break index;
             }
             free = relock(self.returned.wait(free));
         };
         drop(free);
+        LAST.set(Some(index));
         Lease {
             pool: self,
             index,
@@ -118,6 +131,22 @@ mod tests {
         assert_eq!(pool.available(), ITEMS, "every item came back");
         let uses: usize = pool.items.iter().map(|m| *relock(m.lock())).sum();
         assert_eq!(uses, CALLERS * CALLS, "every call had an item to itself");
+    }
+
+    /// A thread gets back the item it had last when that one is free, though another was
+    /// returned after it.
+    #[test]
+    fn a_thread_gets_its_last_item_back_when_it_is_free() {
+        let pool = Pool::new(vec!["a", "b"]);
+        let (first, second) = (pool.lease(), pool.lease());
+        let mine = *second;
+        drop(second);
+        drop(first);
+        // Another thread takes and returns the other item, which is then the last returned.
+        std::thread::scope(|scope| {
+            scope.spawn(|| drop(pool.lease()));
+        });
+        assert_eq!(*pool.lease(), mine);
     }
 
     /// An item lent to a caller that panics comes back, so the pool does not shrink.
