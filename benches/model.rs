@@ -78,7 +78,7 @@ fn bench_model(c: &mut Criterion) {
             max_batch,
             ..ScorerOptions::default()
         };
-        let scorer = Scorer::load(env.clone(), &files, &options).expect("model");
+        let scorer = Scorer::load(&env, &files, &options).expect("model");
         group.bench_with_input(BenchmarkId::new("max_batch", max_batch), &inputs, |b, t| {
             b.iter(|| scorer.score(black_box(t)).expect("scores").len())
         });

@@ -152,7 +152,7 @@ impl Finsent {
     pub fn load(config: CheckedConfig) -> Result<Self> {
         let CheckedConfig(config) = config;
         let env = init_runtime(&config.runtime)?;
-        let scorer = Scorer::load(env, &config.model.files()?, &config.scorer)?;
+        let scorer = Scorer::load(&env, &config.model.files()?, &config.scorer)?;
         let tickers = config
             .gazetteer
             .as_ref()
@@ -176,7 +176,8 @@ impl Finsent {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(scorer.workers())
             .thread_name(|i| format!("finsent-worker-{i}"))
-            .build()?;
+            .build()
+            .map_err(|e| Error::Threads(Box::new(e)))?;
         let model = ModelInfo {
             name: scorer.config().name.clone(),
             version: scorer.config().version.clone(),

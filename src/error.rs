@@ -1,5 +1,9 @@
 //! The library's error type. Record-level problems (a bad line, an empty article) are not
 //! errors of this kind: they become [`crate::article::RecordError`]s and the run goes on.
+//!
+//! No dependency's type appears here: a failure of ONNX Runtime, the tokenizer or the
+//! thread pool is kept as a boxed [`source`](std::error::Error::source), so a match on
+//! [`Error`] does not depend on their versions (`ort` is pinned to a release candidate).
 
 use std::io;
 use std::path::PathBuf;
@@ -19,7 +23,7 @@ pub enum Error {
         path: PathBuf,
         needs: String,
         #[source]
-        source: ort::LoadDynamicError,
+        source: BoxError,
     },
     #[error("cannot read {path}: {source}")]
     Io {
@@ -49,15 +53,18 @@ pub enum Error {
         /// The tokenizer file, or what it was compiled in from.
         origin: String,
         #[source]
-        source: tokenizers::Error,
+        source: BoxError,
     },
     /// The company gazetteer could not be parsed.
     #[error("gazetteer {origin}: {message}")]
     Gazetteer { origin: String, message: String },
     #[error("cannot start worker threads: {0}")]
-    Threads(#[from] rayon::ThreadPoolBuildError),
-    #[error("ONNX Runtime: {0}")]
-    Onnx(#[from] ort::Error),
+    Threads(#[source] BoxError),
+    /// The backend that runs the model failed: a
+    /// [`BackendError`](crate::model::BackendError), boxed (downcast it to tell a model that
+    /// does not fit its config from a runtime failure).
+    #[error(transparent)]
+    Backend(BoxError),
     #[error("cannot write output {path}: {source}")]
     Output {
         path: String,
@@ -73,8 +80,5 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<ort::Error<ort::session::builder::SessionBuilder>> for Error {
-    fn from(e: ort::Error<ort::session::builder::SessionBuilder>) -> Self {
-        Self::Onnx(e.into())
-    }
-}
+/// A dependency's error, kept as the cause of an [`Error`] without naming its type.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;

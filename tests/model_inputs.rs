@@ -45,7 +45,7 @@ fn scorer(model: &Path) -> Scorer {
         ..ScorerOptions::default()
     };
     let files = ModelFiles::read(model).expect("model files");
-    Scorer::load(env, &files, &options).expect("probe model loads")
+    Scorer::load(&env, &files, &options).expect("probe model loads")
 }
 
 /// The probe's second and third logits (the first is 0).
@@ -95,6 +95,38 @@ fn padding_holds_the_pad_id_from_the_model_files_and_the_named_output_is_read() 
     );
     assert!(pads_long.abs() < 1e-4, "the longest row has no padding");
     assert!(types_short.abs() < 1e-4 && types_long.abs() < 1e-4);
+}
+
+/// Sessions are lent per call, not tied to a rayon thread: more callers than sessions (four
+/// threads of no rayon pool, one session) each get the scores they get alone.
+#[test]
+fn more_callers_than_sessions_share_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = probe_model(dir.path());
+    let scorer = scorer(&model);
+    assert_eq!(scorer.workers(), 1);
+    let texts = [
+        "Sales rose.",
+        "Sales rose sharply in the quarter after a strong season.",
+    ];
+    let inputs: Vec<ModelInput<'_>> = texts.into_iter().map(ModelInput::from).collect();
+    let alone = scorer.score(&inputs).expect("scores");
+    std::thread::scope(|scope| {
+        let callers: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    (0..25)
+                        .map(|_| scorer.score(&inputs).expect("scores"))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for caller in callers {
+            for probs in caller.join().expect("caller") {
+                assert_eq!(probs, alone);
+            }
+        }
+    });
 }
 
 #[test]

@@ -112,7 +112,7 @@ fn gather(args: &InfoArgs, report: &mut Report) -> Result<()> {
         intra_threads: intra,
         ..ScorerOptions::default()
     };
-    Scorer::load(env, &files, &one_session)?;
+    Scorer::load(&env, &files, &one_session)?;
     report.add(
         "model loads",
         "model_loads",

@@ -1,7 +1,8 @@
 //! Batches by token budget: inputs sorted by length, so a batch pads little, and cut so that
 //! a batch's padded size (items × longest) stays within the budget. The plan depends only on
-//! the lengths, never on the thread count, so scores are reproducible. [`pad_batch`] lays a
-//! batch out as the tensors a backend runs.
+//! the lengths, never on the thread count, so scores are reproducible. Batches go to the
+//! backend unpadded; [`pad_batch`] lays one out as rectangular tensors for a backend that
+//! needs them (ONNX Runtime does).
 
 use super::tokenize::Window;
 

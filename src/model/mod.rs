@@ -2,10 +2,12 @@
 //! parallel, and class probabilities out.
 //!
 //! `files` reads a model's files at the edge; `tokenize` makes token windows;
-//! `batch` plans batches by token budget and pads them; a [`Backend`] runs them
-//! ([`OrtBackend`]: one ONNX Runtime session per worker, `intra_threads` threads each, so
-//! workers × intra-op threads = the thread budget). The [`Scorer`] ties them together and
-//! works in whatever rayon pool its caller installs. Batches are planned from the texts
+//! `batch` plans batches by token budget; a [`Backend`] runs them, unpadded windows in,
+//! logits out, with its own [`BackendError`] ([`OrtBackend`]: it pads each batch and runs it
+//! on a free session of its pool, `workers` sessions of `intra_threads` threads each, so
+//! workers × intra-op threads = the thread budget; `runtime` loads ONNX Runtime, `session`
+//! builds its sessions, `pool` lends them). The [`Scorer`] ties them together and works in
+//! whatever rayon pool its caller installs. Batches are planned from the texts
 //! alone, so the same text gets the same probabilities whatever the thread count or
 //! batch-mates (the shipped int8 model is statically quantized, hence batch-invariant).
 
@@ -14,6 +16,8 @@ mod batch;
 mod config;
 mod files;
 mod input;
+mod onnx;
+mod pool;
 mod runtime;
 mod session;
 mod tokenize;
@@ -21,16 +25,16 @@ mod tokenize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use ort::environment::Environment;
 use rayon::prelude::*;
 
-pub use backend::{Backend, OrtBackend};
+pub use backend::{Backend, BackendError};
 pub use batch::{BatchTensors, pad_batch, plan_batches};
 pub use config::{LabelIndex, ModelConfig, TargetFormat};
 pub use files::{ACCURATE_NAME, ModelFiles, accurate_places, locate_accurate};
 pub use input::{ModelInput, Target};
+pub use onnx::OrtBackend;
 pub use runtime::{
-    Candidate, ORT_LIBRARY, ORT_VERSION, Place, cache_dir, cache_root,
+    Candidate, ORT_LIBRARY, ORT_VERSION, OnnxRuntime, Place, cache_dir, cache_root,
     candidates as runtime_candidates, init as init_runtime, library_version as runtime_version,
     locate as locate_runtime,
 };
@@ -129,6 +133,37 @@ impl ScorerOptions {
     }
 }
 
+/// What a scorer needs from the model's files besides the backend: the tokenizer, the
+/// label order and the temperature of the domain scored.
+struct TextSide {
+    encoder: Encoder,
+    labels: LabelIndex,
+    temperature: f32,
+}
+
+impl TextSide {
+    fn new(files: &ModelFiles<'_>, config: &ModelConfig, options: &ScorerOptions) -> Result<Self> {
+        let labels = config.label_index()?;
+        let domain = options.domain.as_deref();
+        let prefix = config.prefix(domain)?;
+        let encoder = Encoder::new(
+            &files.tokenizer,
+            &files.tokenizer_origin(),
+            EncoderSettings {
+                max_length: config.max_length,
+                prefix: &prefix,
+                pad_token: &config.pad_token,
+                target: config.target_format.as_ref(),
+            },
+        )?;
+        Ok(Self {
+            encoder,
+            labels,
+            temperature: config.temperature(domain),
+        })
+    }
+}
+
 pub struct Scorer {
     config: ModelConfig,
     labels: LabelIndex,
@@ -145,52 +180,56 @@ pub struct Scorer {
 }
 
 impl Scorer {
-    /// Loads the model in `files` on ONNX Runtime (`env`), after checking the ONNX graph
-    /// against its checksum: [`ScorerOptions::workers`] sessions.
-    pub fn load(env: Environment, files: &ModelFiles<'_>, options: &ScorerOptions) -> Result<Self> {
+    /// Loads the model in `files` on ONNX Runtime (`runtime`, from [`init_runtime`]), after
+    /// checking the ONNX graph against its checksum: an [`OrtBackend`] of
+    /// [`ScorerOptions::workers`] sessions.
+    pub fn load(
+        runtime: &OnnxRuntime,
+        files: &ModelFiles<'_>,
+        options: &ScorerOptions,
+    ) -> Result<Self> {
         let config = files.verified_config()?;
+        let text = TextSide::new(files, &config, options)?;
         let backend = OrtBackend::new(
-            env,
+            runtime,
             &files.onnx,
             &config,
+            text.encoder.pad_id(),
             options.workers(),
             options.intra_threads,
         )?;
-        Self::with_backend(files, config, Box::new(backend), options)
+        Ok(Self::assemble(config, text, Box::new(backend), options))
     }
 
-    /// The model in `files`, run by `backend`.
+    /// The model in `files` (its tokenizer; `config` read from them), run by `backend`
+    /// instead of ONNX Runtime: the seam another runtime plugs into.
     pub fn with_backend(
         files: &ModelFiles<'_>,
         config: ModelConfig,
         backend: Box<dyn Backend>,
         options: &ScorerOptions,
     ) -> Result<Self> {
-        let labels = config.label_index()?;
-        let domain = options.domain.as_deref();
-        let prefix = config.prefix(domain)?;
-        let temperature = config.temperature(domain);
-        let encoder = Encoder::new(
-            &files.tokenizer,
-            &files.tokenizer_origin(),
-            EncoderSettings {
-                max_length: config.max_length,
-                prefix: &prefix,
-                pad_token: &config.pad_token,
-                target: config.target_format.as_ref(),
-            },
-        )?;
-        Ok(Self {
+        let text = TextSide::new(files, &config, options)?;
+        Ok(Self::assemble(config, text, backend, options))
+    }
+
+    fn assemble(
+        config: ModelConfig,
+        text: TextSide,
+        backend: Box<dyn Backend>,
+        options: &ScorerOptions,
+    ) -> Self {
+        Self {
             config,
-            labels,
-            encoder,
+            labels: text.labels,
+            encoder: text.encoder,
             backend,
             token_budget: options.token_budget.max(1),
             max_batch: options.max_batch.max(1),
-            temperature,
+            temperature: text.temperature,
             tokenize_nanos: AtomicU64::new(0),
             inference_nanos: AtomicU64::new(0),
-        })
+        }
     }
 
     pub fn config(&self) -> &ModelConfig {
@@ -264,18 +303,22 @@ impl Scorer {
             .collect())
     }
 
-    /// Runs one padded batch through the backend.
+    /// Runs one batch through the backend, which pads it if it needs to.
     fn run_batch(&self, items: &[&Window]) -> Result<Vec<Probs>> {
-        let batch = pad_batch(
-            items,
-            self.encoder.pad_id(),
-            self.backend.takes_token_types(),
-        );
         let start = Instant::now();
-        let logits = self.backend.run(&batch)?;
+        let logits = self.backend.run(items)?;
         add_elapsed(&self.inference_nanos, start);
+        let classes = self.config.labels.len();
+        if logits.len() != items.len() * classes {
+            return Err(BackendError::Model(format!(
+                "the backend returned {} logits for {} windows of {classes} classes",
+                logits.len(),
+                items.len()
+            ))
+            .into());
+        }
         Ok(logits
-            .chunks_exact(self.config.labels.len())
+            .chunks_exact(classes)
             .map(|row| softmax(row, &self.labels, self.temperature))
             .collect())
     }

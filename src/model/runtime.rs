@@ -10,6 +10,7 @@ use std::sync::{Mutex, PoisonError};
 
 use ort::environment::Environment;
 
+use super::onnx::failed;
 use crate::error::{Error, Result};
 
 /// The ONNX Runtime release this build of `ort` is written against (set by `build.rs`).
@@ -122,21 +123,40 @@ pub fn locate(candidates: &[Candidate]) -> Result<Candidate> {
         .ok_or_else(|| missing(candidates))
 }
 
+/// ONNX Runtime, loaded in this process: what [`super::Scorer::load`] builds its sessions
+/// in. A handle (cheap to clone) that names no type of the `ort` crate.
+#[derive(Clone)]
+pub struct OnnxRuntime {
+    environment: Environment,
+}
+
+impl fmt::Debug for OnnxRuntime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OnnxRuntime")
+    }
+}
+
+impl OnnxRuntime {
+    pub(super) fn environment(&self) -> &Environment {
+        &self.environment
+    }
+}
+
 /// The environment of this process and the library it was loaded from. ONNX Runtime has one
 /// environment per process, and `ort` refuses to build a second even after the first is
 /// dropped; so it is built once, kept for the life of the process, and every engine (a
 /// second model, another domain) builds its sessions in it.
-static ENVIRONMENT: Mutex<Option<(PathBuf, Environment)>> = Mutex::new(None);
+static ENVIRONMENT: Mutex<Option<(PathBuf, OnnxRuntime)>> = Mutex::new(None);
 
 /// Loads the library at `path` and creates the environment every session is built in; later
 /// calls with the same library share that environment. A different library than the one
 /// loaded already is an error: a process holds one ONNX Runtime.
-pub fn init(path: &Path) -> Result<Environment> {
+pub fn init(path: &Path) -> Result<OnnxRuntime> {
     // A panic while building leaves `None` behind, which the next call builds again.
     let mut loaded = ENVIRONMENT.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((first, env)) = loaded.as_ref() {
+    if let Some((first, runtime)) = loaded.as_ref() {
         return if same_file(first, path) {
-            Ok(env.clone())
+            Ok(runtime.clone())
         } else {
             Err(Error::Runtime(format!(
                 "ONNX Runtime is loaded in this process from {} already; one process holds one \
@@ -149,11 +169,12 @@ pub fn init(path: &Path) -> Result<Environment> {
     let builder = ort::init_from(path).map_err(|source| Error::RuntimeLoad {
         path: path.to_path_buf(),
         needs: format!("finsent needs ONNX Runtime {ORT_VERSION} ({ORT_LIBRARY}). {HOW_TO_GET}"),
-        source,
+        source: source.into(),
     })?;
-    let env = builder.with_name("finsent").build()?;
-    *loaded = Some((path.to_path_buf(), env.clone()));
-    Ok(env)
+    let environment = builder.with_name("finsent").build().map_err(failed)?;
+    let runtime = OnnxRuntime { environment };
+    *loaded = Some((path.to_path_buf(), runtime.clone()));
+    Ok(runtime)
 }
 
 /// Whether `a` and `b` name one file (through links and relative paths).

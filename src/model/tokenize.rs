@@ -1,5 +1,5 @@
-//! Text to token ids with the model's own `tokenizer.json`: no padding (batches are padded
-//! when tensors are built), explicit truncation, and overflow windows for long sentences.
+//! Text to token ids with the model's own `tokenizer.json`: no padding (the backend pads a
+//! batch if it needs to), explicit truncation, and overflow windows for long sentences.
 //! A text asked about a target carries the target's prefix in every window, and only the
 //! windows that hold a marked mention are scored.
 

@@ -38,7 +38,7 @@ pub static ENGINE: LazyLock<Finsent> = LazyLock::new(|| {
         ..ScorerOptions::default()
     };
     let files = ModelFiles::read(&root().join(finsent::MODEL_DIR)).expect("model files");
-    let scorer = Scorer::load(env, &files, &options).expect("shipped model");
+    let scorer = Scorer::load(&env, &files, &options).expect("shipped model");
     let tickers = Tickers::load(&root().join(finsent::GAZETTEER_FILE)).expect("gazetteer");
     Finsent::from_parts(scorer, Some(tickers), ScoreOptions::default()).expect("engine")
 });
