@@ -463,8 +463,9 @@ def tickers(
 ):
     """The companies each text names, found as ``finsent score`` finds them: one row per
     mention with ``row`` (the text's position), ``symbol``, ``exchange``, ``name``,
-    ``delisted`` (the last day of a listing that has ended, else null), the mention's
-    ``text``, its character offsets ``start``/``end`` and its ``form``.
+    ``delisted`` (the last day of a listing that has ended, else null), ``part`` (always
+    ``"body"``: a text is read as an article body), the mention's ``text``, its character
+    offsets ``start``/``end`` and its ``form``: the fields of ``finsent tickers``.
 
     published_at: the texts' dates, one per text (a list or Series of dates, datetimes,
         pandas Timestamps or strings, None where unknown), or one for every text. As in

@@ -10,6 +10,8 @@ use arrow_ipc::writer::StreamWriter;
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use serde::Serialize;
 
+use finsent::writer::mention_fields;
+
 /// Rows per record batch.
 const BATCH_ROWS: usize = 8192;
 
@@ -87,25 +89,8 @@ pub fn batch_ipc(batch: &RecordBatch) -> Result<Vec<u8>, ArrowError> {
     writer.into_inner()
 }
 
-fn text(name: &str) -> Field {
-    Field::new(name, DataType::Utf8, true)
-}
-
-fn int(name: &str) -> Field {
-    Field::new(name, DataType::Int64, true)
-}
-
-/// The columns of `finsent.tickers`: one row per mention.
+/// The columns of `finsent.tickers`: the text's row, then the mention's fields.
 pub fn mention_schema() -> Schema {
-    Schema::new(vec![
-        int("row"),
-        text("symbol"),
-        text("exchange"),
-        text("name"),
-        text("delisted"),
-        text("text"),
-        int("start"),
-        int("end"),
-        text("form"),
-    ])
+    let row = Field::new("row", DataType::Int64, true);
+    Schema::new([vec![row], mention_fields()].concat())
 }

@@ -7,6 +7,7 @@ mod csv;
 mod guard;
 mod jsonl;
 mod lock;
+mod mention;
 mod parquet;
 pub mod partial;
 mod record;
@@ -22,9 +23,11 @@ pub use self::parquet::ParquetWriter;
 pub use guard::{check_destinations, claim_outputs};
 pub use jsonl::JsonlWriter;
 pub use lock::{OutputLock, lock_output};
+pub use mention::{MentionRecord, mention_records};
 pub use record::*;
 pub use schema::{
-    KEPT_PREFIX, classify_schema, kept_columns, record_schema, sentence_table_schema,
+    KEPT_PREFIX, classify_schema, kept_columns, mention_fields, record_schema,
+    sentence_table_schema,
 };
 pub use sentences::SentenceTable;
 

@@ -211,3 +211,19 @@ pub fn classify_schema(with_source: bool) -> Schema {
     fields.push(strct("error", vec![text("kind"), text("message")]));
     Schema::new(fields)
 }
+
+/// The fields of a company mention ([`super::MentionRecord`]), for a table with one row
+/// per mention (Python's `tickers`).
+pub fn mention_fields() -> Vec<Field> {
+    vec![
+        text("symbol"),
+        text("exchange"),
+        text("name"),
+        text("delisted"),
+        text("part"),
+        text("text"),
+        int("start"),
+        int("end"),
+        text("form"),
+    ]
+}
