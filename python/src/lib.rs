@@ -1,7 +1,7 @@
 //! `finsent._finsent`: the Rust half of the Python package. Every function returns an Arrow
-//! IPC stream (bytes) that `finsent/__init__.py` turns into a DataFrame; the rows are built
-//! from the records `finsent score` writes, through their JSON form, so a column holds
-//! exactly what the Parquet output holds.
+//! IPC stream (bytes) that `finsent/__init__.py` turns into a DataFrame; the rows are the
+//! records the command writes, encoded as its Parquet writer encodes them, so a column
+//! holds exactly what the Parquet output holds.
 //!
 //! Engines (a model, its gazetteer and worker pool) are loaded once per process and
 //! reused. The GIL is released while an engine loads and while it scores.

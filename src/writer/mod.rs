@@ -3,6 +3,7 @@
 //! place only when the run completes, so a crash or an error never leaves a partial file
 //! that looks whole.
 
+mod arrow;
 mod csv;
 mod guard;
 mod jsonl;
@@ -18,6 +19,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use self::arrow::ArrowEncoder;
 pub use self::csv::CsvWriter;
 pub use self::parquet::ParquetWriter;
 pub use guard::{check_destinations, claim_outputs};
