@@ -33,7 +33,7 @@ __all__ = ["score", "classify", "tickers", "panel", "runtime_path", "ORT_VERSION
 __version__ = _finsent.__version__
 
 #: The ONNX Runtime release the library is built against (the ``onnxruntime`` dependency).
-ORT_VERSION = "1.31.1"
+ORT_VERSION: str = _finsent.ORT_VERSION
 
 #: The input field names ``finsent score`` tries, in order, for each article field.
 _DEFAULT_FIELDS: dict[str, list[str]] = dict(_finsent.default_fields())

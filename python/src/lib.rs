@@ -498,5 +498,6 @@ fn _finsent(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tickers, m)?)?;
     m.add_function(wrap_pyfunction!(panel, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ORT_VERSION", finsent::model::ORT_VERSION)?;
     Ok(())
 }
