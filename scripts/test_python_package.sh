@@ -26,7 +26,8 @@ echo "wheel: $(basename "$wheel"), $(du -h "$wheel" | cut -f1), built in $(( $(d
 cargo build --release --locked --quiet
 
 "$python" -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet "$wheel" pandas==3.1.1 pyarrow==26.0.1 polars==2.1.0 onnxruntime==1.31.1
+"$work/venv/bin/pip" install --quiet "$wheel" pandas==3.1.1 pyarrow==26.0.1 polars==2.1.0 \
+    "onnxruntime==$(cat ONNXRUNTIME_VERSION)"
 # From outside the checkout, so that `import finsent` is the installed wheel.
 cd "$work"
 "$work/venv/bin/python" "$root/python/tests/test_against_cli.py" \

@@ -3,7 +3,7 @@
 //! ids an earlier, interrupted run already wrote.
 
 use std::collections::HashSet;
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
 use std::path::Path;
 
@@ -113,41 +113,23 @@ pub fn resume_ids(path: &Path) -> io::Result<HashSet<String>> {
         Err(e) => return Err(e),
     };
     let mut ids = HashSet::new();
-    let mut whole = 0u64;
-    let mut reader = BufReader::new(&mut file);
-    let mut line = Vec::new();
-    for number in 1.. {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        if !line.ends_with(b"\n") {
-            // The last line, without its newline: a record cut short by a crash, or
-            // whole but for the newline; either way it is scored again.
-            if !line.starts_with(OWN_PREFIX) {
-                return Err(not_resumable(format!(
-                    "its last line ({number}) is not one finsent wrote"
-                )));
-            }
-            break;
-        }
-        match own_record(&line) {
+    keep_lines(&mut file, |number, line| match line {
+        Line::Whole(text) => match own_record(text) {
             Some(id) => {
                 ids.insert(id);
-                whole += n as u64;
+                Ok(true)
             }
-            None => {
-                return Err(not_resumable(format!(
-                    "line {number} is not a finsent output record"
-                )));
-            }
-        }
-    }
-    drop(reader);
-    if file.metadata()?.len() != whole {
-        file.set_len(whole)?;
-    }
+            None => Err(not_resumable(format!(
+                "line {number} is not a finsent output record"
+            ))),
+        },
+        // A record cut short by a crash, or whole but for the newline; either way it is
+        // scored again.
+        Line::Cut(text) if text.starts_with(OWN_PREFIX) => Ok(false),
+        Line::Cut(_) => Err(not_resumable(format!(
+            "its last line ({number}) is not one finsent wrote"
+        ))),
+    })?;
     file.seek(SeekFrom::End(0))?;
     Ok(ids)
 }
@@ -174,28 +156,56 @@ pub fn resume_sentence_table(path: &Path, done: &HashSet<String>) -> io::Result<
         }
         Err(e) => return Err(e),
     };
-    let mut keep = 0u64;
-    let mut reader = BufReader::new(&mut file);
+    keep_lines(&mut file, |number, line| {
+        let Line::Whole(text) = line else {
+            return Ok(false);
+        };
+        match sentence_row_id(text) {
+            Some(id) => Ok(done.contains(&id)),
+            None => Err(not_resumable(format!(
+                "line {number} is not a finsent sentence row"
+            ))),
+        }
+    })
+}
+
+/// A line of a file being resumed into.
+enum Line<'a> {
+    /// A line with its newline.
+    Whole(&'a [u8]),
+    /// The last line, without a newline at its end.
+    Cut(&'a [u8]),
+}
+
+/// Reads `file`'s lines from its start, numbered from 1, while `keep` takes them, then cuts
+/// the file after the last line taken. An error from `keep` ends the reading and leaves the
+/// file unchanged.
+fn keep_lines(
+    file: &mut File,
+    mut keep: impl FnMut(usize, Line<'_>) -> io::Result<bool>,
+) -> io::Result<()> {
+    let mut kept = 0u64;
+    let mut reader = BufReader::new(&mut *file);
     let mut line = Vec::new();
     for number in 1.. {
         line.clear();
         let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 || !line.ends_with(b"\n") {
+        if n == 0 {
             break;
         }
-        let Some(id) = sentence_row_id(&line) else {
-            return Err(not_resumable(format!(
-                "line {number} is not a finsent sentence row"
-            )));
+        let read = if line.ends_with(b"\n") {
+            Line::Whole(&line)
+        } else {
+            Line::Cut(&line)
         };
-        if !done.contains(&id) {
+        if !keep(number, read)? {
             break;
         }
-        keep += n as u64;
+        kept += n as u64;
     }
     drop(reader);
-    if file.metadata()?.len() != keep {
-        file.set_len(keep)?;
+    if file.metadata()?.len() != kept {
+        file.set_len(kept)?;
     }
     Ok(())
 }

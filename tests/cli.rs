@@ -913,7 +913,8 @@ fn faults_are_one_line_errors_and_leave_no_output() {
         .env("ORT_DYLIB_PATH", not_ort)
         .output()
         .expect("runs");
-    one_line_error(&run, "needs ONNX Runtime 1.31.1");
+    let needs = format!("needs ONNX Runtime {}", finsent::model::ORT_VERSION);
+    one_line_error(&run, &needs);
 }
 
 /// Scoring each distinct sentence of a chunk once (the default) gives the records that

@@ -66,7 +66,11 @@ fn info_reports_what_it_checked() {
     assert!(Path::new(path).is_file(), "{path}");
     assert!(path.ends_with(finsent::model::ORT_LIBRARY), "{path}");
     let version = runtime["version"].as_str().expect("version");
-    assert!(version.starts_with("1.31."), "{version}");
+    let release = finsent::model::ORT_VERSION
+        .rsplit_once('.')
+        .expect("x.y.z")
+        .0;
+    assert!(version.starts_with(&format!("{release}.")), "{version}");
 
     let listings = std::fs::read_to_string(root().join(finsent::GAZETTEER_FILE))
         .expect("gazetteer")
@@ -169,4 +173,56 @@ fn a_copied_binary_runs_anywhere_and_prefers_the_runtime_beside_it() {
     let records = stdout_records(&copied);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["tickers"][0]["symbol"], "BA");
+}
+
+/// The ONNX Runtime release is written once, in `ONNXRUNTIME_VERSION` (which `build.rs`,
+/// `scripts/fetch_onnxruntime.py` and the Python package read); the places that cannot read
+/// it (`pyproject.toml`'s dependency, the docs, messages, scripts' comments) name the same
+/// release, or its `x.y.x` series.
+#[test]
+fn every_mention_of_the_onnx_runtime_release_is_the_one_in_its_version_file() {
+    let written = std::fs::read_to_string(root().join("ONNXRUNTIME_VERSION")).expect("file");
+    let version = finsent::model::ORT_VERSION;
+    assert_eq!(written.trim(), version, "the build read the file");
+    let series = format!("{}.x", version.rsplit_once('.').expect("x.y.z").0);
+    let mention = regex::Regex::new(
+        r"(?:onnxruntime==|libonnxruntime\.so\.|ONNX Runtime |onnxruntime/)(\d+\.\d+\.(?:\d+|x))",
+    )
+    .expect("valid regex");
+    let texts = ["md", "toml", "py", "sh", "rs", "ipynb"];
+    let mut checked = Vec::new();
+    let mut wrong = Vec::new();
+    for dir in [
+        "", "docs", "scripts", "python", "src", "tests", "examples", "benches", ".ci",
+    ] {
+        let walk =
+            walkdir::WalkDir::new(root().join(dir)).max_depth(if dir.is_empty() { 1 } else { 8 });
+        for entry in walk.into_iter().filter_map(|e| e.ok()) {
+            let path = entry.path();
+            let text_file = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| texts.contains(&e))
+                || path.parent() == Some(&root().join(".ci"));
+            if !entry.file_type().is_file() || !text_file {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            for found in mention.captures_iter(&text) {
+                let named = &found[1];
+                checked.push(path.to_path_buf());
+                if named != version && named != series {
+                    wrong.push(format!("{}: {}", path.display(), &found[0]));
+                }
+            }
+        }
+    }
+    let pyproject = root().join("pyproject.toml");
+    assert!(
+        checked.contains(&pyproject),
+        "pyproject.toml names the release"
+    );
+    assert!(wrong.is_empty(), "not {version}: {wrong:#?}");
 }

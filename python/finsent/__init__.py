@@ -33,7 +33,7 @@ __all__ = ["score", "classify", "tickers", "panel", "runtime_path", "ORT_VERSION
 __version__ = _finsent.__version__
 
 #: The ONNX Runtime release the library is built against (the ``onnxruntime`` dependency).
-ORT_VERSION = "1.31.1"
+ORT_VERSION: str = _finsent.ORT_VERSION
 
 #: The input field names ``finsent score`` tries, in order, for each article field.
 _DEFAULT_FIELDS: dict[str, list[str]] = dict(_finsent.default_fields())
@@ -465,8 +465,9 @@ def tickers(
 ):
     """The companies each text names, found as ``finsent score`` finds them: one row per
     mention with ``row`` (the text's position), ``symbol``, ``exchange``, ``name``,
-    ``delisted`` (the last day of a listing that has ended, else null), the mention's
-    ``text``, its character offsets ``start``/``end`` and its ``form``.
+    ``delisted`` (the last day of a listing that has ended, else null), ``part`` (always
+    ``"body"``: a text is read as an article body), the mention's ``text``, its character
+    offsets ``start``/``end`` and its ``form``: the fields of ``finsent tickers``.
 
     published_at: the texts' dates, one per text (a list or Series of dates, datetimes,
         pandas Timestamps or strings, None where unknown), or one for every text. As in

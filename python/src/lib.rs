@@ -1,7 +1,7 @@
 //! `finsent._finsent`: the Rust half of the Python package. Every function returns an Arrow
-//! IPC stream (bytes) that `finsent/__init__.py` turns into a DataFrame; the rows are built
-//! from the records `finsent score` writes, through their JSON form, so a column holds
-//! exactly what the Parquet output holds.
+//! IPC stream (bytes) that `finsent/__init__.py` turns into a DataFrame; the rows are the
+//! records the command writes, encoded as its Parquet writer encodes them, so a column
+//! holds exactly what the Parquet output holds.
 //!
 //! Engines (a model, its gazetteer and worker pool) are loaded once per process and
 //! reused. The GIL is released while an engine loads and while it scores.
@@ -22,12 +22,11 @@ use finsent::article::{Class, ErrorKind, Probs, Record};
 use finsent::loader::{DateLayouts, FieldNames, InputFormat, LoadOptions, load, read_format};
 use finsent::model::{ModelInput, Target};
 use finsent::panel::{PanelListing, PanelRule, PerStory, build_panel, observations, panel_batch};
-use finsent::split::{char_offsets, split_sentences};
+use finsent::split::split_sentences;
 use finsent::stream::{self, Chunking, Destination, Outlet, Phases, Stage, Tally, WriteFailed};
-use finsent::tickers::MentionForm;
 use finsent::writer::{
-    ErrorDetail, OutputRecord, ProbsRecord, RecordWriter, Rounded, classify_schema, kept_columns,
-    record_schema,
+    ErrorDetail, MentionRecord, OutputRecord, Part, ProbsRecord, RecordWriter, Rounded,
+    classify_schema, kept_columns, mention_records, record_schema,
 };
 
 use crate::arrow::{IpcEncoder, to_ipc};
@@ -477,20 +476,13 @@ fn classify(
     Ok(PyBytes::new(py, &ipc).unbind())
 }
 
-/// One company mention in a text.
+/// One company mention in a text: the text's row, and the mention as `finsent tickers`
+/// writes it (its part is always the body).
 #[derive(Serialize)]
 struct MentionRow<'a> {
     row: usize,
-    symbol: String,
-    exchange: Option<String>,
-    name: Option<String>,
-    /// The last day of a listing that has ended (see `ListingInfo::delisted`).
-    delisted: Option<String>,
-    text: &'a str,
-    /// Character offsets into the text, as Python slices it.
-    start: usize,
-    end: usize,
-    form: MentionForm,
+    #[serde(flatten)]
+    mention: MentionRecord<'a>,
 }
 
 /// The companies each text names, as `finsent tickers` finds them in an article body; a
@@ -535,28 +527,19 @@ fn tickers(
             let Some(text) = text.as_deref() else {
                 continue;
             };
-            let mentions = tickers.find_at(text, &split_sentences(text), published_at.as_deref());
-            let spans: Vec<_> = mentions
-                .iter()
-                .map(|m| finsent::split::Span {
-                    start: m.start,
-                    end: m.end,
-                })
-                .collect();
-            for (m, (start, end)) in mentions.iter().zip(char_offsets(text, &spans)) {
-                let listing = tickers.listing(&m.key);
-                rows.push(MentionRow {
-                    row,
-                    symbol: listing.symbol,
-                    exchange: listing.exchange,
-                    name: listing.name,
-                    delisted: listing.delisted,
-                    text: &text[m.start..m.end],
-                    start,
-                    end,
-                    form: m.form,
-                });
-            }
+            let sentences = split_sentences(text);
+            let mentions = mention_records(
+                tickers,
+                Part::Body,
+                text,
+                &sentences,
+                published_at.as_deref(),
+            );
+            rows.extend(
+                mentions
+                    .into_iter()
+                    .map(|mention| MentionRow { row, mention }),
+            );
         }
         pause.between_chunks(texts.len())?;
         to_ipc(arrow::mention_schema(), rows.iter()).map_err(|e| runtime_error(&e))
@@ -606,5 +589,6 @@ fn _finsent(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tickers, m)?)?;
     m.add_function(wrap_pyfunction!(panel, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ORT_VERSION", finsent::model::ORT_VERSION)?;
     Ok(())
 }

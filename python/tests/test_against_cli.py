@@ -266,13 +266,23 @@ def check_classify_and_tickers(cli, corpus):
     records = [json.loads(line) for line in jsonl.read_text().splitlines()]
     bodies = [r["body"] for r in records]
     expected = [
-        [(m["symbol"], m["start"], m["end"], m["form"]) for m in r["tickers"] if m["part"] == "body"]
+        [
+            (m["symbol"], m.get("delisted"), m["part"], m["start"], m["end"], m["form"])
+            for m in r["tickers"]
+            if m["part"] == "body"
+        ]
         for r in cli_lines(cli, "tickers", str(jsonl))
     ]
     # The command resolves names by each record's date: so does published_at.
-    found = finsent.tickers(bodies, published_at=[r.get("published_at") for r in records])
+    found = finsent.tickers(
+        bodies, published_at=[r.get("published_at") for r in records], as_arrow=True
+    ).to_pylist()
     got = [
-        [(m.symbol, m.start, m.end, m.form) for m in found[found["row"] == i].itertuples()]
+        [
+            (m["symbol"], m["delisted"], m["part"], m["start"], m["end"], m["form"])
+            for m in found
+            if m["row"] == i
+        ]
         for i in range(len(bodies))
     ]
     assert got == expected, (got, expected)

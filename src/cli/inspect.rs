@@ -12,8 +12,8 @@ use finsent::isolate;
 use finsent::split::{Span, char_offsets, split_sentences};
 use finsent::stories::{Novelty, Signature, Stories, StoryMark, StoryOptions};
 use finsent::stream::{Chunking, Outlet, Phases, RunStats, STDOUT, Stage, Tally, WriteFailed, run};
-use finsent::tickers::{MentionForm, Tickers};
-use finsent::writer::Part;
+use finsent::tickers::Tickers;
+use finsent::writer::{MentionRecord, Part, mention_records};
 
 /// Chunks of articles: the unit of flushing standard output.
 const CHUNK_ARTICLES: usize = 256;
@@ -208,7 +208,8 @@ where
 }
 
 /// `finsent tickers`: every company mention of every article, one JSON object per article,
-/// `{"id","tickers":[{"symbol","exchange","name","part","text","start","end","form"}]}`,
+/// `{"id","tickers":[{"symbol","exchange","name","delisted","part","text","start","end","form"}]}`
+/// ([`MentionRecord`]; `delisted` only for a listing that has ended),
 /// with offsets in characters of the title or the body.
 pub fn tickers_stream<I>(
     records: impl FnOnce() -> I + Send,
@@ -220,73 +221,34 @@ where
     I: Iterator<Item = Record>,
 {
     #[derive(Serialize)]
-    struct Match<'a> {
-        symbol: String,
-        exchange: Option<String>,
-        name: Option<String>,
-        /// The last day of a listing that has ended; absent for a listing of today.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        delisted: Option<String>,
-        part: Part,
-        text: &'a str,
-        start: usize,
-        end: usize,
-        form: MentionForm,
-    }
-    #[derive(Serialize)]
     struct TickersRecord<'a> {
         id: &'a str,
-        tickers: Vec<Match<'a>>,
+        tickers: Vec<MentionRecord<'a>>,
     }
 
     for_each_article(records, out, on_error, |article, out| {
         let title = article.title.as_deref().unwrap_or("");
-        let parts = [
-            (
-                Part::Title,
-                title,
-                vec![Span {
-                    start: 0,
-                    end: title.len(),
-                }],
-            ),
-            (
-                Part::Body,
-                article.body.as_str(),
-                split_sentences(&article.body),
-            ),
-        ];
-        let mut matches = Vec::new();
-        for (part, text, spans) in &parts {
-            let mentions = tickers.find_at(text, spans, article.published_at.as_deref());
-            let found: Vec<Span> = mentions
-                .iter()
-                .map(|m| Span {
-                    start: m.start,
-                    end: m.end,
-                })
-                .collect();
-            for (m, (start, end)) in mentions.iter().zip(char_offsets(text, &found)) {
-                let listing = tickers.listing(&m.key);
-                matches.push(Match {
-                    symbol: listing.symbol,
-                    exchange: listing.exchange,
-                    name: listing.name,
-                    delisted: listing.delisted,
-                    part: *part,
-                    text: &text[m.start..m.end],
-                    start,
-                    end,
-                    form: m.form,
-                });
-            }
-        }
-        let n = matches.len();
+        let published_at = article.published_at.as_deref();
+        let whole_title = [Span {
+            start: 0,
+            end: title.len(),
+        }];
+        let mut mentions = mention_records(tickers, Part::Title, title, &whole_title, published_at);
+        let body = article.body.as_str();
+        let sentences = split_sentences(body);
+        mentions.extend(mention_records(
+            tickers,
+            Part::Body,
+            body,
+            &sentences,
+            published_at,
+        ));
+        let n = mentions.len();
         write_json_line(
             out,
             &TickersRecord {
                 id: &article.id,
-                tickers: matches,
+                tickers: mentions,
             },
         )?;
         Ok(n)

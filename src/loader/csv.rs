@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 use std::io::BufRead;
 use std::rc::Rc;
 
+use ::csv::ByteRecord;
+
 use super::{DateLayouts, FieldNames, Fields, Records, Tap, record_error};
-use crate::article::{ErrorKind, Origin};
+use crate::article::{ErrorKind, Origin, Record};
 
 /// Column indexes of the article fields in one file's header.
 struct Columns {
@@ -93,6 +95,8 @@ impl LineIndex {
     }
 }
 
+/// The articles of a CSV file, one per row (or an error record for the row); a header that
+/// cannot be read is one error record for the file.
 pub fn records(
     reader: Box<dyn BufRead>,
     path: String,
@@ -112,39 +116,26 @@ pub fn records(
         inner: reader,
         seen,
     });
-    let file_origin = Origin {
-        path: path.clone(),
-        line: Some(1),
-    };
-    let header: Vec<String> = match csv.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
-            .collect(),
-        Err(err) => {
-            let kind = if matches!(err.kind(), ::csv::ErrorKind::Utf8 { .. }) {
-                ErrorKind::Encoding
-            } else {
-                ErrorKind::Parse
+    let header = match read_header(&mut csv) {
+        Ok(header) => header,
+        Err((kind, message)) => {
+            let origin = Origin {
+                path: path.clone(),
+                line: Some(1),
             };
-            return Box::new(std::iter::once(record_error(
-                path,
-                kind,
-                format!("cannot read the CSV header: {err}"),
-                file_origin,
-            )));
+            return Box::new(std::iter::once(record_error(path, kind, message, origin)));
         }
     };
     let columns = Columns::find(&header, &fields);
-    // Without a text column no row can be scored: each row is an error record.
-    let no_text = (columns.title.is_none() && columns.body.is_none()).then(|| {
-        format!(
-            "CSV header has no title column ({}) and no body column ({}); found: {}",
-            fields.title.join("/"),
-            fields.body.join("/"),
-            header.join(",")
-        )
-    });
+    let file = CsvFile {
+        no_text: no_text(&columns, &header, &fields),
+        columns,
+        path,
+        fields,
+        dates,
+        quotes,
+        lines,
+    };
     // A read error is reported once; the rest of the file is not read.
     let mut failed = false;
     let mut rows = csv
@@ -160,39 +151,112 @@ pub fn records(
     Box::new(std::iter::from_fn(move || {
         let row = rows.next()?;
         let last = rows.peek().is_none();
+        Some(file.record(row, last))
+    }))
+}
+
+/// The header's column names, trimmed (and without a byte-order mark); else the error's kind
+/// and message.
+fn read_header<R: std::io::Read>(
+    csv: &mut ::csv::Reader<R>,
+) -> Result<Vec<String>, (ErrorKind, String)> {
+    match csv.headers() {
+        Ok(h) => Ok(h
+            .iter()
+            .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
+            .collect()),
+        Err(err) => {
+            let kind = if matches!(err.kind(), ::csv::ErrorKind::Utf8 { .. }) {
+                ErrorKind::Encoding
+            } else {
+                ErrorKind::Parse
+            };
+            Err((kind, format!("cannot read the CSV header: {err}")))
+        }
+    }
+}
+
+/// Why no row of a file with this header can be scored (it has no text column), if so.
+fn no_text(columns: &Columns, header: &[String], fields: &FieldNames) -> Option<String> {
+    (columns.title.is_none() && columns.body.is_none()).then(|| {
+        format!(
+            "CSV header has no title column ({}) and no body column ({}); found: {}",
+            fields.title.join("/"),
+            fields.body.join("/"),
+            header.join(",")
+        )
+    })
+}
+
+/// What the rows of one file are read with.
+struct CsvFile {
+    path: String,
+    columns: Columns,
+    fields: FieldNames,
+    dates: DateLayouts,
+    /// Without a text column each row is this error.
+    no_text: Option<String>,
+    /// The `"` bytes read so far.
+    quotes: Rc<Cell<u64>>,
+    lines: Rc<RefCell<LineIndex>>,
+}
+
+impl CsvFile {
+    /// The record of one row; `last`: no row follows it.
+    fn record(&self, row: Result<ByteRecord, ::csv::Error>, last: bool) -> Record {
+        let (row, position) = match row {
+            Ok(row) => {
+                let position = row.position().cloned();
+                (Ok(row), position)
+            }
+            Err(err) => {
+                let position = err.position().cloned();
+                (Err(err), position)
+            }
+        };
+        let line = position.map(|p| self.lines.borrow_mut().line_at(p.byte()));
+        let origin = Origin {
+            path: self.path.clone(),
+            line,
+        };
+        let fallback_id = format!("{}:{}", self.path, line.unwrap_or(0));
         let row = match row {
             Ok(row) => row,
             Err(err) => {
-                let line = err.position().map(|p| lines.borrow_mut().line_at(p.byte()));
-                let origin = Origin {
-                    path: path.clone(),
-                    line,
-                };
-                let id = format!("{path}:{}", line.unwrap_or(0));
-                return Some(record_error(id, ErrorKind::Parse, err.to_string(), origin));
+                return record_error(fallback_id, ErrorKind::Parse, err.to_string(), origin);
             }
         };
-        let line = row.position().map(|p| lines.borrow_mut().line_at(p.byte()));
-        let origin = Origin {
-            path: path.clone(),
-            line,
-        };
-        let fallback_id = format!("{path}:{}", line.unwrap_or(0));
-        if let Some(message) = &no_text {
-            return Some(record_error(
-                fallback_id,
-                ErrorKind::Parse,
-                message.clone(),
-                origin,
-            ));
+        if let Some(message) = &self.no_text {
+            return record_error(fallback_id, ErrorKind::Parse, message.clone(), origin);
         }
-        if last && quotes.get() % 2 == 1 && row.iter().any(|f| f.contains(&b'\n')) {
+        if last && self.quotes.get() % 2 == 1 && row.iter().any(|f| f.contains(&b'\n')) {
             let message = "unbalanced quote: a quoted field opened in this row runs to the end \
                            of the file, so the rows after it cannot be told apart; close the \
                            quote and score the file again";
-            return Some(record_error(fallback_id, ErrorKind::Parse, message, origin));
+            return record_error(fallback_id, ErrorKind::Parse, message, origin);
         }
-        let field = |col: Option<usize>| col.and_then(|i| row.get(i));
+        let fields = match self.fields_of(&row) {
+            Ok(fields) => fields,
+            Err(err) => {
+                let message = format!("field is not valid UTF-8: {err}");
+                return record_error(fallback_id, ErrorKind::Encoding, message, origin);
+            }
+        };
+        crate::isolate::catching(|| {
+            fields.into_article(fallback_id.clone(), origin.clone(), &self.dates)
+        })
+        .unwrap_or_else(|message| {
+            Err(crate::isolate::internal_error(
+                &fallback_id,
+                &origin,
+                message,
+            ))
+        })
+    }
+
+    /// The article fields of a row, as text.
+    fn fields_of(&self, row: &ByteRecord) -> Result<Fields, std::str::Utf8Error> {
+        let columns = &self.columns;
         let all = [
             columns.id,
             columns.title,
@@ -201,28 +265,20 @@ pub fn records(
             columns.outlet,
             columns.url,
         ];
-        let mut texts = Vec::with_capacity(all.len() + columns.kept.len());
-        for bytes in all
+        let texts = all
             .into_iter()
             .chain(columns.kept.iter().copied())
-            .map(field)
-        {
-            match bytes.map(std::str::from_utf8).transpose() {
-                Ok(text) => texts.push(text.map(str::to_string)),
-                Err(err) => {
-                    let message = format!("field is not valid UTF-8: {err}");
-                    return Some(record_error(
-                        fallback_id,
-                        ErrorKind::Encoding,
-                        message,
-                        origin,
-                    ));
-                }
-            }
-        }
+            .map(|col| col.and_then(|i| row.get(i)))
+            .map(|bytes| {
+                Ok(bytes
+                    .map(std::str::from_utf8)
+                    .transpose()?
+                    .map(str::to_string))
+            })
+            .collect::<Result<Vec<Option<String>>, std::str::Utf8Error>>()?;
         let mut texts = texts.into_iter();
         let mut next = || texts.next().flatten();
-        let fields = Fields {
+        Ok(Fields {
             id: next(),
             title: next(),
             body: next(),
@@ -230,28 +286,16 @@ pub fn records(
             outlet: next(),
             url: next(),
             // An empty cell is null: CSV does not tell an empty text from a missing one.
-            kept: (fields.keep.iter())
+            kept: (self.fields.keep.iter())
                 .map(|k| (k.column.clone(), next().filter(|v| !v.is_empty())))
                 .collect(),
-        };
-        let record = crate::isolate::catching(|| {
-            fields.into_article(fallback_id.clone(), origin.clone(), &dates)
         })
-        .unwrap_or_else(|message| {
-            Err(crate::isolate::internal_error(
-                &fallback_id,
-                &origin,
-                message,
-            ))
-        });
-        Some(record)
-    }))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Record;
 
     fn read(input: &'static str) -> Vec<Record> {
         records(

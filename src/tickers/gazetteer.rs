@@ -100,17 +100,10 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// The gazetteer of a JSON Lines text, one listing per line (blank lines skipped); the
+    /// error names the line.
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
-        let mut listings = Vec::new();
-        let mut patterns: Vec<NamePattern> = Vec::new();
-        let mut by_lower: HashMap<String, usize> = HashMap::new();
-        let mut codes = HashMap::new();
-        let mut symbols = HashMap::new();
-        let mut us_codes = HashMap::new();
-        let mut former = Vec::new();
-        let mut former_holders: HashMap<String, Vec<usize>> = HashMap::new();
-        // Codes of listings that ended: theirs only when no listing of today had them.
-        let mut ended_codes = Vec::new();
+        let mut builder = Builder::default();
         for (i, line) in text
             .lines()
             .enumerate()
@@ -118,142 +111,11 @@ impl Gazetteer {
         {
             let row: Row =
                 serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-            let id = listings.len();
-            let ended = row.listed_until.is_some();
-            for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
-                for name in names {
-                    if name.trim().is_empty() {
-                        return Err(format!("line {}: an empty name", i + 1));
-                    }
-                    if name.len() > MAX_NAME_BYTES {
-                        return Err(format!(
-                            "line {}: a name of {} bytes (at most {MAX_NAME_BYTES})",
-                            i + 1,
-                            name.len()
-                        ));
-                    }
-                    let spelling = Spelling {
-                        text: name.clone(),
-                        ambiguous,
-                    };
-                    let slot = *by_lower
-                        .entry(name.to_ascii_lowercase().replace('-', " "))
-                        .or_insert_with(|| {
-                            patterns.push(NamePattern {
-                                listing: id,
-                                former: if ended { vec![id] } else { Vec::new() },
-                                spellings: Vec::new(),
-                            });
-                            patterns.len() - 1
-                        });
-                    let pattern = &mut patterns[slot];
-                    let holder_ended = listings
-                        .get(pattern.listing)
-                        .is_some_and(|l: &Listing| l.listed_until.is_some());
-                    if pattern.listing == id {
-                        pattern.spellings.push(spelling);
-                    } else if ended || holder_ended {
-                        // A former listing shares its name with another listing: the
-                        // article's date tells them apart.
-                        if ended {
-                            pattern.former.push(id);
-                        } else {
-                            pattern.listing = id;
-                        }
-                        pattern.spellings.push(spelling);
-                    }
-                    // A name two listings of today share (the builder avoids it) stays
-                    // with the first.
-                }
-            }
-            for code in row.codes.iter().filter(|_| ended) {
-                ended_codes.push((code.clone(), id));
-                for key in code_keys(code) {
-                    former_holders.entry(key).or_default().push(id);
-                }
-            }
-            for code in row.codes.iter().filter(|_| !ended) {
-                codes.entry(code.clone()).or_insert(id);
-                if let Some((exchange, local)) = code.split_once(':')
-                    && (is_us(exchange) || exchange == "INDEX")
-                {
-                    us_codes.entry(local.to_string()).or_insert(id);
-                }
-            }
-            former.extend(row.former_codes.into_iter().map(|c| (c, id)));
-            if !ended {
-                symbols.insert(row.symbol.clone(), id);
-            }
-            let own = format!("{}:", row.exchange);
-            listings.push(Listing {
-                other_listings: row
-                    .codes
-                    .into_iter()
-                    .filter(|c| !c.starts_with(&own))
-                    .collect(),
-                symbol: row.symbol,
-                exchange: row.exchange,
-                name: row.name,
-                kind: row.kind,
-                listed_until: row.listed_until,
-                successor: row.successor,
-            });
+            builder
+                .add(row)
+                .map_err(|e| format!("line {}: {e}", i + 1))?;
         }
-        for (symbol, id) in listings
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.listed_until.is_some())
-            .map(|(id, l)| (l.symbol.clone(), id))
-        {
-            symbols.entry(symbol).or_insert(id);
-        }
-        let ended_on = |id: &usize| listings[*id].listed_until.clone();
-        for holders in former_holders.values_mut() {
-            holders.sort_by_key(ended_on);
-        }
-        for pattern in &mut patterns {
-            pattern.former.sort_by_key(ended_on);
-            if listings[pattern.listing].listed_until.is_some()
-                && let Some(&last) = pattern.former.last()
-            {
-                pattern.listing = last;
-            }
-        }
-        // After every listing: a code some listing holds today is that listing's; a former
-        // listing's code is its own only when nobody holds it today, or by date.
-        for (code, id) in former.into_iter().chain(ended_codes) {
-            if let Some((exchange, local)) = code.split_once(':')
-                && is_us(exchange)
-            {
-                us_codes.entry(local.to_string()).or_insert(id);
-            }
-            codes.entry(code).or_insert(id);
-        }
-        if let Some(p) = patterns.iter().find(|p| p.spellings.is_empty()) {
-            return Err(format!(
-                "no spelling for a name of {}",
-                listings[p.listing].symbol
-            ));
-        }
-        let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Text is matched with hyphens read as spaces (`Kimberly-Clark`), names too.
-            .build(
-                patterns
-                    .iter()
-                    .map(|p| p.spellings[0].text.replace('-', " ")),
-            )
-            .map_err(|e| e.to_string())?;
-        Ok(Self {
-            listings,
-            names,
-            patterns,
-            codes,
-            symbols,
-            us_codes,
-            former_holders,
-        })
+        builder.finish()
     }
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
@@ -325,4 +187,207 @@ fn code_keys(code: &str) -> Vec<String> {
         keys.push(local.to_string());
     }
     keys
+}
+
+/// A gazetteer as its rows are read; what depends on every row (which listing holds a
+/// shared name or code, the order of former holders) is settled in [`Builder::finish`].
+#[derive(Default)]
+struct Builder {
+    listings: Vec<Listing>,
+    patterns: Vec<NamePattern>,
+    /// A name lowercased, hyphens read as spaces -> its pattern.
+    by_lower: HashMap<String, usize>,
+    codes: HashMap<String, usize>,
+    symbols: HashMap<String, usize>,
+    us_codes: HashMap<String, usize>,
+    /// Codes listings traded under before (`former_codes`).
+    former: Vec<(String, usize)>,
+    /// Codes of listings that ended: theirs only when no listing of today has them.
+    ended_codes: Vec<(String, usize)>,
+    former_holders: HashMap<String, Vec<usize>>,
+}
+
+impl Builder {
+    /// Adds one row's listing, its names and its codes.
+    fn add(&mut self, mut row: Row) -> std::result::Result<(), String> {
+        let id = self.listings.len();
+        let ended = row.listed_until.is_some();
+        for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
+            for name in names {
+                self.add_name(name, ambiguous, id, ended)?;
+            }
+        }
+        self.add_codes(&row.codes, id, ended);
+        let former_codes = std::mem::take(&mut row.former_codes);
+        self.former
+            .extend(former_codes.into_iter().map(|c| (c, id)));
+        if !ended {
+            self.symbols.insert(row.symbol.clone(), id);
+        }
+        let own = format!("{}:", row.exchange);
+        self.listings.push(Listing {
+            other_listings: row
+                .codes
+                .into_iter()
+                .filter(|c| !c.starts_with(&own))
+                .collect(),
+            symbol: row.symbol,
+            exchange: row.exchange,
+            name: row.name,
+            kind: row.kind,
+            listed_until: row.listed_until,
+            successor: row.successor,
+        });
+        Ok(())
+    }
+
+    /// Adds `name` of listing `id` (which `ended`, or is of today) to its pattern.
+    fn add_name(
+        &mut self,
+        name: &str,
+        ambiguous: bool,
+        id: usize,
+        ended: bool,
+    ) -> std::result::Result<(), String> {
+        if name.trim().is_empty() {
+            return Err("an empty name".into());
+        }
+        if name.len() > MAX_NAME_BYTES {
+            return Err(format!(
+                "a name of {} bytes (at most {MAX_NAME_BYTES})",
+                name.len()
+            ));
+        }
+        let spelling = Spelling {
+            text: name.to_string(),
+            ambiguous,
+        };
+        let patterns = &mut self.patterns;
+        let slot = *self
+            .by_lower
+            .entry(name.to_ascii_lowercase().replace('-', " "))
+            .or_insert_with(|| {
+                patterns.push(NamePattern {
+                    listing: id,
+                    former: if ended { vec![id] } else { Vec::new() },
+                    spellings: Vec::new(),
+                });
+                patterns.len() - 1
+            });
+        let pattern = &mut patterns[slot];
+        let holder_ended = self
+            .listings
+            .get(pattern.listing)
+            .is_some_and(|l: &Listing| l.listed_until.is_some());
+        if pattern.listing == id {
+            pattern.spellings.push(spelling);
+        } else if ended || holder_ended {
+            // A former listing shares its name with another listing: the article's date
+            // tells them apart.
+            if ended {
+                pattern.former.push(id);
+            } else {
+                pattern.listing = id;
+            }
+            pattern.spellings.push(spelling);
+        }
+        // A name two listings of today share (the builder avoids it) stays with the first.
+        Ok(())
+    }
+
+    /// Adds the `EXCHANGE:CODE`s of listing `id`: a listing of today's at once, an ended
+    /// one's once every row is in.
+    fn add_codes(&mut self, codes: &[String], id: usize, ended: bool) {
+        for code in codes {
+            if ended {
+                self.ended_codes.push((code.clone(), id));
+                for key in code_keys(code) {
+                    self.former_holders.entry(key).or_default().push(id);
+                }
+                continue;
+            }
+            self.codes.entry(code.clone()).or_insert(id);
+            if let Some((exchange, local)) = code.split_once(':')
+                && (is_us(exchange) || exchange == "INDEX")
+            {
+                self.us_codes.entry(local.to_string()).or_insert(id);
+            }
+        }
+    }
+
+    /// Settles what depends on every row, and builds the name matcher.
+    fn finish(mut self) -> std::result::Result<Gazetteer, String> {
+        self.settle_former_listings();
+        let Self {
+            listings,
+            patterns,
+            codes,
+            symbols,
+            us_codes,
+            former_holders,
+            ..
+        } = self;
+        if let Some(p) = patterns.iter().find(|p| p.spellings.is_empty()) {
+            return Err(format!(
+                "no spelling for a name of {}",
+                listings[p.listing].symbol
+            ));
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            // Text is matched with hyphens read as spaces (`Kimberly-Clark`), names too.
+            .build(
+                patterns
+                    .iter()
+                    .map(|p| p.spellings[0].text.replace('-', " ")),
+            )
+            .map_err(|e| e.to_string())?;
+        Ok(Gazetteer {
+            listings,
+            names,
+            patterns,
+            codes,
+            symbols,
+            us_codes,
+            former_holders,
+        })
+    }
+
+    /// Former listings, once every listing is known: a symbol, name or code some listing
+    /// of today has is that listing's; a former listing's is its own only when nobody has
+    /// it today, or by date (holders ordered by the day their listing ended).
+    fn settle_former_listings(&mut self) {
+        let listings = &self.listings;
+        for (symbol, id) in listings
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.listed_until.is_some())
+            .map(|(id, l)| (l.symbol.clone(), id))
+        {
+            self.symbols.entry(symbol).or_insert(id);
+        }
+        let ended_on = |id: &usize| listings[*id].listed_until.clone();
+        for holders in self.former_holders.values_mut() {
+            holders.sort_by_key(ended_on);
+        }
+        for pattern in &mut self.patterns {
+            pattern.former.sort_by_key(ended_on);
+            if listings[pattern.listing].listed_until.is_some()
+                && let Some(&last) = pattern.former.last()
+            {
+                pattern.listing = last;
+            }
+        }
+        let former = std::mem::take(&mut self.former);
+        let ended_codes = std::mem::take(&mut self.ended_codes);
+        for (code, id) in former.into_iter().chain(ended_codes) {
+            if let Some((exchange, local)) = code.split_once(':')
+                && is_us(exchange)
+            {
+                self.us_codes.entry(local.to_string()).or_insert(id);
+            }
+            self.codes.entry(code).or_insert(id);
+        }
+    }
 }

@@ -3,10 +3,12 @@
 //! place only when the run completes, so a crash or an error never leaves a partial file
 //! that looks whole.
 
+mod arrow;
 mod csv;
 mod guard;
 mod jsonl;
 mod lock;
+mod mention;
 mod parquet;
 pub mod partial;
 mod record;
@@ -17,14 +19,17 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use self::arrow::ArrowEncoder;
 pub use self::csv::CsvWriter;
 pub use self::parquet::ParquetWriter;
 pub use guard::{check_destinations, claim_outputs};
 pub use jsonl::JsonlWriter;
 pub use lock::{OutputLock, lock_output};
+pub use mention::{MentionRecord, mention_records};
 pub use record::*;
 pub use schema::{
-    KEPT_PREFIX, classify_schema, kept_columns, record_schema, sentence_table_schema,
+    KEPT_PREFIX, classify_schema, kept_columns, mention_fields, record_schema,
+    sentence_table_schema,
 };
 pub use sentences::SentenceTable;
 

@@ -1,14 +1,13 @@
 //! Parquet: typed columns (see [`super::record_schema`]), a row group per 8,192 records,
 //! written as the run streams. The file gets its footer, and its name, only at the end.
 //!
-//! Records go through their JSON form into Arrow (`arrow-json` against the fixed schema),
-//! so a Parquet value is by construction the value JSON Lines would carry.
+//! Records go into Arrow through [`super::ArrowEncoder`] (against the fixed schema), so
+//! a Parquet value is by construction the value JSON Lines would carry.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use arrow_json::reader::Decoder;
-use arrow_schema::SchemaRef;
+use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
@@ -17,16 +16,15 @@ use parquet::file::properties::WriterProperties;
 use arrow_schema::Schema;
 use serde::Serialize;
 
-use super::{OutputRecord, RecordWriter, RowWriter, Sink};
+use super::{ArrowEncoder, OutputRecord, RecordWriter, RowWriter, Sink};
 
 /// Records per row group: bounds the memory the writer holds.
 const ROW_GROUP_ROWS: usize = 8192;
 
 pub struct ParquetWriter {
-    decoder: Decoder,
+    /// The records since the last batch.
+    encoder: ArrowEncoder,
     writer: ArrowWriter<Sink>,
-    /// Records since the last batch, as JSON lines.
-    pending: Vec<u8>,
 }
 
 fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
@@ -36,11 +34,7 @@ fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 impl ParquetWriter {
     /// A writer of rows of `schema`; fields a row has beyond it are left out.
     pub fn for_schema(sink: Sink, schema: Schema) -> io::Result<Self> {
-        let schema: SchemaRef = Arc::new(schema);
-        let decoder = arrow_json::ReaderBuilder::new(schema.clone())
-            .with_batch_size(ROW_GROUP_ROWS)
-            .build_decoder()
-            .map_err(to_io)?;
+        let encoder = ArrowEncoder::new(schema.clone(), ROW_GROUP_ROWS).map_err(to_io)?;
         let properties = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
@@ -49,36 +43,27 @@ impl ParquetWriter {
                 env!("CARGO_PKG_VERSION").to_string(),
             )]))
             .build();
-        let writer = ArrowWriter::try_new(sink, schema, Some(properties)).map_err(to_io)?;
-        Ok(Self {
-            decoder,
-            writer,
-            pending: Vec::new(),
-        })
+        let writer =
+            ArrowWriter::try_new(sink, Arc::new(schema), Some(properties)).map_err(to_io)?;
+        Ok(Self { encoder, writer })
     }
 
-    fn write_pending(&mut self) -> io::Result<()> {
-        let mut done = 0;
-        while done < self.pending.len() {
-            // The decoder stops after a full batch; what is left goes into the next one.
-            let consumed = self.decoder.decode(&self.pending[done..]).map_err(to_io)?;
-            match self.decoder.flush().map_err(to_io)? {
-                Some(batch) => self.writer.write(&batch).map_err(to_io)?,
-                None if consumed == 0 => {
-                    return Err(io::Error::other("a record did not fit the Parquet schema"));
-                }
-                None => {}
-            }
-            done += consumed;
+    fn write_batch(&mut self, batch: Option<RecordBatch>) -> io::Result<()> {
+        match batch {
+            Some(batch) => self.writer.write(&batch).map_err(to_io),
+            None => Ok(()),
         }
-        self.pending.clear();
-        Ok(())
     }
 
-    fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
-        serde_json::to_writer(&mut self.pending, value)?;
-        self.pending.push(b'\n');
-        Ok(())
+    fn push(&mut self, row: &impl Serialize) -> io::Result<()> {
+        let full = self.encoder.push(row).map_err(to_io)?;
+        self.write_batch(full)
+    }
+
+    /// The records since the last batch, as a batch.
+    fn write_pending(&mut self) -> io::Result<()> {
+        let rest = self.encoder.flush().map_err(to_io)?;
+        self.write_batch(rest)
     }
 }
 

@@ -47,19 +47,23 @@ fn probs() -> Field {
     )
 }
 
+/// The fields that say which unit a sentence is, where it is and its score: the first
+/// fields of `sentence_scores` and of the evidence sentences.
+fn unit_fields() -> Vec<Field> {
+    vec![
+        int("index"),
+        text("part"),
+        text("text"),
+        int("start"),
+        int("end"),
+        float("score"),
+    ]
+}
+
 fn evidence_sentence(name: &str) -> Field {
-    strct(
-        name,
-        vec![
-            int("index"),
-            text("part"),
-            text("text"),
-            int("start"),
-            int("end"),
-            float("score"),
-            text_list("symbols"),
-        ],
-    )
+    let mut fields = unit_fields();
+    fields.push(text_list("symbols"));
+    strct(name, fields)
 }
 
 fn published_at() -> Field {
@@ -72,13 +76,8 @@ fn published_at() -> Field {
 
 /// The fields of a scored unit (`sentence_scores`, a row of the sentences table).
 fn sentence_fields() -> Vec<Field> {
-    vec![
-        int("index"),
-        text("part"),
-        text("text"),
-        int("start"),
-        int("end"),
-        float("score"),
+    let mut fields = unit_fields();
+    fields.extend([
         text("label"),
         probs(),
         text_list("symbols"),
@@ -86,7 +85,8 @@ fn sentence_fields() -> Vec<Field> {
             "targets",
             vec![text("symbol"), float("score"), text("label"), probs()],
         ),
-    ]
+    ]);
+    fields
 }
 
 /// The fields of every output record, in order. Error records fill `id`, `source` and
@@ -210,4 +210,20 @@ pub fn classify_schema(with_source: bool) -> Schema {
     }
     fields.push(strct("error", vec![text("kind"), text("message")]));
     Schema::new(fields)
+}
+
+/// The fields of a company mention ([`super::MentionRecord`]), for a table with one row
+/// per mention (Python's `tickers`).
+pub fn mention_fields() -> Vec<Field> {
+    vec![
+        text("symbol"),
+        text("exchange"),
+        text("name"),
+        text("delisted"),
+        text("part"),
+        text("text"),
+        int("start"),
+        int("end"),
+        text("form"),
+    ]
 }
