@@ -562,39 +562,52 @@ fn a_place_or_period_between_subject_and_business_word() {
     assert!(symbols(&t, "Apple October harvest was the best in years").is_empty());
 }
 
+/// Each text names its company (among others, maybe).
+fn finds(t: &Tickers, cases: &[(&str, &str)]) {
+    for (text, symbol) in cases {
+        let found = symbols(t, text);
+        assert!(
+            found.contains(*symbol),
+            "{symbol} not found in {text:?}: {found:?}"
+        );
+    }
+}
+
+/// No text names a company.
+fn finds_none(t: &Tickers, texts: &[&str]) {
+    for text in texts {
+        let found = symbols(t, text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
 /// A headline's subject acting: `to` and a verb, or a verb in the third person, after an
 /// ordinary-word name that opens the sentence (or a wire tag's headline); a plural noun in
 /// its ordinary sense (`grants`, `trades`) or a name after `to` is no such verb.
 #[test]
 fn a_headline_subject_before_its_verb_is_the_company() {
     let t = tickers();
-    for (text, symbol) in [
-        ("Delta to add seats on New York routes next year", "DAL"),
-        ("Delta swings to profit on strong business travel", "DAL"),
-        ("RPT-Apple overtakes Exxon as most valuable company", "AAPL"),
-        (
-            "Reuters Summit-Intel sees corporate PC demand firming",
-            "INTC",
-        ),
-    ] {
-        assert!(
-            symbols(&t, text).contains(symbol),
-            "{symbol} not found in {text:?}: {:?}",
-            symbols(&t, text)
-        );
-    }
-    for text in [
-        "Block grants to states face deep cuts in House spending bill",
-        "Block trades surge as funds rebalance",
-        "Apple to Apple comparisons are hard this year",
-        "Customers to the east of the river lost power",
-    ] {
-        assert!(
-            symbols(&t, text).is_empty(),
-            "{text}: {:?}",
-            symbols(&t, text)
-        );
-    }
+    finds(
+        &t,
+        &[
+            ("Delta to add seats on New York routes next year", "DAL"),
+            ("Delta swings to profit on strong business travel", "DAL"),
+            ("RPT-Apple overtakes Exxon as most valuable company", "AAPL"),
+            (
+                "Reuters Summit-Intel sees corporate PC demand firming",
+                "INTC",
+            ),
+        ],
+    );
+    finds_none(
+        &t,
+        &[
+            "Block grants to states face deep cuts in House spending bill",
+            "Block trades surge as funds rebalance",
+            "Apple to Apple comparisons are hard this year",
+            "Customers to the east of the river lost power",
+        ],
+    );
 }
 
 /// A line all in capitals or all in lower case has no case to read: names match in its
@@ -602,31 +615,25 @@ fn a_headline_subject_before_its_verb_is_the_company() {
 #[test]
 fn lines_in_one_case_match_names_in_that_case() {
     let t = tickers();
-    for (text, symbol) in [
-        ("netflix loses 800,000 subscribers", "NFLX"),
-        (
-            "general electric cuts dividend for first time since 1938",
-            "GE",
-        ),
-        ("FORD TO CUT SALARIED STAFF COSTS BY 15 PCT", "F"),
-        ("target cuts sales view as shoppers stay cautious", "TGT"),
-    ] {
-        assert!(
-            symbols(&t, text).contains(symbol),
-            "{symbol} not found in {text:?}: {:?}",
-            symbols(&t, text)
-        );
-    }
-    for text in [
-        "the apple harvest was the best in years",
-        "we hit our target for the year",
-    ] {
-        assert!(
-            symbols(&t, text).is_empty(),
-            "{text}: {:?}",
-            symbols(&t, text)
-        );
-    }
+    finds(
+        &t,
+        &[
+            ("netflix loses 800,000 subscribers", "NFLX"),
+            (
+                "general electric cuts dividend for first time since 1938",
+                "GE",
+            ),
+            ("FORD TO CUT SALARIED STAFF COSTS BY 15 PCT", "F"),
+            ("target cuts sales view as shoppers stay cautious", "TGT"),
+        ],
+    );
+    finds_none(
+        &t,
+        &[
+            "the apple harvest was the best in years",
+            "we hit our target for the year",
+        ],
+    );
     // In a line of mixed case, a lower-case name is still a word.
     assert!(symbols(&t, "Investors watch netflix and Chill").is_empty());
 }
@@ -635,16 +642,13 @@ fn lines_in_one_case_match_names_in_that_case() {
 #[test]
 fn a_fund_named_after_its_sponsor_names_the_sponsor() {
     let t = tickers();
-    for (text, symbol) in [
-        ("Goldman Sachs Alpha fund down 30 pct", "GS"),
-        ("BlackRock Global Allocation Fund adds to Treasuries", "BLK"),
-    ] {
-        assert!(
-            symbols(&t, text).contains(symbol),
-            "{symbol} not found in {text:?}: {:?}",
-            symbols(&t, text)
-        );
-    }
+    finds(
+        &t,
+        &[
+            ("Goldman Sachs Alpha fund down 30 pct", "GS"),
+            ("BlackRock Global Allocation Fund adds to Treasuries", "BLK"),
+        ],
+    );
 }
 
 /// An exchange that is a listed company is the company when it acts, and its market when
@@ -652,31 +656,25 @@ fn a_fund_named_after_its_sponsor_names_the_sponsor() {
 #[test]
 fn an_exchange_acting_is_the_company_and_moving_is_its_market() {
     let t = tickers();
-    for (text, symbol) in [
-        ("London Stock Exchange says rejects Nasdaq offer", "LSEG.L"),
-        ("Nasdaq agrees to buy OMX for $3.7 billion", "NDAQ"),
-        ("CME completes $8 billion CBOT takeover", "CME"),
-    ] {
-        assert!(
-            symbols(&t, text).contains(symbol),
-            "{symbol} not found in {text:?}: {:?}",
-            symbols(&t, text)
-        );
-    }
-    for text in [
-        "Nasdaq closes lower as tech shares slide",
-        "Shares fell on the Nasdaq on Tuesday",
-        "Nasdaq stocks lead the market higher",
-        "S&P 500, Dow and Nasdaq all turn positive",
-        "Nasdaq sheds 21 points at the bell",
-        "Nasdaq-listed shares of chipmakers rose",
-    ] {
-        assert!(
-            symbols(&t, text).is_empty(),
-            "{text}: {:?}",
-            symbols(&t, text)
-        );
-    }
+    finds(
+        &t,
+        &[
+            ("London Stock Exchange says rejects Nasdaq offer", "LSEG.L"),
+            ("Nasdaq agrees to buy OMX for $3.7 billion", "NDAQ"),
+            ("CME completes $8 billion CBOT takeover", "CME"),
+        ],
+    );
+    finds_none(
+        &t,
+        &[
+            "Nasdaq closes lower as tech shares slide",
+            "Shares fell on the Nasdaq on Tuesday",
+            "Nasdaq stocks lead the market higher",
+            "S&P 500, Dow and Nasdaq all turn positive",
+            "Nasdaq sheds 21 points at the bell",
+            "Nasdaq-listed shares of chipmakers rose",
+        ],
+    );
 }
 
 /// Reuters roots that differ from the exchange's code name their listing
