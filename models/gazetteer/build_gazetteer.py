@@ -398,8 +398,11 @@ def apply_display_names(gaz):
             print(f"display_names.tsv: {row['symbol']} is not listed; skipped", file=sys.stderr)
             continue
         listing["name"] = row["name"]
-        # The display name is how news writes it (`Moody's`, `Kimberly-Clark`).
-        gaz.add_alias(listing, row["name"], explicit=True)
+        # The display name is how news writes it (`Moody's`, `Kimberly-Clark`), but a name a
+        # curated file marks `~` (`Oracle`, `Alphabet`) stays ambiguous.
+        marked = (row["symbol"], row["name"].lower()) in gaz.explicit and row["name"] in listing["ambiguous"]
+        if not marked:
+            gaz.add_alias(listing, row["name"], explicit=True)
 
 
 def remove_shared_aliases(gaz):
