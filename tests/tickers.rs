@@ -701,3 +701,18 @@ fn reuters_roots_and_code_chains_name_one_listing() {
     );
     assert_eq!(nortel.len(), 1, "{nortel:?}");
 }
+
+/// A longer name that runs into the next word gives way to the shorter name at its start:
+/// `Nestle SA` in "Nestle said" is `Nestle`.
+#[test]
+fn a_longer_name_running_into_the_next_word_leaves_the_shorter_one() {
+    let t = tickers();
+    finds(
+        &t,
+        &[
+            ("Nestle said sales rose", "NESN.SW"),
+            ("Nestle sales rise 7 pct, beating forecasts", "NESN.SW"),
+            ("Nestle SA said sales rose", "NESN.SW"),
+        ],
+    );
+}

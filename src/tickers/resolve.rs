@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::coded::{codes_after_names, codes_of_names, names_another_coded_company, overlaps};
 use super::context::{in_business_context, listed_with_a_company, moves_as_a_market};
 use super::gazetteer::{Gazetteer, Kind};
-use super::local::{Local, Spans, in_url};
+use super::local::{Local, Spans, floor_char_boundary, in_url};
 use super::names::{case_fits, drop_hyphen_compounds, on_word_boundaries, part_of_other_name};
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::Span;
@@ -160,15 +160,15 @@ fn name_candidates(
     };
     let mut candidates = Vec::new();
     for m in gazetteer.names.find_iter(haystack.as_ref()) {
+        let Some((m, plural)) = whole_words(gazetteer, &haystack, text, m) else {
+            continue;
+        };
         let pattern = &gazetteer.patterns[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
         if start == end || overlaps(codes, start, end) {
             continue;
         }
         let found = &haystack[start..end];
-        let Some(plural) = on_word_boundaries(text, start, end) else {
-            continue;
-        };
         let Some(listing) = gazetteer.holder(pattern, day) else {
             continue;
         };
@@ -200,6 +200,30 @@ fn name_candidates(
     }
     drop_hyphen_compounds(text, &mut candidates, codes);
     candidates
+}
+
+/// The name at `m` on word boundaries, with whether a bare plural `s` follows. A longer name
+/// that runs into the next word (`Nestle SA` in "Nestle said") gives way to the longest
+/// shorter name at the same start (`Nestle`): the matcher returns the longest only.
+fn whole_words(
+    gazetteer: &Gazetteer,
+    haystack: &str,
+    text: &str,
+    m: aho_corasick::Match,
+) -> Option<(aho_corasick::Match, bool)> {
+    let start = m.start();
+    let mut current = m;
+    loop {
+        if let Some(plural) = on_word_boundaries(text, current.start(), current.end()) {
+            return Some((current, plural));
+        }
+        let shorter_end = floor_char_boundary(haystack, current.end().checked_sub(1)?);
+        let shorter = gazetteer.names.find(&haystack[start..shorter_end])?;
+        if shorter.start() != 0 || shorter.is_empty() {
+            return None;
+        }
+        current = aho_corasick::Match::new(shorter.pattern(), start..start + shorter.end());
+    }
 }
 
 /// Adds the candidates that name their company to `mentions`: a distinctive name always, an
