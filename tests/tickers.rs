@@ -715,4 +715,8 @@ fn a_longer_name_running_into_the_next_word_leaves_the_shorter_one() {
             ("Nestle SA said sales rose", "NESN.SW"),
         ],
     );
+    // The look for a shorter name cuts on character boundaries: `Nestlé` ends in 2 bytes;
+    // a letter after it (`a`, `日`) joins the word, a symbol (`𝄞`) does not.
+    finds_none(&t, &["Nestléa rose", "Nestlé日 rose"]);
+    finds(&t, &[("Nestlé𝄞 rose", "NESN.SW")]);
 }

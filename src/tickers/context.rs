@@ -105,13 +105,13 @@ const PERIOD_OR_PLACE: &[&str] = &[
 /// name is also its market's, and a market moves; the operator acts (`Nasdaq agrees to buy
 /// OMX`, `LSE rejects bid`).
 pub(super) fn moves_as_a_market(text: &str, start: usize, end: usize) -> bool {
-    if !MARKETS.contains(&&text[start..end]) {
-        return false;
-    }
-    let next = words_after(text, end)
-        .next
-        .trim_start_matches('-')
-        .to_lowercase();
+    MARKETS.contains(&&text[start..end]) && speaks_of_a_market(&words_after(text, end))
+}
+
+/// Whether the words after an exchange's name speak of its market (`closes`, `stocks`,
+/// `-listed`).
+fn speaks_of_a_market(after: &After<'_>) -> bool {
+    let next = after.next.trim_start_matches('-').to_lowercase();
     next.starts_with("listed") || MARKET_WORDS.contains(&next.as_str())
 }
 
@@ -176,14 +176,15 @@ pub(super) fn in_business_context(
     sure: &Spans,
 ) -> bool {
     let text = local.text;
-    if moves_as_a_market(text, start, end) {
+    let market = MARKETS.contains(&&text[start..end]);
+    let after = words_after(text, end);
+    if market && speaks_of_a_market(&after) {
         return false;
     }
     // `BP and Shell`; an exchange among indices is a market (`Dow and Nasdaq turn up`).
-    if !MARKETS.contains(&&text[start..end]) && listed_with_a_company(text, start, end, sure) {
+    if !market && listed_with_a_company(text, start, end, sure) {
         return true;
     }
-    let after = words_after(text, end);
     // The gazetteer holds a listing's names with their legal form (`Target Corp`, `Apple
     // Inc`), which match whole: `Delta Corp` is another company.
     if LEGAL_FORMS.contains(&after.next) {
@@ -331,25 +332,24 @@ const AUXILIARIES: &[&str] = &[
 /// not a name, a number or a determiner (`to Apple`, `to 5 pct`, `to the`).
 fn verb_after_to(word: &str) -> bool {
     const NOT_VERBS: &[&str] = &["the", "its", "his", "her", "their", "record", "date"];
-    let lower = word.to_lowercase();
-    (word == lower || word == word.to_uppercase())
-        && lower.len() >= 3
-        && lower.chars().all(|c| c.is_ascii_lowercase())
-        && !NOT_VERBS.contains(&lower.as_str())
+    one_case_word(word).is_some_and(|w| w.len() >= 3 && !NOT_VERBS.contains(&w.as_str()))
 }
 
 /// A verb in the third person after a headline's subject: a word of four letters or more in
 /// one case ending in a single `s` (`swings`, `ADDS`), not a word ending in `ss` or `us`
 /// (`class`, `bonus`).
 fn third_person_verb(word: &str) -> bool {
+    one_case_word(word).is_some_and(|w| {
+        w.len() >= 4 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
+    })
+}
+
+/// A word of ASCII letters all in one case (`add`, `ADDS`, not `Adds` or `3gs`), lowered.
+fn one_case_word(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    (word == lower || word == word.to_uppercase())
-        && lower.len() >= 4
-        && lower.chars().all(|c| c.is_ascii_lowercase())
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && !lower.ends_with("is")
+    ((word == lower || word == word.to_uppercase())
+        && lower.chars().all(|c| c.is_ascii_lowercase()))
+    .then_some(lower)
 }
 
 /// `Visa and Mastercard agreed`, `TotalEnergies, Shell and BP`: an ordinary-word name
