@@ -1,10 +1,11 @@
 """Company detection on an outside-written set of headlines (models/gazetteer/fresh/).
 
-Each row: {"text", "companies": [{"name", "ticker", "ric"?}], "category", "year"?}. Every
-text goes through `finsent tickers` as an article body (published on 1 July of `year` when
-given), and a labelled company counts as found when a detected mention overlaps its name
-(or its Reuters code, `<ric>` or `(ric)`, when labelled) in the text; "right" counts those of them whose
-overlapping detections include the labelled ticker (`BRK-A` and `BRK.A` alike).
+Each row: {"text", "companies": [{"name", "ticker", "exchange"?, "ric"?}], "category",
+"year"?}. Every text goes through `finsent tickers` as an article body (published on 1 July
+of `year` when given), and a labelled company counts as found when a detected mention
+overlaps its name (or its Reuters code, `<ric>` or `(ric)`, when labelled) in the text;
+"right" counts those of them whose overlapping detections include the labelled ticker
+(`BRK-A` and `BRK.A` alike; with an `exchange`, `7203` and `7203.T` alike).
 A detection that overlaps no labelled name, and whose symbol is neither a labelled ticker
 nor that of a detection that does, is counted as unlabelled (a false positive, or
 a company the writer did not list: read them). Prints recall and unlabelled detections per
@@ -60,10 +61,15 @@ def char_spans(text, name):
     return spans
 
 
-def same_symbol(found, labelled):
-    """Whether two symbols name one listing, whatever separates a share class."""
-    norm = lambda s: s.upper().replace("-", ".")
-    return norm(found) == norm(labelled)
+def same_symbol(found, labelled, exchange=None):
+    """Whether two symbols name one listing, whatever separates a share class. A label
+    with its home exchange apart (`7203`, `TSE`) matches finsent's symbol of that code with
+    any market suffix (`7203.T`), and a Stockholm class written with a space (`ERIC B`)
+    its dashed form."""
+    norm = lambda s: s.upper().replace("-", ".").replace(" ", ".")
+    if norm(found) == norm(labelled):
+        return True
+    return exchange is not None and norm(found).rsplit(".", 1)[0] == norm(labelled)
 
 
 def main():
@@ -87,7 +93,7 @@ def main():
             stats[group][2] += len(mentions)
         for c, spans in labelled:
             hit = any(s < me and ms < e for s, e in spans for ms, me, _, _ in mentions)
-            right = any(s < me and ms < e and same_symbol(symbol, c["ticker"])
+            right = any(s < me and ms < e and same_symbol(symbol, c["ticker"], c.get("exchange"))
                         for s, e in spans for ms, me, symbol, _ in mentions)
             for group in (r["category"], "all"):
                 stats[group][0] += 1

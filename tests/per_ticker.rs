@@ -61,12 +61,20 @@ fn each_company_of_a_multi_company_sentence_points_its_own_way() {
                 ));
             }
         }
-        // The sentence lists the companies it was scored toward.
+        // The sentence lists the companies it was scored toward: every company it names
+        // but one that only plays a role there (a broker rating another), which is neutral.
         let sentence = &record["sentence_scores"][0];
-        assert!(
-            sentence["targets"].as_array().is_some_and(|t| t.len() >= 2),
-            "{sentence}"
-        );
+        let targets: Vec<&Value> = sentence["targets"]
+            .as_array()
+            .expect("targets")
+            .iter()
+            .map(|t| &t["symbol"])
+            .collect();
+        assert!(!targets.is_empty(), "{sentence}");
+        for symbol in sentence["symbols"].as_array().expect("symbols") {
+            let neutral = got.get(symbol.as_str().unwrap_or("")) == Some(&"neutral");
+            assert!(targets.contains(&symbol) || neutral, "{symbol}: {sentence}");
+        }
     }
     let accuracy = f64::from(right) / f64::from(total);
     assert!(
@@ -104,4 +112,36 @@ fn corpus_articles_keep_their_per_ticker_labels() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A pass whose answer cannot count is not run: a broker that only rates another company is
+/// neutral in that sentence whatever the model reads toward it, so the sentence lists a
+/// target for the rated company alone, and the broker is still neutral.
+#[test]
+fn no_target_pass_toward_a_company_that_only_plays_a_role() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("role.jsonl");
+    let text = "Morgan Stanley downgraded Nike to underweight, citing slowing demand in China.";
+    std::fs::write(
+        &input,
+        format!("{}\n", serde_json::json!({"id": "r", "body": text})),
+    )
+    .expect("write");
+    let out = finsent(&["score", input.to_str().expect("path"), "-q", "--sentences"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let record = &stdout_records(&out)[0];
+    let targets: Vec<&str> = record["sentence_scores"][0]["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .map(|t| t["symbol"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(targets, ["NKE"], "{record}");
+    let broker = record["tickers"]
+        .as_array()
+        .expect("tickers")
+        .iter()
+        .find(|t| t["symbol"] == "MS")
+        .expect("the broker is listed");
+    assert_eq!(broker["label"], "neutral", "{broker}");
 }

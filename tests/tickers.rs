@@ -483,6 +483,22 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
     }
     assert!(companies.len() >= 25, "{} companies", companies.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A year after the end, a name only a former listing had names none: Safeway in 2024
+    // is Albertsons' chain, not the listing that ended in 2015.
+    assert_eq!(
+        listed_at(&t, "Safeway raised its forecast.", Some("2015-11-30")),
+        [("SWY".to_string(), Some("2015-01-29".to_string()))]
+    );
+    for (text, date) in [
+        ("Safeway raised its forecast.", "2024-03-01"),
+        ("Genzyme shares rose.", "2013-01-15"),
+        ("Cadbury rejected the bid.", "2019-06-01"),
+    ] {
+        assert!(
+            listed_at(&t, text, Some(date)).is_empty(),
+            "{text} ({date})"
+        );
+    }
     // Without a date: names only former listings had name none; names of today are today's.
     for text in [
         "Safeway raised its forecast.",
@@ -541,6 +557,16 @@ fn reuters_codes_after_names_are_the_names_companies() {
     }
     for wrong in ["SIEG.DE", "BNPP.PA"] {
         assert!(!found.contains(wrong), "{wrong} in {found:?}");
+    }
+    // Markets of the period the gazetteer does not list still give their listing: Moscow
+    // (`MM`), Budapest, Prague, the Gulf, Cairo, Latin America, Taipei's OTC market.
+    let text = "Lukoil <LKOH.MM>, OTP Bank <OTPB.BU>, CEZ <CEZPsp.PR>, Emaar <EMAR.DU>, \
+                Orascom <ORTE.CA>, Siderar <ERAR.BA> and Falabella <FAL.SN> rose.";
+    let found = symbols(&t, text);
+    for symbol in [
+        "LKOH.ME", "OTPB.BD", "EMAR.DU", "ORTE.CA", "ERAR.BA", "FAL.SN",
+    ] {
+        assert!(found.contains(symbol), "{symbol} not in {found:?}");
     }
 }
 
@@ -606,6 +632,42 @@ fn a_headline_subject_before_its_verb_is_the_company() {
             "Block trades surge as funds rebalance",
             "Apple to Apple comparisons are hard this year",
             "Customers to the east of the river lost power",
+        ],
+    );
+}
+
+/// A list of names opening a headline is one subject, its verb after the list (`Delta,
+/// Northwest agree to merge`); an ordinary-word name is the company as the object of a
+/// deal (`to buy 70 pct of Sprint`, `merge with Delta`), before its officer (`Apple
+/// retail chief`, `Oracle co-president`), as a headline's subject with its business noun
+/// (`Delta traffic rises`) or in talks, and before a verb in `s` whose object is a
+/// business noun (`Anglo suspends dividend`). Lists of ordinary words and their objects
+/// stay words.
+#[test]
+fn list_subjects_deal_objects_and_officers_are_companies() {
+    let t = tickers();
+    finds(
+        &t,
+        &[
+            ("Delta, Northwest agree to merge", "DAL"),
+            ("Fannie, Delta shares plunge on capital worries", "DAL"),
+            ("Target and Gap raise forecasts for the holidays", "TGT"),
+            ("Target and Gap raise forecasts for the holidays", "GAP"),
+            ("Berkshire to buy 9 pct of Delta for $1 billion", "DAL"),
+            ("US Airways in talks to merge with Delta", "DAL"),
+            ("Penney hires Apple retail chief as CEO", "AAPL"),
+            ("Oracle co-president sees more acquisitions", "ORCL"),
+            ("Delta traffic rises 2.4 pct in July", "DAL"),
+            ("Anglo suspends dividend, to cut 19,000 jobs", "AAL.L"),
+            ("TI forecasts revenue above estimates", "TXN"),
+            ("Target in talks to buy a Canadian chain", "TGT"),
+        ],
+    );
+    finds_none(
+        &t,
+        &[
+            "Apple, Orange and Banana prices rise at the market",
+            "Shoppers buy Apple pies for the holidays at record pace",
         ],
     );
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::{Article, Probs, Unit};
+use crate::figures;
 use crate::limits::Limits;
 use crate::model::{ModelInput, Target};
 use crate::per_ticker::{TargetPass, UnitMention, plan_roles, plan_targets};
@@ -119,7 +120,27 @@ impl ArticlePlan {
         self.roles = plan_roles(&mentions, |unit| self.text(article, unit));
         if with_targets {
             self.passes = plan_targets(&mentions, |unit| self.text(article, unit));
+            self.skip_passes_that_cannot_count(article);
         }
+    }
+
+    /// Drops the passes whose probabilities no company takes: toward a company that only
+    /// plays a role in the unit (it is neutral there, [`ROLE`](crate::per_ticker::ROLE)), and in a unit whose figures
+    /// [`figures::read`] reads (the reading replaces every input of that text). What the
+    /// companies get is the same with or without them.
+    fn skip_passes_that_cannot_count(&mut self, article: &Article) {
+        let roles = &self.roles;
+        let mut figure_lines: BTreeMap<Unit, bool> = BTreeMap::new();
+        let passes = std::mem::take(&mut self.passes);
+        self.passes = passes
+            .into_iter()
+            .filter(|pass| {
+                !roles.contains(&(pass.unit, pass.symbol.clone()))
+                    && !*figure_lines
+                        .entry(pass.unit)
+                        .or_insert_with(|| figures::read(self.text(article, pass.unit)).is_some())
+            })
+            .collect();
     }
 
     /// Each mention with its unit and its offsets in the unit's text; mentions outside the

@@ -85,7 +85,7 @@ const HEADLINE_VERBS: &[&str] = &[
     "explores", "explored", "mulls", "mulled", "taps", "tapped", "picks", "picked", "fires",
     "fired", "ousts", "ousted", "ahead", "profit", "net", "quarterly", "unit", "stake", "ceo",
     "chief", "board", "bid", "bids", "sale", "merger", "deal", "ipo", "probe", "q1", "q2", "q3",
-    "q4",
+    "q4", "takeover", "buyout", "tie-up", "talks",
 ];
 
 /// Words of place and period between a company and its business word in a headline
@@ -105,7 +105,7 @@ const PERIOD_OR_PLACE: &[&str] = &[
 /// name is also its market's, and a market moves; the operator acts (`Nasdaq agrees to buy
 /// OMX`, `LSE rejects bid`).
 pub(super) fn moves_as_a_market(text: &str, start: usize, end: usize) -> bool {
-    MARKETS.contains(&&text[start..end]) && speaks_of_a_market(&words_after(text, end))
+    MARKETS.contains(&&text[start..end]) && speaks_of_a_market(&words_after(text, end, false))
 }
 
 /// Whether the words after an exchange's name speak of its market (`closes`, `stocks`,
@@ -148,6 +148,8 @@ const TAKES_A_COMPANY: &[&str] = &[
     "shares of", "shares in", "stake in", "stock of", "rival", "rivals", "peer", "retailer",
     "to buy", "acquire", "acquires", "acquired", "bid for", "merger with", "takeover of",
     "upgrades", "upgraded", "downgrades", "downgraded", "analysts at", "such as",
+    "buy", "buys", "bought", "buying", "pct of", "percent of", "% of", "offer for", "deal with",
+    "merge with", "merger of", "talks with", "tie-up with", "overtakes", "overtook",
 ];
 
 /// Words right after an ordinary-word name that give it its ordinary sense.
@@ -177,7 +179,7 @@ pub(super) fn in_business_context(
 ) -> bool {
     let text = local.text;
     let market = MARKETS.contains(&&text[start..end]);
-    let after = words_after(text, end);
+    let after = words_after(text, end, false);
     if market && speaks_of_a_market(&after) {
         return false;
     }
@@ -209,7 +211,9 @@ pub(super) fn in_business_context(
     let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
     // First in its sentence (after a wire tag: `RPT-Apple overtakes`), or after a full stop
     // the splitter kept inside a quotation.
-    let sentence_initial = opening.chars().all(|c| !c.is_alphanumeric())
+    let in_a_list = after_a_list_opening(opening);
+    let sentence_initial = in_a_list
+        || opening.chars().all(|c| !c.is_alphanumeric())
         || opening.strip_suffix('-').is_some_and(is_wire_tag)
         || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
     let before = before.to_lowercase();
@@ -224,7 +228,15 @@ pub(super) fn in_business_context(
         return false;
     }
     let headline = !sentence.text(text).trim_end().ends_with('.');
-    acts(&after, sentence_initial, headline) || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
+    // A list of names opening a headline is one subject: its verb comes after the list.
+    let list_acts = || {
+        let mut after = words_after(text, end, true);
+        after.list |= in_a_list;
+        after.list && acts(&after, true, headline)
+    };
+    acts(&after, sentence_initial, headline)
+        || sentence_initial && headline && list_acts()
+        || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
 }
 
 /// The words after a name that say what it is.
@@ -236,9 +248,12 @@ struct After<'a> {
     next: &'a str,
     /// The two words after `next`.
     then: [&'a str; 2],
+    /// The name heads a list of names (`Delta, Northwest agree`, `Fannie and Freddie
+    /// shares`): `next` is the word after the list.
+    list: bool,
 }
 
-fn words_after(text: &str, end: usize) -> After<'_> {
+fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     let possessive = text[end..].starts_with(['\'', '’']);
     let mut rest = text[end..]
         .strip_prefix(['\'', '’'])
@@ -251,6 +266,11 @@ fn words_after(text: &str, end: usize) -> After<'_> {
     {
         rest = &apposition[close + 2..];
     }
+    let (rest, list) = if skip_list {
+        past_a_list(rest)
+    } else {
+        (rest, false)
+    };
     let mut words = rest
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty());
@@ -283,7 +303,62 @@ fn words_after(text: &str, end: usize) -> After<'_> {
         possessive,
         next,
         then: [words.next().unwrap_or(""), words.next().unwrap_or("")],
+        list,
     }
+}
+
+/// Joins of a list of names.
+const LIST_JOINS: &[&str] = &[", and ", ", ", " and ", " & "];
+
+/// `rest` past the other names of a list that a name heads (`, Northwest agree` →
+/// ` agree`): up to three more names of one to three capitalised words each, and whether
+/// there were any.
+fn past_a_list(mut rest: &str) -> (&str, bool) {
+    let mut list = false;
+    for _ in 0..3 {
+        let Some(member) = LIST_JOINS.iter().find_map(|j| rest.strip_prefix(j)) else {
+            break;
+        };
+        let (mut end, mut words) = (0, 0);
+        while words < 3 {
+            let word_end = member[end..]
+                .find([' ', ','])
+                .map_or(member.len(), |i| end + i);
+            if !member[end..word_end].starts_with(char::is_uppercase) {
+                break;
+            }
+            words += 1;
+            end = word_end;
+            let more = member[end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            if !more {
+                break;
+            }
+            end += 1;
+        }
+        if words == 0 {
+            break;
+        }
+        rest = &member[end..];
+        list = true;
+    }
+    (rest, list)
+}
+
+/// Whether the text before a name is the head of a list of names that opens its sentence
+/// (`Delta, ` before `Northwest agree`; `Fannie and ` before `Freddie shares`).
+fn after_a_list_opening(opening: &str) -> bool {
+    let Some(head) = LIST_JOINS.iter().find_map(|j| opening.strip_suffix(j)) else {
+        return false;
+    };
+    let words: Vec<&str> = head.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || ["and", "&"].contains(w)
+        })
 }
 
 /// Whether the words after a name make it a company acting: a business or headline verb,
@@ -305,13 +380,29 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
     // it (`APPLE PRICES HIT RECORD`: prices is the subject's noun).
     let verb = |w: &str| {
         let w = w.to_lowercase();
-        [BUSINESS_VERBS, HEADLINE_VERBS, AUXILIARIES]
-            .iter()
-            .any(|list| list.contains(&w.as_str()))
+        !NOUNS.contains(&w.as_str())
+            && [BUSINESS_VERBS, HEADLINE_VERBS, AUXILIARIES]
+                .iter()
+                .any(|list| list.contains(&w.as_str()))
     };
     let subject_acts = sentence_initial
         && (after_to.is_some_and(verb_after_to)
-            || headline && third_person_verb(after.next) && !verb(after.then[0]));
+            || headline && third_person_verb(after.next) && !verb(after.then[0])
+            || headline && after.list && (verb(next) || PLURAL_VERBS.contains(&next)));
+    // `Apple retail chief`, `Ford finance head`, `Oracle co-president`: a company's officer.
+    let officer = OFFICER_TITLES.contains(&next)
+        || one_case_word(after.next).is_some()
+            && OFFICERS.contains(&after.then[0].to_lowercase().as_str());
+    // `Apache output rises`, `BA traffic up`: a headline's subject and its business noun
+    // before a verb; `Merrill in talks`.
+    let then = after.then[0].to_lowercase();
+    let noun_acts = sentence_initial
+        && headline
+        && SUBJECT_NOUNS.contains(&next)
+        && (third_person_verb(after.then[0])
+            || verb(after.then[0])
+            || ["up", "down"].contains(&then.as_str()));
+    let in_talks = next == "in" && ["talks", "deal", "pact", "bid"].contains(&then.as_str());
     let product = after.next.chars().next().is_some_and(char::is_uppercase)
         || after.next.contains(|c: char| c.is_ascii_digit());
     BUSINESS_VERBS.contains(&next)
@@ -319,8 +410,51 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
         || past_tense
         || to_act
         || subject_acts
+        || officer
+        || noun_acts
+        || in_talks
         || (after.possessive && (BUSINESS_WORDS.contains(&next) || product))
 }
+
+/// Verbs in the plural after a headline's subject that is a list of names: `Delta,
+/// Northwest agree to merge`, `Delta, American raise fares`.
+#[rustfmt::skip]
+const PLURAL_VERBS: &[&str] = &[
+    "agree", "raise", "post", "report", "see", "say", "plan", "sign", "settle", "merge", "win",
+    "lose", "unveil", "boost", "lift", "lower", "trim", "lead", "lag", "face", "seek", "eye",
+    "near", "mull", "weigh", "extend", "end", "form", "team", "join", "drop", "gain", "climb",
+    "slide", "sink", "soar", "surge", "tumble", "top", "miss", "hold", "hike", "slash",
+];
+
+/// Officers after a company and one word (`Apple retail chief`, `Ford finance head`).
+const OFFICERS: &[&str] = &["chief", "head", "boss", "ceo", "executive", "president"];
+
+/// Officers right after a company (`Oracle co-president`, `Target spokeswoman`).
+#[rustfmt::skip]
+const OFFICER_TITLES: &[&str] = &[
+    "president", "co-president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "founder", "co-founder", "cfo", "coo",
+];
+
+/// A company's business nouns that a headline's subject may take before its verb (`Apache
+/// output rises`, `BA traffic up`).
+#[rustfmt::skip]
+const SUBJECT_NOUNS: &[&str] = &[
+    "output", "traffic", "production", "orders", "bookings", "deliveries", "margins", "margin",
+    "loss", "losses", "debt", "subscribers", "costs", "volumes", "capacity", "jobs", "exports",
+    "shipments", "revenue", "earnings", "profit", "sales", "shares", "stock", "card", "unit",
+];
+
+/// Nouns among the business and headline words: after a verb in `s` they leave it a verb
+/// (`Anglo suspends dividend`, `TI forecasts revenue`).
+#[rustfmt::skip]
+const NOUNS: &[&str] = &[
+    "shares", "stock", "earnings", "revenue", "sales", "profit", "results", "dividend", "stake",
+    "outlook", "guidance", "forecast", "stores", "executives", "shareholders", "investors",
+    "bonds", "ahead", "net", "quarterly", "unit", "ceo", "chief", "board", "bid", "bids", "sale",
+    "merger", "deal", "ipo", "probe", "q1", "q2", "q3", "q4", "takeover", "buyout", "tie-up",
+    "talks",
+];
 
 /// Verbs that follow a subject as helpers: a noun before one is the subject's.
 const AUXILIARIES: &[&str] = &[

@@ -119,12 +119,17 @@ impl Gazetteer {
     }
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
-    /// had not ended by then, else today's. Without a day, a name that only former listings
-    /// had names none: news goes on using it for what took the company over (`BofA Merrill
-    /// Lynch`, Adidas's `Reebok`).
+    /// had not ended by then, else today's. A name that only a former listing had names it
+    /// until a year after its listing ended (news of the wind-down, the courts, the last
+    /// results), and none later or without a day: news goes on using it for what took the
+    /// company over (`BofA Merrill Lynch`, Adidas's `Reebok`, Albertsons' `Safeway`).
     pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
-        let today = Some(pattern.listing)
-            .filter(|&id| self.listings[id].listed_until.is_none() || day.is_some());
+        let today = Some(pattern.listing).filter(|&id| {
+            self.listings[id]
+                .listed_until
+                .as_deref()
+                .is_none_or(|until| day.is_some_and(|d| d <= a_year_after(until).as_str()))
+        });
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
             .or(today)
     }
@@ -389,5 +394,16 @@ impl Builder {
             }
             self.codes.entry(code).or_insert(id);
         }
+    }
+}
+
+/// The day a year after `day` (`YYYY-MM-DD`), as text that sorts with other days; a day
+/// whose year is not a number is kept as it is.
+fn a_year_after(day: &str) -> String {
+    match day.split_once('-') {
+        Some((year, rest)) => year
+            .parse::<u32>()
+            .map_or_else(|_| day.to_string(), |y| format!("{:04}-{rest}", y + 1)),
+        None => day.to_string(),
     }
 }

@@ -137,6 +137,20 @@ const SUFFIXES: &[(&str, Option<&str>)] = &[
     ("SET", Some("BK")),
     ("NZX", Some("NZ")),
     ("TASE", Some("TA")),
+    ("MOEX", Some("ME")),
+    ("PSE", Some("PR")),
+    ("BET", Some("BD")),
+    ("EGX", Some("CA")),
+    ("BK", Some("KW")),
+    ("QSE", Some("QA")),
+    ("ADX", Some("AD")),
+    ("DFM", Some("DU")),
+    ("TADAWUL", Some("SR")),
+    ("BCBA", Some("BA")),
+    ("BCS", Some("SN")),
+    ("BVL", Some("LM")),
+    ("TPEX", Some("TWO")),
+    ("CSE", Some("CN")),
 ];
 
 /// The canonical symbol of `code` on `exchange`: `7203.T`, `0700.HK`, `NVDA`.
@@ -153,12 +167,16 @@ pub fn symbol_for(exchange: &str, code: &str) -> String {
 
 /// The exchange of a Yahoo-style suffix, or of a Reuters one (`O`, `OQ`: Nasdaq; `N`:
 /// NYSE; `A`: NYSE American; `P`: NYSE Arca; `S`, `VX`: Swiss; `F`: Frankfurt; `OS`:
-/// Osaka, now Tokyo; `PK`, `OB`: US over the counter; `J`: Johannesburg; `I`: Dublin).
+/// Osaka, now Tokyo; `PK`, `OB`: US over the counter; `J`: Johannesburg; `I`: Dublin;
+/// `MM`, `RTS`: Moscow; `BU`: Budapest; `SE`: Saudi Arabia; `K`: NYSE consolidated).
 fn exchange_for_suffix(suffix: &str) -> Option<&'static str> {
     match suffix {
         "KQ" => Some("KRX"),
         "O" | "OQ" => Some("NASDAQ"),
-        "N" => Some("NYSE"),
+        "N" | "K" => Some("NYSE"),
+        "MM" | "RTS" => Some("MOEX"),
+        "BU" => Some("BET"),
+        "SE" => Some("TADAWUL"),
         "A" => Some("NYSEAMERICAN"),
         "P" => Some("NYSEARCA"),
         "S" | "VX" => Some("SIX"),
