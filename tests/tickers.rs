@@ -661,6 +661,14 @@ fn list_subjects_deal_objects_and_officers_are_companies() {
             ("Anglo suspends dividend, to cut 19,000 jobs", "AAL.L"),
             ("TI forecasts revenue above estimates", "TXN"),
             ("Target in talks to buy a Canadian chain", "TGT"),
+            (
+                "Cruise operators Carnival and Royal Caribbean Cruises rallied on bookings.",
+                "CCL",
+            ),
+            (
+                "The European Commission fined Apple 1.8 billion euros.",
+                "AAPL",
+            ),
         ],
     );
     finds_none(

@@ -149,7 +149,8 @@ const TAKES_A_COMPANY: &[&str] = &[
     "to buy", "acquire", "acquires", "acquired", "bid for", "merger with", "takeover of",
     "upgrades", "upgraded", "downgrades", "downgraded", "analysts at", "such as",
     "buy", "buys", "bought", "buying", "pct of", "percent of", "% of", "offer for", "deal with",
-    "merge with", "merger of", "talks with", "tie-up with", "overtakes", "overtook",
+    "merge with", "merger of", "talks with", "tie-up with", "overtakes", "overtook", "fined",
+    "fines", "sued", "sues", "suing",
 ];
 
 /// Words right after an ordinary-word name that give it its ordinary sense.
@@ -228,14 +229,15 @@ pub(super) fn in_business_context(
         return false;
     }
     let headline = !sentence.text(text).trim_end().ends_with('.');
-    // A list of names opening a headline is one subject: its verb comes after the list.
+    // A list of names is one subject: its verb comes after the list (`Carnival and Royal
+    // Caribbean rallied`; in a headline, `Delta, Northwest agree`).
     let list_acts = || {
         let mut after = words_after(text, end, true);
         after.list |= in_a_list;
-        after.list && acts(&after, true, headline)
+        after.list && acts(&after, sentence_initial, headline)
     };
     acts(&after, sentence_initial, headline)
-        || sentence_initial && headline && list_acts()
+        || list_acts()
         || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
 }
 
