@@ -678,6 +678,12 @@ fn list_subjects_deal_objects_and_officers_are_companies() {
             "Shoppers buy Apple pies for the holidays at record pace",
         ],
     );
+    // `&` joins the words of one name, not a list: Dave & Buster's is not Dave Inc.
+    let found = symbols(
+        &t,
+        "$PLAY - Dave & Buster's EPS beats by $0.03, beats on revenue",
+    );
+    assert!(!found.contains("DAVE"), "{found:?}");
 }
 
 /// A line all in capitals or all in lower case has no case to read: names match in its

@@ -309,8 +309,9 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     }
 }
 
-/// Joins of a list of names.
-const LIST_JOINS: &[&str] = &[", and ", ", ", " and ", " & "];
+/// Joins of a list of names; not `&`, which joins the words of one name (`Dave & Buster's`,
+/// `Marks & Spencer`).
+const LIST_JOINS: &[&str] = &[", and ", ", ", " and "];
 
 /// `rest` past the other names of a list that a name heads (`, Northwest agree` →
 /// ` agree`): up to three more names of one to three capitalised words each, and whether
