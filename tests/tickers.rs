@@ -676,6 +676,8 @@ fn list_subjects_deal_objects_and_officers_are_companies() {
         &[
             "Apple, Orange and Banana prices rise at the market",
             "Shoppers buy Apple pies for the holidays at record pace",
+            "Patriots owner Kraft joins lockout talks",
+            "Former President Ford said the country would recover",
         ],
     );
     // `&` joins the words of one name, not a list: Dave & Buster's is not Dave Inc.

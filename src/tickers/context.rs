@@ -224,8 +224,11 @@ pub(super) fn in_business_context(
             .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
     };
     // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
-    // `the Target Corp`, was read above).
-    if ["the", "a", "an"].into_iter().any(ends_with_phrase) {
+    // `the Target Corp`, was read above); `Patriots owner Kraft`, `Senator Dodd`: a
+    // person's title makes it a person.
+    if ["the", "a", "an"].into_iter().any(ends_with_phrase)
+        || PERSON_TITLES.iter().any(|t| ends_with_phrase(t))
+    {
         return false;
     }
     let headline = !sentence.text(text).trim_end().ends_with('.');
@@ -427,6 +430,16 @@ const PLURAL_VERBS: &[&str] = &[
     "lose", "unveil", "boost", "lift", "lower", "trim", "lead", "lag", "face", "seek", "eye",
     "near", "mull", "weigh", "extend", "end", "form", "team", "join", "drop", "gain", "climb",
     "slide", "sink", "soar", "surge", "tumble", "top", "miss", "hold", "hike", "slash",
+];
+
+/// Words before a surname that make it a person's (lower case): `Patriots owner Kraft`,
+/// `Senator Dodd`, `Mr. Ford`.
+#[rustfmt::skip]
+const PERSON_TITLES: &[&str] = &[
+    "owner", "founder", "chairman", "senator", "sen.", "rep.", "governor", "gov.", "mayor",
+    "judge", "justice", "coach", "actor", "actress", "singer", "heiress", "star", "mr.", "mr",
+    "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "minister", "secretary", "president", "general",
+    "gen.", "lord", "sir", "dame", "prof.", "professor",
 ];
 
 /// Officers after a company and one word (`Apple retail chief`, `Ford finance head`).
