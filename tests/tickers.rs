@@ -662,6 +662,10 @@ fn list_subjects_deal_objects_and_officers_are_companies() {
             ("TI forecasts revenue above estimates", "TXN"),
             ("Target in talks to buy a Canadian chain", "TGT"),
             (
+                "WRAPUP 1-U.S. retail sales slump; Target down 41 pct",
+                "TGT",
+            ),
+            (
                 "Cruise operators Carnival and Royal Caribbean Cruises rallied on bookings.",
                 "CCL",
             ),

@@ -409,6 +409,11 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
             || verb(after.then[0])
             || ["up", "down"].contains(&then.as_str()));
     let in_talks = next == "in" && ["talks", "deal", "pact", "bid"].contains(&then.as_str());
+    // `GM down 41 pct`, `Target up 5 percent`: a headline's subject and its move.
+    let moves = sentence_initial
+        && headline
+        && ["up", "down"].contains(&next)
+        && after.then[0].starts_with(|c: char| c.is_ascii_digit());
     let product = after.next.chars().next().is_some_and(char::is_uppercase)
         || after.next.contains(|c: char| c.is_ascii_digit());
     BUSINESS_VERBS.contains(&next)
@@ -419,6 +424,7 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
         || officer
         || noun_acts
         || in_talks
+        || moves
         || (after.possessive && (BUSINESS_WORDS.contains(&next) || product))
 }
 
