@@ -224,8 +224,8 @@ pub(super) fn in_business_context(
             .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
     };
     // `the apple`, `an apple`: a determiner makes it a thing (a company word after it,
-    // `the Target Corp`, was read above); `Patriots owner Kraft`, `Senator Dodd`: a
-    // person's title makes it a person.
+    // `the Target Corp`, was read above); `President Ford`, `Senator Dodd`: a person's
+    // title makes it a person.
     if ["the", "a", "an"].into_iter().any(ends_with_phrase)
         || PERSON_TITLES.iter().any(|t| ends_with_phrase(t))
     {
@@ -438,14 +438,14 @@ const PLURAL_VERBS: &[&str] = &[
     "slide", "sink", "soar", "surge", "tumble", "top", "miss", "hold", "hike", "slash",
 ];
 
-/// Words before a surname that make it a person's (lower case): `Patriots owner Kraft`,
-/// `Senator Dodd`, `Mr. Ford`.
+/// Words before a surname that make it a person's (lower case): `Senator Dodd`, `Mr.
+/// Ford`, `President Ford`. Not `owner` or `founder`: `Gucci owner Kering`.
 #[rustfmt::skip]
 const PERSON_TITLES: &[&str] = &[
-    "owner", "founder", "chairman", "senator", "sen.", "rep.", "governor", "gov.", "mayor",
-    "judge", "justice", "coach", "actor", "actress", "singer", "heiress", "star", "mr.", "mr",
-    "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "minister", "secretary", "president", "general",
-    "gen.", "lord", "sir", "dame", "prof.", "professor",
+    "chairman", "senator", "sen.", "rep.", "governor", "gov.", "mayor", "judge", "justice",
+    "coach", "actor", "actress", "singer", "heiress", "mr.", "mr", "mrs.", "mrs", "ms.", "ms",
+    "dr.", "dr", "minister", "secretary", "president", "lord", "sir", "dame", "prof.",
+    "professor",
 ];
 
 /// Officers after a company and one word (`Apple retail chief`, `Ford finance head`).
