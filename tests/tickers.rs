@@ -862,3 +862,32 @@ fn short_forms_of_big_companies_resolve_by_the_articles_date() {
         ],
     );
 }
+
+/// A bank that issues exchange-traded notes is filed by the SEC under the notes' codes: its
+/// name is the bank's listing (`UBS AG` is UBS Group, `Barclays Bank PLC` Barclays) and the
+/// notes' codes name no company (`$VXX`, `$AMUB`).
+#[test]
+fn banks_that_issue_notes_are_the_banks() {
+    let t = tickers();
+    finds(
+        &t,
+        &[
+            ("UBS AG said it would cut 3,000 jobs.", "UBSG.SW"),
+            ("Barclays Bank PLC raised its capital ratio.", "BARC.L"),
+        ],
+    );
+    for text in [
+        "UBS AG said it would cut 3,000 jobs.",
+        "Barclays Bank PLC rose.",
+    ] {
+        let found = symbols(&t, text);
+        assert!(
+            !found.contains("AMUB") && !found.contains("ATMP"),
+            "{found:?}"
+        );
+    }
+    finds_none(
+        &t,
+        &["$VXX jumped 12% as volatility spiked.", "$AMUB fell."],
+    );
+}
