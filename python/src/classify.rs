@@ -10,12 +10,12 @@ use serde::Serialize;
 use finsent::Finsent;
 use finsent::article::{Class, ErrorKind, Probs};
 use finsent::model::{ModelInput, Target};
-use finsent::stream::{self, Chunking, Phases, Stage, Tally};
+use finsent::stream::{Phases, Stage, Tally};
 use finsent::writer::{ErrorDetail, ProbsRecord, Rounded, classify_schema};
 
 use crate::arrow::to_ipc;
 use crate::engines::engine;
-use crate::pause::{Kept, Pause, SIGNAL_CHECK_TEXTS};
+use crate::pause::run_kept;
 use crate::{chain, one_per_text, runtime_error};
 
 /// The text, unless it is missing or blank.
@@ -132,24 +132,8 @@ pub(crate) fn classify(
                 target,
             })
         };
-        let mut kept = Kept {
-            rows: Vec::new(),
-            stopped: None,
-            pause: Pause::new(progress),
-        };
-        let run = stream::run(
-            texts,
-            &mut ClassifyTexts { engine: &engine },
-            &mut kept,
-            Chunking::items(SIGNAL_CHECK_TEXTS),
-            &mut |_| {},
-        );
-        if let Some(stop) = kept.stopped {
-            return Err(stop);
-        }
-        run.map_err(|e| runtime_error(&e))?;
-        kept.pause.report(kept.rows.len())?;
-        let rows = kept.rows.iter().map(|(text, probs)| {
+        let rows = run_kept(texts, &mut ClassifyTexts { engine: &engine }, progress)?;
+        let rows = rows.iter().map(|(text, probs)| {
             let (probs, error) = match probs {
                 Ok(p) => (Some(*p), None),
                 Err(e) => (None, Some(e.clone())),

@@ -1,11 +1,13 @@
 //! What a long call does between two chunks of work: look for a pending signal and report
-//! progress; and the rows a call keeps as they come.
+//! progress; and the rows a call keeps as they come, through the stream runner.
 
 use std::io;
 
 use pyo3::prelude::*;
 
-use finsent::stream::{Outlet, WriteFailed};
+use finsent::stream::{self, Chunking, Outlet, Stage, WriteFailed};
+
+use crate::runtime_error;
 
 /// How many texts `classify` and `tickers` handle between two looks for a pending signal
 /// (and two progress reports): a few seconds of `classify` on long texts at most, enough
@@ -49,10 +51,10 @@ impl Pause {
 
 /// The rows of `classify`, kept as they come; after each chunk, progress is reported and a
 /// pending signal stops the run, as in `score` (`Rows`).
-pub(crate) struct Kept<T> {
-    pub(crate) rows: Vec<T>,
-    pub(crate) stopped: Option<PyErr>,
-    pub(crate) pause: Pause,
+struct Kept<T> {
+    rows: Vec<T>,
+    stopped: Option<PyErr>,
+    pause: Pause,
 }
 
 impl<T> Outlet<T> for Kept<T> {
@@ -68,4 +70,36 @@ impl<T> Outlet<T> for Kept<T> {
         });
         WriteFailed::on("the result", paused)
     }
+}
+
+/// The outputs of `stage` on `items`, run by the stream runner in chunks of
+/// [`SIGNAL_CHECK_TEXTS`] (a text whose work panics is the stage's `panicked` output); a
+/// pending signal or an exception of `progress` between chunks stops the run and is raised,
+/// and `progress` hears the final count.
+pub(crate) fn run_kept<S: Stage, I>(
+    items: impl FnOnce() -> I + Send,
+    stage: &mut S,
+    progress: Option<Py<PyAny>>,
+) -> PyResult<Vec<S::Out>>
+where
+    I: Iterator<Item = S::Item>,
+{
+    let mut kept = Kept {
+        rows: Vec::new(),
+        stopped: None,
+        pause: Pause::new(progress),
+    };
+    let run = stream::run(
+        items,
+        stage,
+        &mut kept,
+        Chunking::items(SIGNAL_CHECK_TEXTS),
+        &mut |_| {},
+    );
+    if let Some(stop) = kept.stopped {
+        return Err(stop);
+    }
+    run.map_err(|e| runtime_error(&e))?;
+    kept.pause.report(kept.rows.len())?;
+    Ok(kept.rows)
 }

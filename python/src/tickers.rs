@@ -1,17 +1,19 @@
 //! `tickers`: the companies each text names, as `finsent tickers` finds them.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde::Serialize;
 
 use finsent::loader::DateLayouts;
 use finsent::split::split_sentences;
+use finsent::stream::{Phases, Stage, Tally};
+use finsent::tickers::Tickers;
 use finsent::writer::{MentionRecord, Part, mention_records};
 
 use crate::arrow::{self, to_ipc};
 use crate::engines::shipped_tickers;
-use crate::pause::{Pause, SIGNAL_CHECK_TEXTS};
+use crate::pause::run_kept;
 use crate::{one_per_text, runtime_error};
 
 /// One company mention in a text: the text's row, and the mention as `finsent tickers`
@@ -23,9 +25,67 @@ struct MentionRow<'a> {
     mention: MentionRecord<'a>,
 }
 
+/// A text given to `tickers`, with its date; its id is its position, as the fault hook of
+/// the isolation tests names it.
+#[derive(Clone)]
+struct Dated<'a> {
+    id: String,
+    text: Option<&'a str>,
+    published_at: Option<&'a str>,
+}
+
+/// A text's mentions, or the message of the panic its work ended in.
+type Found<'a> = Result<Vec<MentionRecord<'a>>, String>;
+
+/// `tickers` as a stage of the stream runner: each text read as an article body.
+struct FindMentions<'a> {
+    tickers: &'a Tickers,
+}
+
+impl<'a> Stage for FindMentions<'a> {
+    type Item = Dated<'a>;
+    type Out = Found<'a>;
+
+    fn id<'t>(text: &'t Dated<'a>) -> &'t str {
+        &text.id
+    }
+
+    fn run(&mut self, chunk: Vec<Dated<'a>>, _phases: &mut Phases) -> Vec<Found<'a>> {
+        chunk
+            .into_iter()
+            .map(|dated| {
+                let Some(text) = dated.text else {
+                    return Ok(Vec::new());
+                };
+                let sentences = split_sentences(text);
+                Ok(mention_records(
+                    self.tickers,
+                    Part::Body,
+                    text,
+                    &sentences,
+                    dated.published_at,
+                ))
+            })
+            .collect()
+    }
+
+    fn panicked(_text: &Dated<'a>, message: String) -> Found<'a> {
+        Err(message)
+    }
+
+    fn tally(out: &Found<'a>) -> Tally {
+        match out {
+            Ok(mentions) => Tally::Done(mentions.len() as u64),
+            Err(_) => Tally::Failed,
+        }
+    }
+}
+
 /// The companies each text names, as `finsent tickers` finds them in an article body; a
 /// text's `published_at` (RFC 3339 or `YYYY-MM-DD`) picks the listing of that day among
-/// those that had a name or a code over the years, as `score` does.
+/// those that had a name or a code over the years, as `score` does. The texts go through
+/// the stream runner ([`run_kept`]); a text whose work panics raises
+/// `RuntimeError` naming it (a mention row has no error column).
 #[pyfunction]
 #[pyo3(signature = (texts, published_at=None, *, progress=None))]
 pub(crate) fn tickers(
@@ -56,30 +116,25 @@ pub(crate) fn tickers(
         .collect::<PyResult<Vec<_>>>()?;
     let ipc = py.detach(move || -> PyResult<Vec<u8>> {
         let tickers = shipped_tickers()?;
-        let mut pause = Pause::new(progress);
+        let texts = texts.iter().zip(&published_at).enumerate();
+        let texts = move || {
+            texts.map(|(row, (text, published_at))| Dated {
+                id: row.to_string(),
+                text: text.as_deref(),
+                published_at: published_at.as_deref(),
+            })
+        };
+        let found = run_kept(texts, &mut FindMentions { tickers }, progress)?;
         let mut rows = Vec::new();
-        for (row, (text, published_at)) in texts.iter().zip(&published_at).enumerate() {
-            if row % SIGNAL_CHECK_TEXTS == 0 {
-                pause.between_chunks(row)?;
-            }
-            let Some(text) = text.as_deref() else {
-                continue;
-            };
-            let sentences = split_sentences(text);
-            let mentions = mention_records(
-                tickers,
-                Part::Body,
-                text,
-                &sentences,
-                published_at.as_deref(),
-            );
+        for (row, found) in found.into_iter().enumerate() {
+            let mentions = found
+                .map_err(|message| PyRuntimeError::new_err(format!("text {row}: {message}")))?;
             rows.extend(
                 mentions
                     .into_iter()
                     .map(|mention| MentionRow { row, mention }),
             );
         }
-        pause.between_chunks(texts.len())?;
         to_ipc(arrow::mention_schema(), rows.iter()).map_err(|e| runtime_error(&e))
     })?;
     Ok(PyBytes::new(py, &ipc).unbind())
