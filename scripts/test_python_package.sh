@@ -24,6 +24,10 @@ start=$(date +%s)
 wheel=$(PATH="$tools/bin:$PATH" PYTHON="$python" scripts/build_wheel.sh "$work/dist")
 echo "wheel: $(basename "$wheel"), $(du -h "$wheel" | cut -f1), built in $(( $(date +%s) - start )) s"
 cargo build --release --locked --quiet
+# The release binary, wherever cargo puts it (CARGO_TARGET_DIR, relative to the checkout).
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target=$root/$target ;; esac
+cli=$target/release/finsent
 
 "$python" -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet "$wheel" pandas==3.1.1 pyarrow==26.0.1 polars==2.1.0 \
@@ -31,14 +35,14 @@ cargo build --release --locked --quiet
 # From outside the checkout, so that `import finsent` is the installed wheel.
 cd "$work"
 "$work/venv/bin/python" "$root/python/tests/test_against_cli.py" \
-    --cli "$root/target/release/finsent" --corpus "$root/corpus"
+    --cli "$cli" --corpus "$root/corpus"
 # The command's JSON Lines, CSV and Parquet outputs of one run load into the same frame.
 "$work/venv/bin/python" "$root/python/tests/test_output_formats.py" \
-    --cli "$root/target/release/finsent" --corpus "$root/corpus"
+    --cli "$cli" --corpus "$root/corpus"
 # Several engines, pandas' missing values, fork and Ctrl-C (each with a timeout), and the
 # README's Python block, run from the checkout as a reader would.
 "$work/venv/bin/python" "$root/python/tests/test_reliability.py" \
-    --readme "$root/README.md" --corpus "$root/corpus" --cli "$root/target/release/finsent"
+    --readme "$root/README.md" --corpus "$root/corpus" --cli "$cli"
 # A notebook user's tools: a progress bar, a kernel, plots.
 "$work/venv/bin/pip" install --quiet tqdm==4.70.1 nbclient==0.11.0 ipykernel==7.4.0 matplotlib==3.11.2
 "$work/venv/bin/python" "$root/python/tests/test_notebook_user.py"

@@ -1,5 +1,8 @@
 //! The types that flow through the pipeline: articles in, record errors beside them, the
-//! units of an article the model scores and the class probabilities it gives them.
+//! units of an article the model scores and the class probabilities it gives them (by
+//! unit, and toward each company, in [`UnitScores`]).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -134,5 +137,40 @@ impl Probs {
         } else {
             Class::Negative
         }
+    }
+}
+
+/// The probabilities of an article's inputs, by name.
+#[derive(Debug, Default)]
+pub struct UnitScores {
+    units: BTreeMap<Unit, Probs>,
+    /// Each unit's passes toward a company (its symbol), in symbol order.
+    passes: BTreeMap<Unit, Vec<(String, Probs)>>,
+}
+
+impl UnitScores {
+    /// Each unit's probabilities, and each unit's passes toward a company in symbol order.
+    pub fn new(units: BTreeMap<Unit, Probs>, passes: BTreeMap<Unit, Vec<(String, Probs)>>) -> Self {
+        Self { units, passes }
+    }
+
+    pub fn unit(&self, unit: Unit) -> Option<Probs> {
+        self.units.get(&unit).copied()
+    }
+
+    /// The pass of `unit` toward `symbol`, when the unit had one.
+    pub fn toward(&self, unit: Unit, symbol: &str) -> Option<Probs> {
+        self.passes_of(unit)
+            .find(|(s, _)| *s == symbol)
+            .map(|(_, p)| p)
+    }
+
+    /// The passes of `unit`, in symbol order.
+    pub fn passes_of(&self, unit: Unit) -> impl Iterator<Item = (&str, Probs)> {
+        self.passes
+            .get(&unit)
+            .into_iter()
+            .flatten()
+            .map(|(symbol, p)| (symbol.as_str(), *p))
     }
 }

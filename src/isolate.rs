@@ -72,9 +72,9 @@ pub fn isolated<T: Clone, R>(
 
 /// The fault-injection hook of the isolation tests, called in each item's work by the
 /// stream runner with the item's id ([`crate::stream::Stage::id`]: a record's id, a
-/// `classify` line's `path:line`, the position of a text given to Python's `classify`) and
-/// for each entry of a scanned directory (as `walk <path>`): in builds with the test-only
-/// feature `fault-hook`, which `cargo test` turns on (the package is its own
+/// `classify` line's `path:line`, the position of a text given to Python's `classify` or
+/// `tickers`) and for each entry of a scanned directory (as `walk <path>`): in builds with
+/// the test-only feature `fault-hook`, which `cargo test` turns on (the package is its own
 /// dev-dependency with it), the record or entry whose id is the value of
 /// `FINSENT_TEST_PANIC_ID` panics here. Other builds have no hook and read no environment.
 pub fn fault_point(id: &str) {

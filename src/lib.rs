@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! loader -> split -> model (tokenize, batch, backend) -> pipeline (plan, scoring, record:
-//!           aggregate, per_ticker, tickers, figures) -> stories -> writer
+//!           aggregate, tickers, companies, figures) -> stories -> writer
 //! ```
 //!
 //! [`Finsent`] is the entry point: [`Finsent::new`] loads what a [`ScoreConfig`] names,
@@ -44,6 +44,7 @@
 pub mod aggregate;
 pub mod article;
 pub mod classify;
+pub mod companies;
 mod engine;
 pub mod error;
 pub mod figures;
@@ -52,7 +53,6 @@ pub mod limits;
 pub mod loader;
 pub mod model;
 pub mod panel;
-pub mod per_ticker;
 pub mod pipeline;
 pub mod select;
 pub mod shipped;

@@ -478,6 +478,9 @@ def tickers(
         former listing had names nothing. Times without an offset are UTC; a date finsent
         cannot read raises ``ValueError``.
     progress: a progress bar or callback, as in :func:`score` (counted in texts).
+
+    A text whose work fails inside finsent (a bug) raises ``RuntimeError`` naming its
+    position: a mention row has no error column.
     """
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings; wrap a single text in a list")

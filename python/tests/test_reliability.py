@@ -127,6 +127,27 @@ print(json.dumps(finsent.classify({texts!r}, as_arrow=True).to_pylist()))
     assert [got[0], got[2]] == [clean[0], clean[2]], (got, clean)
 
 
+
+def a_text_that_panics_in_tickers_raises_naming_it():
+    """Issue 30 #1: tickers goes through the stream runner too; a mention row has no error
+    column, so the text at position 1 (its id for the fault hook) that panics raises
+    RuntimeError naming it, not a PanicException."""
+    texts = ["Toyota (TSE: 7203) rose", "Sony cuts its outlook", "Boeing halts deliveries"]
+    code = f"""
+import finsent
+try:
+    finsent.tickers({texts!r})
+    print("no error")
+except RuntimeError as e:
+    print(type(e).__name__, e)
+"""
+    run = child(code, env={**os.environ, "FINSENT_TEST_PANIC_ID": "1"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("RuntimeError text 1: "), run.stdout
+    assert "test fault" in run.stdout, run.stdout
+    # This process has no hook set: the same texts, found without the fault.
+    assert "7203.T" in set(finsent.tickers(texts, as_arrow=True).column("symbol").to_pylist())
+
 def pandas_missing_values_are_missing():
     """Rows 4 and 13: pd.NA (convert_dtypes, Int64, pyarrow-backed) and float("inf") are
     missing values, as None is, never the text "<NA>" or invalid JSON."""
@@ -403,6 +424,7 @@ def main():
     if args.fault_hook:
         check(a_record_that_panics_fails_alone_in_python_score)
         check(a_text_that_panics_fails_alone_in_python_classify)
+        check(a_text_that_panics_in_tickers_raises_naming_it)
     else:
         check(two_engines_in_one_process)
         if args.readme:

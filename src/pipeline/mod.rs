@@ -23,7 +23,7 @@ use crate::tickers::Tickers;
 use crate::validate::{Field, Invalid};
 use crate::writer::{ModelInfo, OutputRecord};
 
-pub use plan::{ArticlePlan, UnitScores};
+pub use plan::ArticlePlan;
 pub use record::{article_record, panicked_record};
 pub use scoring::score_groups;
 

@@ -1,20 +1,21 @@
 //! Record assembly: an article's output record from its plan and the probabilities of its
-//! units — the article score, the evidence sentences, each company's own score.
+//! units — the article score, the evidence sentences, each company's own score (made by
+//! [`crate::companies`]).
 
 use std::collections::BTreeMap;
 
 use crate::aggregate::{Weighted, aggregate};
-use crate::article::{Article, Probs, Record, Unit};
-use crate::per_ticker::{ROLE, company_score};
+use crate::article::{Article, Record, Unit, UnitScores};
+use crate::companies::ticker_records;
 use crate::split::char_offsets;
 use crate::tickers::Tickers;
 use crate::writer::{
     ArticleRecord, Evidence, EvidenceSentence, ModelInfo, OutputRecord, Part, Rounded,
-    SentenceRecord, TargetRecord, TickerRecord,
+    SentenceRecord, TargetRecord,
 };
 
 use super::ScoreOptions;
-use super::plan::{ArticlePlan, UnitScores};
+use super::plan::ArticlePlan;
 
 /// Builds the output record of one article from the named probabilities of its units.
 pub fn article_record(
@@ -25,7 +26,9 @@ pub fn article_record(
     options: &ScoreOptions,
     model: &ModelInfo,
 ) -> ArticleRecord {
-    let symbols = tickers.map_or_else(Default::default, |t| plan.unit_symbols(t));
+    let symbols = tickers.map_or_else(Default::default, |t| {
+        plan.companies.unit_symbols(&plan.spans, t)
+    });
     let sentences = sentence_records(&article, plan, scores, symbols);
     let units: Vec<Weighted> = plan
         .units
@@ -50,7 +53,10 @@ pub fn article_record(
         most_positive: most_positive.map(EvidenceSentence::from),
         most_negative: most_negative.map(EvidenceSentence::from),
     };
-    let tickers = tickers.map_or_else(Vec::new, |t| ticker_records(t, plan, scores, options));
+    let tickers = tickers.map_or_else(Vec::new, |t| {
+        let (weight, bands) = (options.title_weight, &options.bands);
+        ticker_records(t, &plan.companies, &plan.spans, scores, weight, bands)
+    });
     article.warnings.extend(plan.warning.clone());
     ArticleRecord {
         id: article.id,
@@ -111,37 +117,6 @@ fn sentence_records(
                     .map(|(symbol, p)| TargetRecord::new(symbol, p))
                     .collect(),
             })
-        })
-        .collect()
-}
-
-/// Each company of the article with its own score: neutral in a unit where it only plays a
-/// role, else from its target pass in a unit that had one, else from the unit's own
-/// probabilities.
-fn ticker_records(
-    tickers: &Tickers,
-    plan: &ArticlePlan,
-    scores: &UnitScores,
-    options: &ScoreOptions,
-) -> Vec<TickerRecord> {
-    tickers
-        .summarize(&plan.title_mentions, &plan.body_mentions, &plan.spans)
-        .into_iter()
-        .map(|company| {
-            let units: Vec<(Unit, Probs)> = company
-                .units
-                .iter()
-                .filter_map(|&unit| {
-                    let symbol = &company.listing.symbol;
-                    if plan.roles.contains(&(unit, symbol.clone())) {
-                        return Some((unit, ROLE));
-                    }
-                    let own = scores.toward(unit, symbol);
-                    own.or_else(|| scores.unit(unit)).map(|p| (unit, p))
-                })
-                .collect();
-            let score = company_score(&units, options.title_weight, &options.bands);
-            TickerRecord::new(company, &score)
         })
         .collect()
 }

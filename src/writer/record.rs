@@ -3,11 +3,10 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::aggregate::{ArticleScore, ClassCounts, Label};
+use crate::aggregate::{ClassCounts, Label};
 use crate::article::{Class, Probs};
 use crate::article::{ErrorKind, Origin, RecordError};
 use crate::stories::{Novelty, StoryMark};
-use crate::tickers::TickerSummary;
 
 /// A float written with 4 decimals, so output is compact and stable across platforms.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -149,23 +148,6 @@ pub struct TickerRecord {
     /// The last day of a listing that has ended (delisted, merged, renamed under a new
     /// code); null for a listing of today. `symbol` is the code at the article's date.
     pub delisted: Option<String>,
-}
-
-impl TickerRecord {
-    /// The record of a company and its score.
-    pub fn new(t: TickerSummary, score: &ArticleScore) -> Self {
-        Self {
-            symbol: t.listing.symbol,
-            exchange: t.listing.exchange,
-            name: t.listing.name,
-            mentions: t.mentions,
-            relevance: Rounded(t.relevance),
-            score: Rounded(score.score),
-            label: score.label,
-            other_listings: t.listing.other_listings,
-            delisted: t.listing.delisted,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,5 +1,10 @@
-//! Per-company sentiment. Pure functions: which units of an article (the title, body
-//! sentences) are asked about which company, and each company's score from its own units.
+//! Companies: everything that makes a company's score, from the mentions
+//! [`crate::tickers`] finds in an article.
+//!
+//! `units` places the mentions in the article's units (title, body sentences) and decides
+//! what is asked about each company; `summary` counts each company's mentions, its
+//! relevance and the units that name it; `record` turns its units' probabilities into its
+//! score and its output row. The decisions themselves are pure functions here:
 //!
 //! A unit that names two or more distinct companies is scored once per company with the
 //! model's target-aware input (the company's mentions marked), so "Toyota rose while Nissan
@@ -11,12 +16,21 @@
 //! the weights and bands of the article score.
 
 mod parties;
+mod record;
 mod roles;
+mod summary;
+mod units;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::{ArticleScore, Bands, Weighted, aggregate};
 use crate::article::{Probs, Unit};
+use crate::split::{Span, sentence_at};
+use crate::tickers::Mention;
+
+pub use record::ticker_records;
+pub use summary::{LEAD_SENTENCES, TickerSummary, summarize};
+pub use units::ArticleCompanies;
 
 /// A company's mention in a unit: byte offsets in the unit's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +131,15 @@ pub fn company_score(units: &[(Unit, Probs)], title_weight: f32, bands: &Bands) 
         })
         .collect();
     aggregate(&weighted, bands)
+}
+
+/// The scored sentence a body mention counts in: the one holding it, else the first that
+/// ends after its start; `None` past the scored sentences `spans` (cut by
+/// `--max-sentences`).
+fn scored_sentence(spans: &[Span], m: &Mention) -> Option<usize> {
+    let i = sentence_at(spans, m.start, m.end)
+        .unwrap_or_else(|| spans.partition_point(|s| s.end <= m.start));
+    (i < spans.len()).then_some(i)
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ mod tests {
     use super::*;
 
     fn party(text: &str, company: &str) -> bool {
-        names_another_party(text, &crate::per_ticker::tests::spans_of(text, company))
+        names_another_party(text, &crate::companies::tests::spans_of(text, company))
     }
 
     #[test]

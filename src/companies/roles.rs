@@ -86,7 +86,7 @@ mod tests {
     use super::*;
 
     fn role(text: &str, company: &str) -> bool {
-        only_a_role(text, &crate::per_ticker::tests::spans_of(text, company))
+        only_a_role(text, &crate::companies::tests::spans_of(text, company))
     }
 
     #[test]
