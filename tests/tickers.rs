@@ -483,8 +483,9 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
     }
     assert!(companies.len() >= 25, "{} companies", companies.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    // A year after the end, a name only a former listing had names none: Safeway in 2024
-    // is Albertsons' chain, not the listing that ended in 2015.
+    // A year after the end, a name only a former listing taken over had names none:
+    // Safeway in 2024 is Albertsons' chain, not the listing that ended in 2015. A bankrupt
+    // company stays itself: Lehman in 2010 is the Lehman of the courts.
     assert_eq!(
         listed_at(&t, "Safeway raised its forecast.", Some("2015-11-30")),
         [("SWY".to_string(), Some("2015-01-29".to_string()))]
@@ -499,6 +500,10 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
             "{text} ({date})"
         );
     }
+    assert_eq!(
+        listed_at(&t, "Lehman Brothers creditors sued.", Some("2010-01-04")),
+        [("LEH".to_string(), Some("2008-09-17".to_string()))]
+    );
     // Without a date: names only former listings had name none; names of today are today's.
     for text in [
         "Safeway raised its forecast.",

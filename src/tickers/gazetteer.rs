@@ -120,15 +120,19 @@ impl Gazetteer {
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
     /// had not ended by then, else today's. A name that only a former listing had names it
-    /// until a year after its listing ended (news of the wind-down, the courts, the last
-    /// results), and none later or without a day: news goes on using it for what took the
-    /// company over (`BofA Merrill Lynch`, Adidas's `Reebok`, Albertsons' `Safeway`).
+    /// on any later day, except that a company taken over or renamed (it has a successor)
+    /// keeps its name only a year after its end (the last results, the closing): news goes
+    /// on using the name for what took it over (Albertsons' `Safeway`, `BofA Merrill
+    /// Lynch`), while a bankrupt company stays in the news as itself (`Lehman` in 2010).
+    /// Without a day such a name names none.
     pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
         let today = Some(pattern.listing).filter(|&id| {
-            self.listings[id]
-                .listed_until
-                .as_deref()
-                .is_none_or(|until| day.is_some_and(|d| d <= a_year_after(until).as_str()))
+            let listing = &self.listings[id];
+            listing.listed_until.as_deref().is_none_or(|until| {
+                day.is_some_and(|d| {
+                    listing.successor.is_none() || d <= a_year_after(until).as_str()
+                })
+            })
         });
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
             .or(today)
