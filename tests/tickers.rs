@@ -688,6 +688,15 @@ fn list_subjects_deal_objects_and_officers_are_companies() {
             "Former President Ford said the country would recover",
         ],
     );
+    // A list read past members with 2-, 3- and 4-byte characters cuts on their boundaries.
+    for member in ["Émile", "Énergie 日本", "Ñ𝄞 Holdings", "日本"] {
+        symbols(&t, &format!("Delta, {member} agree to merge"));
+        symbols(&t, &format!("{member}, Delta agree to merge"));
+    }
+    for member in ["Émile", "Ñ𝄞 Holdings", "Électricité Öster"] {
+        let text = format!("{member}, Delta agree to merge");
+        assert!(symbols(&t, &text).contains("DAL"), "{text}");
+    }
     // `&` joins the words of one name, not a list: Dave & Buster's is not Dave Inc.
     let found = symbols(
         &t,
