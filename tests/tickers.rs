@@ -575,6 +575,43 @@ fn reuters_codes_after_names_are_the_names_companies() {
     }
 }
 
+/// A Reuters code names the listing that held it on the article's day (`<WM.N>` in 2008 is
+/// Washington Mutual, today it is Waste Management); a market finsent does not know and a
+/// long Latin American root still give a listing, as written.
+#[test]
+fn reuters_codes_name_the_listing_of_the_articles_day() {
+    let t = tickers();
+    for (text, date, symbol) in [
+        ("Washington Mutual Inc <WM.N> said", "2008-06-01", "WM"),
+        ("Genentech Inc <DNA.O> said", "2008-06-01", "DNA"),
+        ("Circuit City Stores Inc <CC.N> said", "2008-06-01", "CC"),
+        ("Continental Airlines Inc <CAL.N> said", "2009-06-01", "CAL"),
+    ] {
+        let all: Vec<_> = t
+            .find_at(text, &split_sentences(text), Some(date))
+            .iter()
+            .map(|m| t.listing(&m.key))
+            .collect();
+        assert_eq!(all.len(), 2, "{text}: {all:?}");
+        // The name and the code are one company, the one of then (it has since ended).
+        assert!(
+            all.iter()
+                .all(|l| l.symbol == symbol && l.delisted.is_some() && l.name == all[0].name),
+            "{text} ({date}): {all:?}"
+        );
+    }
+    // Undated, the code is today's holder's.
+    let today = listed_at(&t, "Shares of <WM.N> rose.", None);
+    assert_eq!(today, [("WM".to_string(), None)]);
+    let found = symbols(
+        &t,
+        "Kazkommertsbank <KKGB.KZ> rose and shares of <TLEVISACPO.MX> fell.",
+    );
+    for symbol in ["KKGB.KZ", "TLEVISACPO.MX"] {
+        assert!(found.contains(symbol), "{symbol} not in {found:?}");
+    }
+}
+
 /// `Ford U.S. October sales up`: a place or a period between a headline's subject and its
 /// business word; an ordinary sense after them stays ordinary.
 #[test]

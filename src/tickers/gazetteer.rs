@@ -146,17 +146,26 @@ impl Gazetteer {
         code: &str,
         day: Option<&str>,
     ) -> Option<usize> {
+        self.former_holder_on(exchange, code, day)
+            .or_else(|| self.by_code(exchange, code))
+    }
+
+    /// The former listing that held `code` on `exchange` on `day`, if one did then (a
+    /// listing that has ended, or that traded under another code before).
+    pub fn former_holder_on(
+        &self,
+        exchange: Option<&str>,
+        code: &str,
+        day: Option<&str>,
+    ) -> Option<usize> {
         let key = exchange.map_or_else(|| code.to_string(), |e| format!("{e}:{code}"));
-        day.and_then(|d| {
-            let holders = self.former_holders.get(&key).or_else(|| {
-                exchange
-                    .is_some_and(is_us)
-                    .then(|| self.former_holders.get(code))
-                    .flatten()
-            })?;
-            self.first_not_ended(holders, d)
-        })
-        .or_else(|| self.by_code(exchange, code))
+        let holders = self.former_holders.get(&key).or_else(|| {
+            exchange
+                .is_some_and(is_us)
+                .then(|| self.former_holders.get(code))
+                .flatten()
+        })?;
+        self.first_not_ended(holders, day?)
     }
 
     fn first_not_ended(&self, former: &[usize], day: &str) -> Option<usize> {

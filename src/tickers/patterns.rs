@@ -209,11 +209,11 @@ const CURRENCIES: &[&str] = &[
     "NT", "MX", "R", "Z", "ZAR",
 ];
 
-/// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<VOWG_p.DE>`, `<MRS>`: Reuters
+/// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<VOWG_p.DE>`, `<CEMEXCPO.MX>`, `<MRS>`: Reuters
 /// instrument codes, in angle brackets as the wire prints them, or in parentheses as its
 /// web pages do (`Ford Motor Co (F.N)`), where a market suffix must follow the root.
 static RIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([A-Z0-9]{1,7})(_?[a-z]{1,2})?(?:\.([A-Z]{1,3}))?>|\(([A-Z0-9]{1,7})(_?[a-z]{1,2})?\.([A-Z]{1,3})\)")
+    Regex::new(r"<([A-Z0-9]{1,12})(_?[a-z]{1,2})?(?:\.([A-Z]{1,3}))?>|\(([A-Z0-9]{1,7})(_?[a-z]{1,2})?\.([A-Z]{1,3})\)")
         .expect("valid regex")
 });
 
@@ -308,10 +308,28 @@ fn reuters_codes(text: &str) -> Vec<ExplicitCode> {
         {
             continue;
         }
+        let angle = whole.as_str().starts_with('<');
+        // Long roots are Latin American share lines (`CEMEXCPO.MX`), always with a market.
+        if suffix.is_none() && root.len() > 7 {
+            continue;
+        }
         let exchange = match suffix {
             None => None,
             Some(suffix) => match exchange_for_suffix(suffix.as_str()) {
                 Some(e) => Some(e),
+                // `<BTAS.KZ>`: a market finsent does not know is still a listing, reported
+                // as written; in parentheses such a shape is as often an abbreviation.
+                None if angle => {
+                    out.push(ExplicitCode {
+                        form: CodeForm::Ric,
+                        exchange: None,
+                        code: format!("{root}.{}", suffix.as_str()),
+                        start: whole.start(),
+                        end: whole.end(),
+                        lowercase: false,
+                    });
+                    continue;
+                }
                 None => continue,
             },
         };

@@ -97,10 +97,15 @@ fn code_mentions(gazetteer: &Gazetteer, text: &str, day: Option<&str>) -> Vec<Me
         .filter(|c| !in_url(text, c.start, c.end))
         .filter_map(|c| {
             let known = match c.form {
-                CodeForm::Suffix | CodeForm::Ric => c
-                    .exchange
-                    .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
-                    .or_else(|| gazetteer.by_code_on(c.exchange, &c.code, day)),
+                // `<WM.N>` in 2008 is Washington Mutual, not the company that has had the
+                // code since: the listing that held it on the day comes first.
+                CodeForm::Suffix | CodeForm::Ric => gazetteer
+                    .former_holder_on(c.exchange, &c.code, day)
+                    .or_else(|| {
+                        c.exchange
+                            .and_then(|e| gazetteer.by_symbol(&symbol_for(e, &c.code)))
+                    })
+                    .or_else(|| gazetteer.by_code(c.exchange, &c.code)),
                 _ => gazetteer.by_code_on(c.exchange, &c.code, day),
             };
             // `$aapl` counts when the gazetteer knows it; `$lol` is a word.
