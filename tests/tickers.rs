@@ -459,6 +459,9 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
         ("Daimler raised its outlook.", "2010-07-27", "DAI.DE", Some("2022-01-31")),
         ("Royal Dutch Shell raised its dividend.", "2010-02-04", "RDSA.L", Some("2022-01-28")),
         ("Royal Dutch Shell raised its dividend.", "2023-02-02", "SHEL.L", None),
+        // A renamed company's short form is the listing of then too.
+        ("Shell raised its dividend.", "2010-02-04", "RDSA.L", Some("2022-01-28")),
+        ("Shell raised its dividend.", "2023-02-02", "SHEL.L", None),
         ("Royal Bank of Scotland posted a loss.", "2009-02-26", "RBS.L", Some("2020-07-21")),
         ("Royal Bank of Scotland posted a loss.", "2021-02-26", "NWG.L", None),
         ("London Stock Exchange rejected the offer.", "2006-03-13", "LSE.L", Some("2019-12-31")),
