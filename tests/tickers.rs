@@ -615,6 +615,64 @@ fn reuters_codes_name_the_listing_of_the_articles_day() {
     }
 }
 
+/// `American` and `United` are airlines only when they act in airline news; elsewhere, and as
+/// adjectives, they name nothing.
+#[test]
+fn american_and_united_are_airlines_in_airline_news() {
+    let t = tickers();
+    let on = |text: &str, date: &str| -> Vec<String> {
+        let mut found: Vec<String> = t
+            .find_at(text, &split_sentences(text), Some(date))
+            .iter()
+            .map(|m| t.listing(&m.key).symbol)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    for (text, date, want) in [
+        (
+            "Delta, American raise domestic fares",
+            "2008-05-21",
+            &["AMR", "DAL"][..],
+        ),
+        (
+            "American to charge $15 for first checked bag",
+            "2008-05-21",
+            &["AMR"],
+        ),
+        (
+            "United to cut capacity as fuel costs soar",
+            "2008-06-02",
+            &["UAUA"],
+        ),
+        (
+            "American cuts capacity at its Chicago hub",
+            "2016-03-01",
+            &["AAL"],
+        ),
+    ] {
+        assert_eq!(on(text, date), want, "{text} ({date})");
+    }
+    for text in [
+        "American carriers cut capacity as fuel costs soar",
+        "American regulators voted to bar US carriers from using subsidies",
+        "American passengers face higher fares",
+        "United agrees to buy Kraft stake",
+        "American shares rose on Tuesday",
+        "The United States cut its forecast for airline traffic",
+        "Manchester United shares rose after the flight",
+    ] {
+        let found = on(text, "2008-05-21");
+        assert!(
+            !found
+                .iter()
+                .any(|s| ["AMR", "AAL", "UAUA", "UAL"].contains(&s.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 /// `Ford U.S. October sales up`: a place or a period between a headline's subject and its
 /// business word; an ordinary sense after them stays ordinary.
 #[test]

@@ -176,8 +176,15 @@ def short_names(name, common):
     return out
 
 
-def usable(alias):
+# Words of NEVER_ALIAS that a curated file may still give as a `~` name: finsent reads them
+# only in their own industry's news (src/tickers/context.rs, AIRLINE_NAMES).
+CONTEXT_ONLY = {"american", "united"}
+
+
+def usable(alias, curated_ambiguous=False):
     a = alias.strip()
+    if curated_ambiguous and a.lower() in CONTEXT_ONLY:
+        return True
     return len(a) >= 2 and a.lower() not in NEVER_ALIAS and not a.isdigit()
 
 
@@ -217,7 +224,7 @@ class Gazetteer:
     def add_alias(self, listing, alias, marked_ambiguous=False, explicit=False):
         """`explicit` aliases come from the curated files and win over derived ones."""
         alias = alias.strip()
-        if not usable(alias):
+        if not usable(alias, explicit and marked_ambiguous):
             return
         if explicit:
             self.explicit.add((listing["symbol"], alias.lower()))

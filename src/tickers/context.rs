@@ -111,6 +111,50 @@ fn speaks_of_a_market(after: &After<'_>) -> bool {
     next.starts_with("listed") || MARKET_WORDS.contains(&next.as_str())
 }
 
+/// Airlines named by a word that is otherwise an adjective or a name of many things
+/// (`American`, `United`): a company only when it acts in a sentence about flying
+/// (`Delta, American raise domestic fares`, `United to cut capacity`), never as an adjective
+/// (`American carriers cut capacity`, see [`before_a_plural_noun`]) nor outside airline
+/// news (`United agrees to buy`).
+pub(super) fn names_an_airline(text: &str, start: usize, end: usize) -> bool {
+    AIRLINE_NAMES.contains(&&text[start..end])
+}
+
+/// `American carriers`, `American regulators voted`: the airline word before a plural of
+/// people or of airline things is an adjective.
+pub(super) fn before_a_plural_noun(text: &str, end: usize) -> bool {
+    const AGENTS: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents"];
+    let next = text[end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    next.chars().all(|c| c.is_ascii_lowercase())
+        && next.ends_with('s')
+        && (AGENTS.iter().any(|a| next.ends_with(a)) || AIRLINE_WORDS.contains(&next))
+}
+
+/// Whether the sentence `sentence` speaks of flying: an airline word, or another airline.
+pub(super) fn speaks_of_flying(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| AIRLINE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+#[rustfmt::skip]
+const AIRLINE_NAMES: &[&str] = &["American", "United"];
+
+/// Words of airline news, and other airlines' names.
+#[rustfmt::skip]
+const AIRLINE_WORDS: &[&str] = &[
+    "airline", "airlines", "carrier", "carriers", "fare", "fares", "airfare", "airfares",
+    "flight", "flights", "flying", "passenger", "passengers", "pilot", "pilots", "jet", "jets",
+    "jetliner", "jetliners", "plane", "planes", "aircraft", "route", "routes", "capacity",
+    "traffic", "baggage", "bag", "bags", "hub", "hubs", "seats", "attendants", "aviation",
+    "delta", "northwest", "continental", "southwest", "jetblue", "airtran", "alaska", "amr",
+    "ual",
+];
+
 /// Exchanges whose name is also their market's: as companies only when they act.
 #[rustfmt::skip]
 const MARKETS: &[&str] = &[

@@ -6,7 +6,10 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::coded::{codes_after_names, codes_of_names, names_another_coded_company, overlaps};
-use super::context::{in_business_context, listed_with_a_company, moves_as_a_market};
+use super::context::{
+    before_a_plural_noun, in_business_context, listed_with_a_company, moves_as_a_market,
+    names_an_airline, speaks_of_flying,
+};
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
 use super::names::{case_fits, drop_hyphen_compounds, on_word_boundaries, part_of_other_name};
@@ -260,6 +263,12 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
     let mut accepted = sure_spans.clone();
     let mut waiting = Vec::new();
     for c in candidates {
+        if names_an_airline(text, c.start, c.end) {
+            let (_, sentence) = local.sentence(c.start, c.end);
+            if !speaks_of_flying(sentence.text(text)) || before_a_plural_noun(text, c.end) {
+                continue;
+            }
+        }
         let form = if !c.ambiguous {
             MentionForm::Name
         } else if sure.contains(&c.listing)
