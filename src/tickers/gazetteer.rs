@@ -129,9 +129,7 @@ impl Gazetteer {
         let today = Some(pattern.listing).filter(|&id| {
             let listing = &self.listings[id];
             listing.listed_until.as_deref().is_none_or(|until| {
-                day.is_some_and(|d| {
-                    listing.successor.is_none() || d <= a_year_after(until).as_str()
-                })
+                day.is_some_and(|d| listing.successor.is_none() || within_a_year_after(d, until))
             })
         });
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
@@ -410,13 +408,15 @@ impl Builder {
     }
 }
 
-/// The day a year after `day` (`YYYY-MM-DD`), as text that sorts with other days; a day
-/// whose year is not a number is kept as it is.
-fn a_year_after(day: &str) -> String {
-    match day.split_once('-') {
-        Some((year, rest)) => year
-            .parse::<u32>()
-            .map_or_else(|_| day.to_string(), |y| format!("{:04}-{rest}", y + 1)),
-        None => day.to_string(),
+/// Whether `day` is at most a year after `until` (both `YYYY-MM-DD`), compared without
+/// building a date; days whose year is not a number compare as text.
+fn within_a_year_after(day: &str, until: &str) -> bool {
+    fn split(d: &str) -> Option<(u32, &str)> {
+        let (year, rest) = d.split_once('-')?;
+        Some((year.parse().ok()?, rest))
+    }
+    match (split(day), split(until)) {
+        (Some((y, rest)), Some((u, until_rest))) => (y, rest) <= (u + 1, until_rest),
+        _ => day <= until,
     }
 }
