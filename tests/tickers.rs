@@ -613,6 +613,14 @@ fn reuters_codes_name_the_listing_of_the_articles_day() {
     for symbol in ["KKGB.KZ", "TLEVISACPO.MX"] {
         assert!(found.contains(symbol), "{symbol} not in {found:?}");
     }
+    // Codes left escaped by text copied out of HTML or SGML.
+    let found = symbols(
+        &t,
+        "Shares of &lt;AAPL.O&gt; and &lt;NOK1V.HE> rose, while Xyzzy Holdings &lt;XYZQ.L&gt; fell.",
+    );
+    for symbol in ["AAPL", "NOKIA.HE", "XYZQ.L"] {
+        assert!(found.contains(symbol), "{symbol} not in {found:?}");
+    }
 }
 
 /// `American` and `United` are airlines only when they act in airline news; elsewhere, and as

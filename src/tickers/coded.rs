@@ -42,7 +42,10 @@ pub(super) fn codes_of_names(text: &str, mentions: &mut [Mention]) {
 
 /// The root of a Reuters code as written: `<NT.TO>` and `(NT.N)` are `NT`.
 fn ric_root(code: &str) -> &str {
-    let code = code.trim_matches(['<', '>', '(', ')']);
+    let code = code
+        .trim_start_matches("&lt;")
+        .trim_end_matches("&gt;")
+        .trim_matches(['<', '>', '(', ')']);
     code.split(['.', '_']).next().unwrap_or(code)
 }
 

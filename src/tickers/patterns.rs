@@ -210,10 +210,11 @@ const CURRENCIES: &[&str] = &[
 ];
 
 /// `<AAPL.O>`, `<MSFT.OQ>`, `<7203.T>`, `<BRKa.N>`, `<VOWG_p.DE>`, `<CEMEXCPO.MX>`, `<MRS>`: Reuters
-/// instrument codes, in angle brackets as the wire prints them, or in parentheses as its
-/// web pages do (`Ford Motor Co (F.N)`), where a market suffix must follow the root.
+/// instrument codes, in angle brackets as the wire prints them (also left escaped, `&lt;AAPL.O&gt;`,
+/// as text copied out of HTML or SGML carries them), or in parentheses as its web pages do
+/// (`Ford Motor Co (F.N)`), where a market suffix must follow the root.
 static RIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([A-Z0-9]{1,12})(_?[a-z]{1,2})?(?:\.([A-Z]{1,3}))?>|\(([A-Z0-9]{1,7})(_?[a-z]{1,2})?\.([A-Z]{1,3})\)")
+    Regex::new(r"(?:<|&lt;)([A-Z0-9]{1,12})(_?[a-z]{1,2})?(?:\.([A-Z]{1,3}))?(?:>|&gt;)|\(([A-Z0-9]{1,7})(_?[a-z]{1,2})?\.([A-Z]{1,3})\)")
         .expect("valid regex")
 });
 
@@ -308,7 +309,7 @@ fn reuters_codes(text: &str) -> Vec<ExplicitCode> {
         {
             continue;
         }
-        let angle = whole.as_str().starts_with('<');
+        let angle = whole.as_str().starts_with(['<', '&']);
         // Long roots are Latin American share lines (`CEMEXCPO.MX`), always with a market.
         if suffix.is_none() && root.len() > 7 {
             continue;
@@ -575,6 +576,8 @@ mod tests {
                 (Some("TSE"), "8001".into()),
                 (Some("OTC"), "NPSNY".into()),
                 (Some("JSE"), "NPN".into()),
+                // A market finsent does not know: the code as written, no exchange.
+                (None, "XYZ.QQ".into()),
                 (Some("HEL"), "UPM".into()),
                 (Some("XETRA"), "SAP".into()),
                 (Some("AMS"), "UN".into()),
