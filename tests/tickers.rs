@@ -852,6 +852,87 @@ fn a_fund_named_after_its_sponsor_names_the_sponsor() {
     );
 }
 
+/// The listed asset managers of 2006–2013 and of today are known by the brand names news
+/// gives their funds (models/gazetteer: us_aliases.tsv, curated.tsv, former_listings.tsv),
+/// and a fund named after its sponsor names the sponsor's listing of the article's day:
+/// Janus is Janus Capital (`JNS`) until the Henderson merger of 2017, then Janus Henderson.
+/// A one-word brand that is a word or a surname (`~Janus`, `~Templeton`, `~Henderson`)
+/// names its sponsor in business context (`Janus shares fall`) and nobody outside it;
+/// places (Aberdeen, Franklin) and words news uses otherwise (perpetual bonds) are no
+/// sponsor's names, and a private sponsor (Fidelity) names nobody at all.
+#[test]
+fn sponsors_of_funds_resolve_by_the_articles_date() {
+    let t = tickers();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Janus Capital names new chief executive", "2009-12-14", "JNS", Some("2017-05-26")),
+        // A one-word brand that is a word, a surname or a place, in business context.
+        ("Janus shares fall after fund outflows", "2008-01-22", "JNS", Some("2017-05-26")),
+        ("Janus to cut 9 pct of jobs", "2009-01-13", "JNS", Some("2017-05-26")),
+        ("Janus shares rise on inflows", "2019-04-30", "JHG", None),
+        ("Aberdeen Asset shares fall on emerging market outflows", "2013-06-20", "ADN.L", Some("2017-08-11")),
+        ("Mark Mobius of Templeton says emerging markets are cheap", "2009-03-02", "BEN", None),
+        ("Calamos shares fall", "2008-09-02", "CLMS", Some("2017-02-21")),
+        ("Gabelli shares rise", "2009-02-10", "GBL", Some("2022-12-30")),
+        ("Henderson shares fall on outflows", "2012-07-25", "HGG.L", Some("2017-05-26")),
+        ("Franklin Templeton's Global Bond fund adds to Irish debt", "2011-07-20", "BEN", None),
+        ("Aberdeen Asset Management profit rises on emerging market inflows", "2010-11-25", "ADN.L", Some("2017-08-11")),
+        ("Aberdeen Standard Investments cuts fees", "2019-03-05", "ABDN.L", None),
+        ("AllianceBernstein Growth fund loses its manager", "2008-03-05", "AB", None),
+        ("Alliance Capital renames itself AllianceBernstein", "2006-02-24", "AB", None),
+        ("Eaton Vance Tax-Managed fund draws inflows", "2009-05-12", "EV", Some("2021-03-01")),
+        ("Legg Mason Value Trust lags for a second year", "2008-01-04", "LM", Some("2020-07-31")),
+        ("Invesco Aim fund cuts fees", "2008-06-02", "IVZ", None),
+        ("Amvescap shares jump on first-quarter results", "2006-04-27", "AVZ.L", Some("2007-05-23")),
+        ("T. Rowe Blue Chip Growth fund adds to Apple", "2010-08-02", "TROW", None),
+        ("Federated Investors money market fund waives fees", "2009-07-24", "FII", Some("2020-02-28")),
+        ("Waddell & Reed fund sold the contracts", "2010-05-14", "WDR", Some("2021-04-30")),
+        ("Ivy Funds cut fees on two bond funds", "2012-06-18", "WDR", Some("2021-04-30")),
+        ("Nuveen Investments agrees to be bought by Madison Dearborn", "2007-06-20", "JNC", Some("2007-11-13")),
+        ("Henderson Global Investors raises its stake", "2009-06-09", "HGG.L", Some("2017-05-26")),
+        ("Gartmore European fund gains", "2011-02-15", "GRT.L", Some("2011-04-04")),
+        ("Och-Ziff shares fall in their first day of trading", "2007-11-14", "OZM", Some("2019-09-10")),
+        ("GLG Partners fund gains 5 pct", "2009-08-04", "GLG", Some("2010-10-14")),
+        ("Oaktree Capital raises $10 billion distressed debt fund", "2012-05-21", "OAK", Some("2019-09-30")),
+        ("Man AHL Diversified fund gains", "2008-10-08", "EMG.L", None),
+        ("Threadneedle Investments fund manager quits", "2012-01-16", "AMP", None),
+        ("Schroder Investment Management fund buys gilts", "2011-11-01", "SDR.L", None),
+        ("Cohen & Steers realty fund gains", "2013-04-02", "CNS", None),
+    ];
+    let mut wrong = Vec::new();
+    let mut sponsors = BTreeSet::new();
+    for &(text, date, symbol, delisted) in cases {
+        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
+        let got = listed_at(&t, text, Some(date));
+        if got != want {
+            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
+        }
+        sponsors.insert(symbol);
+    }
+    assert!(sponsors.len() >= 25, "{} sponsors", sponsors.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A year after the merger, Eaton Vance is Morgan Stanley's brand, not the old listing.
+    assert!(listed_at(&t, "Eaton Vance fund draws inflows", Some("2023-05-12")).is_empty());
+    for date in [None, Some("2009-05-12")] {
+        for text in [
+            "Fidelity Magellan fund trails the market",
+            "Oil workers in Aberdeen, Scotland, ended their strike",
+            "The central bank's Janus-faced policy confused investors",
+            "Benjamin Franklin is on the $100 bill",
+            "Perpetual bonds rally as banks issue",
+        ] {
+            let got = listed_at(&t, text, date);
+            assert!(got.is_empty(), "{text} ({date:?}): {got:?}");
+        }
+        let text = "Community Health Systems, based in Franklin, Tennessee, said profit rose";
+        let got = listed_at(&t, text, date);
+        assert!(
+            !got.iter().any(|(s, _)| s == "BEN"),
+            "{text} ({date:?}): {got:?}"
+        );
+    }
+}
+
 /// An exchange that is a listed company is the company when it acts, and its market when
 /// it moves.
 #[test]
