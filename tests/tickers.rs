@@ -873,6 +873,9 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
         ("Aberdeen Asset shares fall on emerging market outflows", "2013-06-20", "ADN.L", Some("2017-08-11")),
         ("Mark Mobius of Templeton says emerging markets are cheap", "2009-03-02", "BEN", None),
         ("Calamos shares fall", "2008-09-02", "CLMS", Some("2017-02-21")),
+        // An ordinary-word sponsor opening its fund's name.
+        ("Janus Twenty fund gains 12 pct in October", "2007-11-05", "JNS", Some("2017-05-26")),
+        ("Templeton Growth fund trails its rivals", "2008-10-20", "BEN", None),
         ("Gabelli shares rise", "2009-02-10", "GBL", Some("2022-12-30")),
         ("Henderson shares fall on outflows", "2012-07-25", "HGG.L", Some("2017-05-26")),
         ("Franklin Templeton's Global Bond fund adds to Irish debt", "2011-07-20", "BEN", None),
@@ -920,6 +923,9 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
             "The central bank's Janus-faced policy confused investors",
             "Benjamin Franklin is on the $100 bill",
             "Perpetual bonds rally as banks issue",
+            // A word inside a longer fund name is no sponsor of it.
+            "Vanguard Target Retirement 2030 Fund gains",
+            "Have strong overweight position on auto ancillaries: BP Singh, Pramerica Mutual Fund",
         ] {
             let got = listed_at(&t, text, date);
             assert!(got.is_empty(), "{text} ({date:?}): {got:?}");

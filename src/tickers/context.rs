@@ -2,7 +2,7 @@
 //! that make it the company, and those that make it a word, a market or a thing.
 
 use super::local::{Local, Spans, ceil_char_boundary, floor_char_boundary};
-use super::names::{FREE_CAPITALISED, is_wire_tag};
+use super::names::{FREE_CAPITALISED, is_wire_tag, names_a_fund};
 
 /// Words after an ordinary-word name that make it a company: `Apple Inc.`, `Shell shares`.
 #[rustfmt::skip]
@@ -236,6 +236,15 @@ pub(super) fn in_business_context(
     if COMPANY_WORDS.contains(&after.next) {
         return true;
     }
+    // `Janus Twenty fund gains`: an ordinary-word sponsor opening a fund's name is the
+    // sponsor; not inside a longer name (`Vanguard Target Retirement Fund`), nor a group's
+    // fund house, which is often another company of the group (`Reliance Mutual Fund`).
+    if names_a_fund(&text[end..])
+        && !after_a_capitalised_word(text, start)
+        && !text[end..].trim_start().starts_with("Mutual")
+    {
+        return true;
+    }
     if ORDINARY_NEXT.contains(&after.next.to_lowercase().as_str()) {
         return false;
     }
@@ -282,6 +291,14 @@ pub(super) fn in_business_context(
     acts(&after, sentence_initial, headline)
         || list_acts()
         || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
+}
+
+/// Whether the word before `start` is capitalised (the name runs on from another).
+fn after_a_capitalised_word(text: &str, start: usize) -> bool {
+    text[..start]
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The words after a name that say what it is.

@@ -191,9 +191,11 @@ pub(super) fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize
 /// `Goldman Sachs Alpha fund`, `BNY Mellon High Yield Strategies Fund`, `Legg Mason Value
 /// Trust's`: the capitalised words after a name run on to a fund's name (a few words are
 /// read; the fund's noun may be in lower case).
-fn names_a_fund(after: &str) -> bool {
+pub(super) fn names_a_fund(after: &str) -> bool {
     for word in after.split_whitespace().take(6) {
-        let word = word.trim_end_matches([',', '.', ':']);
+        // A fund's name runs on without a break: `BP Singh, Pramerica Mutual Fund` is a person.
+        let broken = word.ends_with([',', ':', ';']);
+        let word = word.trim_end_matches([',', '.', ':', ';']);
         let word = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
@@ -201,7 +203,8 @@ fn names_a_fund(after: &str) -> bool {
         if matches!(word, "Fund" | "Funds" | "ETF" | "Trust" | "fund" | "funds") {
             return true;
         }
-        if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+        if broken || !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        {
             return false;
         }
     }
