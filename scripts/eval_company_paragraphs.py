@@ -1,18 +1,22 @@
 """Each company's own label in real news paragraphs, through `finsent score`.
 
-  eval_company_paragraphs.py --reuters DIR [--finsent BIN] [--aeb DIR] [--show]
+  eval_company_paragraphs.py --reuters DIR [--set DIR] [--model DIR] [--finsent BIN] [--aeb DIR] [--show]
 
-The set: models/companies/fresh/ (282 real paragraphs, 2019 news pages and 1987 Reuters
-wire, each listed company labelled positive/negative/neutral with its role, by an annotator
-who read neither finsent's rules nor its code; README there). Its text is rebuilt from the
-sources (`--reuters`: a local copy of Reuters-21578's reut2-0xx.sgm files; the news pages
-from ../shared/data).
+The sets: models/companies/fresh/ (the default: 282 real paragraphs, 2019 news pages and
+1987 Reuters wire) and models/companies/fresh2/ (`--set`: 300 more Reuters wire paragraphs
+from documents no other set or training draw uses), each listed company labelled
+positive/negative/neutral with its role, by an annotator who read neither finsent's rules
+nor its code (README in each). The text is rebuilt from the sources (`--reuters`: a local
+copy of Reuters-21578's reut2-0xx.sgm files; the news pages from ../shared/data).
+`--model` scores with another model directory (`score --model`, `classify --model`).
 
 Each paragraph is scored as an article body. A labelled company counts as found when a
 `finsent tickers` mention overlaps the first occurrence of its name as labelled; its label is
 then the direction of that ticker's `label` in the `score` record. Prints, with 95 %
 bootstrap intervals:
   - found: labelled companies finsent finds;
+  - `finsent classify` with the company as target over every labelled company, found or
+    not: the model alone on the larger sample;
   - own label right, for found companies, beside the paragraph's label given to every
     company (what per-company scoring must beat) and `finsent classify` with the company
     as target (the model asked directly: the reference of the issue);
@@ -40,7 +44,8 @@ ROLES = {"analyst", "broker", "rating_agency", "adviser", "regulator", "data_pro
 def paragraphs(args):
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "paras.jsonl"
-        command = [sys.executable, str(SET / "build_paragraphs.py"), "--reuters", str(args.reuters), "--out", str(out)]
+        command = [sys.executable, str(SET / "build_paragraphs.py"), "--reuters", str(args.reuters), "--out", str(out),
+                   "--candidates", str(args.set / "candidates.jsonl")]
         if args.aeb:
             command += ["--aeb", str(args.aeb)]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -55,11 +60,11 @@ def first(text, name):
 
 
 def items(args, texts):
-    labels = [json.loads(line) for line in (SET / "labels.jsonl").read_text().splitlines()]
+    labels = [json.loads(line) for line in (args.set / "labels.jsonl").read_text().splitlines()]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "paras.jsonl"
         path.write_text("".join(json.dumps({"id": i, "body": t}) + "\n" for i, t in texts.items()))
-        scored = {r["id"]: r for r in run(args.finsent, "score", path)}
+        scored = {r["id"]: r for r in run(args.finsent, "score", path, model_flag(args))}
         found = {r["id"]: r["tickers"] for r in run(args.finsent, "tickers", path)}
     out = []
     for row in labels:
@@ -85,13 +90,19 @@ def with_target(args, found):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "targets.jsonl"
         path.write_text("".join(json.dumps({"text": it["text"], "target": it["name"]}) + "\n" for it in found))
-        for it, row in zip(found, run(args.finsent, "classify", path)):
+        for it, row in zip(found, run(args.finsent, "classify", path, model_flag(args))):
             it["target"] = direction(row.get("label"))
 
 
-def agreement():
-    a = {r["id"]: r for r in map(json.loads, (SET / "labels.jsonl").read_text().splitlines())}
-    b = {r["id"]: r for r in map(json.loads, (SET / "labels_b.jsonl").read_text().splitlines())}
+def model_flag(args):
+    return ["--model", str(args.model)] if args.model else []
+
+
+def agreement(folder):
+    if not (folder / "labels_b.jsonl").exists():
+        return
+    a = {r["id"]: r for r in map(json.loads, (folder / "labels.jsonl").read_text().splitlines())}
+    b = {r["id"]: r for r in map(json.loads, (folder / "labels_b.jsonl").read_text().splitlines())}
     pairs = []
     for pid, row in b.items():
         theirs = {c["name"].lower(): c["label"] for c in a.get(pid, {}).get("companies", [])}
@@ -113,13 +124,17 @@ def main():
     p.add_argument("--finsent", default=str(ROOT / "target" / "release" / "finsent"))
     p.add_argument("--reuters", type=Path, required=True, help="a directory with Reuters-21578's reut2-0xx.sgm")
     p.add_argument("--aeb", type=Path, help="the article-extraction benchmark (default: ../shared/data/...)")
+    p.add_argument("--set", type=Path, default=SET, help="the set's folder (default: models/companies/fresh)")
+    p.add_argument("--model", type=Path, help="a model directory to score with instead of the default")
     p.add_argument("--show", action="store_true", help="print the companies whose own label is wrong")
     args = p.parse_args()
     all_items = items(args, paragraphs(args))
     found = [it for it in all_items if it["symbol"]]
-    with_target(args, found)
+    with_target(args, all_items)
     print(f"{len(all_items)} labelled companies in {len({it['id'] for it in all_items})} paragraphs")
     report("found", [bool(it["symbol"]) for it in all_items])
+    # The model alone, toward every labelled company, found or not (a larger sample).
+    report("classify with the company as target, every labelled company", [it["target"] == it["gold"] for it in all_items])
     groups = [
         ("all found", found),
         ("in paragraphs naming 2+ companies", [it for it in found if it["companies"] > 1]),
@@ -131,7 +146,7 @@ def main():
         report("  own label right", [it["own"] == it["gold"] for it in group])
         report("  paragraph's label for every company", [it["article"] == it["gold"] for it in group])
         report("  classify with the company as target", [it["target"] == it["gold"] for it in group])
-    agreement()
+    agreement(args.set)
     if args.show:
         for it in found:
             if it["own"] != it["gold"]:

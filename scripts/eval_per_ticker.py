@@ -1,6 +1,6 @@
 """Per-ticker sentiment of `finsent score` against labelled entities.
 
-  eval_per_ticker.py [--finsent BIN] [--data DIR] [--all]
+  eval_per_ticker.py [--finsent BIN] [--model DIR] [--data DIR] [--all] [--entities FILE]
 
 Reads SEntFiN dev (../shared/data/sentfin/dev.jsonl: headlines with a label per entity),
 keeps the headlines whose entities disagree (--all: every headline), scores each headline as
@@ -9,6 +9,11 @@ an article body with `finsent score`, finds which listing each labelled entity i
 the direction of that ticker's `label` with the entity's label. Entities the gazetteer does not
 find are counted apart, not scored. Prints accuracy with a 95 % bootstrap interval, and the
 same for the sentence-level label (what v1's per-ticker scores amounted to).
+
+`--entities FILE` reads written multi-company sentences instead (records {text, entities:
+[{name, label, listed}]}, e.g. models/train/fresh/companies.jsonl; listed entities only), and
+counts the listed companies `tickers` does not find as "not found". `--model` scores with
+another model directory.
 
 Also takes the hand-written multi-company table `tests/fixtures/per_ticker_cases.jsonl`
 (records {text, expected: {symbol: label}}) with --cases FILE.
@@ -53,14 +58,25 @@ def report(name, hits):
     print(f"{name}: {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.3f} [{low:.3f}, {high:.3f}] (95 % bootstrap)")
 
 
+def model_flag(args):
+    return ["--model", str(args.model)] if args.model else []
+
+
 def sentfin(args):
-    rows = [json.loads(l) for l in open(args.data / "sentfin" / "dev.jsonl", encoding="utf-8")]
-    if not args.all:
-        rows = [r for r in rows if len(set(r["entities"].values())) > 1]
+    if args.entities:
+        rows = [json.loads(l) for l in open(args.entities, encoding="utf-8")]
+        rows = [{"text": r["text"], "entities": {e["name"]: e["label"] for e in r["entities"] if e.get("listed", True)}}
+                for r in rows]
+        title = f"{args.entities}, listed companies"
+    else:
+        rows = [json.loads(l) for l in open(args.data / "sentfin" / "dev.jsonl", encoding="utf-8")]
+        if not args.all:
+            rows = [r for r in rows if len(set(r["entities"].values())) > 1]
+        title = f"SEntFiN dev, {'all headlines' if args.all else 'headlines whose entities disagree'}"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "headlines.jsonl"
         path.write_text("".join(json.dumps({"id": str(i), "body": r["text"]}) + "\n" for i, r in enumerate(rows)))
-        scored = {r["id"]: r for r in run(args.finsent, "score", path, ["--sentences"])}
+        scored = {r["id"]: r for r in run(args.finsent, "score", path, ["--sentences", *model_flag(args)])}
         found = {r["id"]: r["tickers"] for r in run(args.finsent, "tickers", path)}
     hits, sentence_hits, missed = [], [], 0
     for i, row in enumerate(rows):
@@ -81,8 +97,7 @@ def sentfin(args):
             ticker = by_symbol[symbols.pop()]
             hits.append(direction(ticker["label"]) == gold)
             sentence_hits.append(sentence_label == gold)
-    print(f"SEntFiN dev, {'all headlines' if args.all else 'headlines whose entities disagree'}: "
-          f"{len(rows)} headlines, {len(hits)} entities found by the gazetteer, {missed} not found")
+    print(f"{title}: {len(rows)} texts, {len(hits)} entities found by the gazetteer, {missed} not found")
     report("  per-ticker label", hits)
     report("  headline label given to every ticker", sentence_hits)
 
@@ -92,7 +107,7 @@ def cases(args):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cases.jsonl"
         path.write_text("".join(json.dumps({"id": str(i), "body": r["text"]}) + "\n" for i, r in enumerate(rows)))
-        scored = {r["id"]: r for r in run(args.finsent, "score", path)}
+        scored = {r["id"]: r for r in run(args.finsent, "score", path, model_flag(args))}
     hits, wrong = [], []
     for i, row in enumerate(rows):
         by_symbol = {t["symbol"]: direction(t["label"]) for t in scored[str(i)].get("tickers", [])}
@@ -111,6 +126,8 @@ def main():
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     p.add_argument("--all", action="store_true", help="every SEntFiN dev headline, not only those whose entities disagree")
     p.add_argument("--cases", type=Path, help="a per-ticker case table instead of SEntFiN")
+    p.add_argument("--entities", type=Path, help="written sentences with labelled entities instead of SEntFiN")
+    p.add_argument("--model", type=Path, help="a model directory to score with instead of the default")
     args = p.parse_args()
     if args.cases:
         cases(args)

@@ -83,6 +83,34 @@ def fiqa_targets(data_dir, split):
     ]
 
 
+def real_targets(reuters_dir, folder=Path(__file__).resolve().parent / "real_targets"):
+    """(paragraph, company as written, label) per company of the Reuters-21578 paragraphs in
+    real_targets/ (labels by annotators under models/companies/fresh/GUIDELINE.md), the text
+    rebuilt from the Reuters files in `reuters_dir` and checked by its sha1."""
+    import hashlib
+    import sys
+
+    sys.path.insert(0, str(folder.parents[1] / "companies" / "fresh"))
+    from build_paragraphs import norm_reuters, reuters_docs
+
+    candidates = {r["id"]: r for r in read_jsonl(folder / "candidates.jsonl")}
+    bodies = {}
+    need = {r["doc"] for r in candidates.values()}
+    for newid, _, body in reuters_docs(str(reuters_dir)):
+        if newid in need:
+            bodies[newid] = body
+    out = []
+    for row in read_jsonl(folder / "labels.jsonl"):
+        c = candidates[row["id"]]
+        text = norm_reuters(bodies[c["doc"]][c["start"] : c["end"]])
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != c["sha1"]:
+            raise ValueError(f"{row['id']}: text differs from its sha1")
+        for company in row["companies"]:
+            if company["name"] and company["name"].lower() in text.lower():
+                out.append((text, company["name"], company["label"]))
+    return out
+
+
 def fiqa(data_dir, split):
     rows = read_jsonl(Path(data_dir) / "fiqa_2018_task1" / f"{split}.jsonl")
     return [(r["text"], r["label"], "headline" if r["source"] == "headline" else "tweet") for r in rows]

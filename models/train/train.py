@@ -26,12 +26,15 @@ from common import DOMAIN_PREFIX, LABEL_ID, LABELS
 log = logging.getLogger("train")
 
 
-SOURCES = ("fpb", "tfns", "sentfin", "fiqa", "generated", "fpb_cf", "entities", "fiqa_targets", "gen_targets")
+SOURCES = ("fpb", "tfns", "sentfin", "fiqa", "generated", "fpb_cf", "entities", "fiqa_targets", "gen_targets",
+           "real_targets")
 # What each source is: fpb, tfns, sentfin (single-label headlines) and fiqa are the labelled
 # datasets in ../shared/data; generated: direction sentences, constructions and figure lines from
 # the lexicon (generate.py); fpb_cf: Financial PhraseBank sentences with their direction word
 # flipped; entities: SEntFiN entity labels, target-marked; fiqa_targets: FiQA targets,
-# target-marked; gen_targets: generated multi-company sentences, one per company, target-marked.
+# target-marked; gen_targets: generated multi-company sentences, one per company, target-marked;
+# real_targets: Reuters-21578 paragraphs labelled per company by annotators (real_targets/),
+# target-marked, read with --reuters.
 
 
 def parse_mix(spec):
@@ -83,6 +86,7 @@ def parse_args():
     p.add_argument("--kd-temperature", type=float, default=2.0)
     p.add_argument("--kd-extra", default="sentfin", help="comma-separated sources whose texts are added as "
                    "news sentences with teacher labels: sentfin, tfns, or none")
+    p.add_argument("--reuters", type=Path, help="folder of the Reuters-21578 reut2-*.sgm files (source real_targets)")
     p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--base", choices=sorted(BASES), default="minilm",
@@ -218,6 +222,13 @@ def training_pools(args):
     if "gen_targets" in args.mix:
         rows = generate.target_pairs(random.Random(args.seed + 3), args.target_pairs)
         pools["gen_targets"] = [(tag(args, "news") + common.mark_target(t, e), one_hot(l), "news") for t, e, l in rows]
+    if "real_targets" in args.mix:
+        if not args.reuters:
+            raise SystemExit("the real_targets source needs --reuters DIR (the Reuters-21578 .sgm files)")
+        pools["real_targets"] = [
+            (tag(args, "news") + common.mark_target(t, e), one_hot(l), "news")
+            for t, e, l in common.real_targets(args.reuters)
+        ]
     if teacher:
         extra = set()
         if "sentfin" in args.kd_extra:

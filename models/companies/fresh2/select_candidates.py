@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Fixed selection of a second set of real Reuters-21578 paragraphs for evaluating each
+company's own sentiment (run once, before labelling). Same paragraph rule as
+`models/companies/fresh/select_candidates.py` and `models/train/real_targets/` (a
+capitalised name before a legal form, at most 700 characters and 4 sentences, not mostly
+figures), over documents that neither of those sets draws from: not the first 100 `acq`
+documents, and no document of `models/train/real_targets/candidates.jsonl`. Two-company
+paragraphs make 60 % of the draw.
+
+  select_candidates.py REUTERS_DIR N OUT_CANDIDATES OUT_TEXT(outside git)
+"""
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "fresh"))
+from build_paragraphs import norm_reuters, reuters_docs, reuters_paragraphs  # noqa: E402
+from select_candidates import MAX_CHARS, N_REUTERS_DOCS, SUFFIX_RE, nsent  # noqa: E402
+
+SEED = 7122026
+TRAINING = HERE.parents[1] / "train" / "real_targets" / "candidates.jsonl"
+
+
+def main(reuters_dir, n, out, text_out):
+    n = int(n)
+    used = {json.loads(l)["doc"] for l in open(TRAINING) if l.strip()}
+    acq_seen, multi, single = 0, [], []
+    for newid, topics, body in reuters_docs(reuters_dir):
+        if "acq" in topics:
+            acq_seen += 1
+            if acq_seen <= N_REUTERS_DOCS:
+                continue
+        if newid in used:
+            continue
+        for start, end in reuters_paragraphs(body):
+            t = norm_reuters(body[start:end])
+            if len(t) > MAX_CHARS or nsent(t) > 4 or len(t) < 60:
+                continue
+            if sum(c.isdigit() for c in t) > 0.15 * len(t):
+                continue
+            names = {m.group(0) for m in SUFFIX_RE.finditer(t)}
+            if names:
+                row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
+                (multi if len(names) >= 2 else single).append(row)
+    rng = random.Random(SEED)
+    rng.shuffle(multi)
+    rng.shuffle(single)
+    take = multi[: int(n * 0.6)] + single[: n - int(n * 0.6)]
+    rng.shuffle(take)
+    with open(out, "w") as f, open(text_out, "w") as g:
+        for k, r in enumerate(take):
+            sha = hashlib.sha1(r["text"].encode("utf-8")).hexdigest()
+            c = dict(id="e-%04d" % (k + 1), source=r["source"], doc=r["doc"], start=r["start"], end=r["end"], sha1=sha)
+            f.write(json.dumps(c) + "\n")
+            g.write(json.dumps(dict(c, text=r["text"]), ensure_ascii=False) + "\n")
+    print(f"{len(take)} paragraphs", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
