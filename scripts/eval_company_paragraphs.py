@@ -21,8 +21,8 @@ bootstrap intervals:
     company (what per-company scoring must beat) and `finsent classify` with the company
     as target (the model asked directly: the reference of the issue);
   - the same by role (subject/counterparty; analyst, broker, adviser, source, passing);
-  - the agreement of a second annotator on a 70-paragraph sample (labels_b.jsonl), as raw
-    agreement and Cohen's kappa over companies both labelled.
+  - the agreement of a second annotator on a sample (labels_b.jsonl: 70 paragraphs of
+    fresh, 60 of fresh2), as raw agreement and Cohen's kappa over companies both labelled.
 """
 
 import argparse

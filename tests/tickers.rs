@@ -659,6 +659,17 @@ fn american_and_united_are_airlines_in_airline_news() {
             "2016-03-01",
             &["AAL"],
         ),
+        (
+            "United orders 50 Boeing jets",
+            "2008-06-02",
+            &["BA", "UAUA"],
+        ),
+        ("AMERICAN RAISES FARES AGAIN", "2008-06-02", &["AMR"]),
+        (
+            "United Airlines posted a loss. United said it would cut 1,000 jobs.",
+            "2009-01-21",
+            &["UAUA"],
+        ),
     ] {
         assert_eq!(on(text, date), want, "{text} ({date})");
     }
@@ -666,6 +677,7 @@ fn american_and_united_are_airlines_in_airline_news() {
         "American carriers cut capacity as fuel costs soar",
         "American regulators voted to bar US carriers from using subsidies",
         "American passengers face higher fares",
+        "AMERICAN CARRIERS CUT CAPACITY",
         "United agrees to buy Kraft stake",
         "American shares rose on Tuesday",
         "The United States cut its forecast for airline traffic",
@@ -875,6 +887,7 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
         ("Calamos shares fall", "2008-09-02", "CLMS", Some("2017-02-21")),
         // An ordinary-word sponsor opening its fund's name.
         ("Janus Twenty fund gains 12 pct in October", "2007-11-05", "JNS", Some("2017-05-26")),
+        ("The Janus Twenty fund gained 12 pct in October.", "2007-11-05", "JNS", Some("2017-05-26")),
         ("Templeton Growth fund trails its rivals", "2008-10-20", "BEN", None),
         ("Gabelli shares rise", "2009-02-10", "GBL", Some("2022-12-30")),
         ("Henderson shares fall on outflows", "2012-07-25", "HGG.L", Some("2017-05-26")),
@@ -903,16 +916,13 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
         ("Cohen & Steers realty fund gains", "2013-04-02", "CNS", None),
     ];
     let mut wrong = Vec::new();
-    let mut sponsors = BTreeSet::new();
     for &(text, date, symbol, delisted) in cases {
         let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
         let got = listed_at(&t, text, Some(date));
         if got != want {
             wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
         }
-        sponsors.insert(symbol);
     }
-    assert!(sponsors.len() >= 25, "{} sponsors", sponsors.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // A year after the merger, Eaton Vance is Morgan Stanley's brand, not the old listing.
     assert!(listed_at(&t, "Eaton Vance fund draws inflows", Some("2023-05-12")).is_empty());

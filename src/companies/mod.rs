@@ -138,8 +138,10 @@ pub fn company_score(units: &[(Unit, Probs)], title_weight: f32, bands: &Bands) 
 /// what its neutral one leaves (each times `1 − P(neutral)`). A reading that is mostly
 /// neutral toward the company (the source of a figure, a rating agency: 0.34 / 0.63 / 0.03)
 /// stays neutral (−0.12) instead of being read mildly negative (−0.31); a sure polar reading
-/// barely moves (0.93 / 0.04 / 0.03: −0.90 → −0.86). Measured on real paragraphs, SEntFiN
-/// and written sentences (`models/finsent-minilm-v2/MODEL_CARD.md`, "Per-company").
+/// barely moves (0.93 / 0.04 / 0.03: −0.90 → −0.86). The neutral probability rises as the
+/// polar ones fall, so such a unit also weighs less in the company's score, may count as a
+/// neutral unit, and lends less confidence. Measured on real paragraphs, SEntFiN and
+/// written sentences (`models/finsent-minilm-v2/MODEL_CARD.md`, "2.2.0").
 fn leaning(p: Probs) -> Probs {
     let keep = 1.0 - p.neutral;
     let (negative, positive) = (p.negative * keep, p.positive * keep);
@@ -183,6 +185,29 @@ pub(crate) mod tests {
             start,
             end,
         }
+    }
+
+    /// A mostly neutral reading stays neutral toward the company; a sure one barely moves.
+    #[test]
+    fn a_units_polar_share_counts_for_what_neutral_leaves() {
+        let bands = Bands::default();
+        let score = |negative, neutral, positive| {
+            let probs = Probs {
+                negative,
+                neutral,
+                positive,
+            };
+            company_score(&[(Unit::Sentence(0), probs)], 2.0, &bands)
+        };
+        let rating_agency = score(0.34, 0.63, 0.03);
+        assert!(
+            (rating_agency.score + 0.115).abs() < 0.005,
+            "{rating_agency:?}"
+        );
+        assert_eq!(rating_agency.label, bands.label(0.0));
+        let sure = score(0.93, 0.04, 0.03);
+        assert!((sure.score + 0.864).abs() < 0.005, "{sure:?}");
+        assert_eq!(sure.label, bands.label(-0.864));
     }
 
     #[test]

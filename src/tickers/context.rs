@@ -117,22 +117,32 @@ fn speaks_of_a_market(after: &After<'_>) -> bool {
 /// (`American carriers cut capacity`, see [`before_a_plural_noun`]) nor outside airline
 /// news (`United agrees to buy`).
 pub(super) fn names_an_airline(text: &str, start: usize, end: usize) -> bool {
-    AIRLINE_NAMES.contains(&&text[start..end])
+    AIRLINE_NAMES
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&text[start..end]))
 }
 
-/// `American carriers`, `American regulators voted`: the airline word before a plural of
-/// people or of airline things is an adjective.
+/// `American carriers`, `American regulators voted`: the airline word before a plural noun
+/// of people or of airline things is an adjective (`United orders jets` is a verb).
 pub(super) fn before_a_plural_noun(text: &str, end: usize) -> bool {
-    const AGENTS: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents"];
     let next = text[end..]
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_end_matches(|c: char| !c.is_alphanumeric());
-    next.chars().all(|c| c.is_ascii_lowercase())
-        && next.ends_with('s')
-        && (AGENTS.iter().any(|a| next.ends_with(a)) || AIRLINE_WORDS.contains(&next))
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    PLURAL_NOUNS.contains(&next.as_str())
 }
+
+/// Plural nouns an adjective `American` or `United` stands before in business news.
+#[rustfmt::skip]
+const PLURAL_NOUNS: &[&str] = &[
+    "carriers", "airlines", "passengers", "travelers", "travellers", "regulators", "investors",
+    "officials", "lawmakers", "consumers", "companies", "firms", "banks", "automakers",
+    "manufacturers", "exporters", "importers", "workers", "shoppers", "households", "stocks",
+    "shares", "markets", "producers", "farmers", "families", "voters", "executives",
+    "jets", "planes", "flights", "fares", "airports", "troops", "forces", "states", "nations",
+];
 
 /// Whether the sentence `sentence` speaks of flying: an airline word, or another airline.
 pub(super) fn speaks_of_flying(sentence: &str) -> bool {
@@ -293,12 +303,17 @@ pub(super) fn in_business_context(
         || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
 }
 
-/// Whether the word before `start` is capitalised (the name runs on from another).
+/// Whether the word before `start` is a capitalised word of a name (the name runs on from
+/// another): not a determiner (`The Janus Twenty fund`) nor a word that ends a sentence.
 fn after_a_capitalised_word(text: &str, start: usize) -> bool {
     text[..start]
         .strip_suffix(' ')
         .and_then(|b| b.split_whitespace().next_back())
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with(['.', '!', '?', ':', ';'])
+                && !["The", "A", "An", "THE"].contains(&w)
+        })
 }
 
 /// The words after a name that say what it is.

@@ -263,7 +263,9 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
     let mut accepted = sure_spans.clone();
     let mut waiting = Vec::new();
     for c in candidates {
-        if names_an_airline(text, c.start, c.end) {
+        // An airline named for sure elsewhere (`United Airlines posted a loss. United
+        // said...`) needs no airline word in each sentence.
+        if names_an_airline(text, c.start, c.end) && !sure.contains(&c.listing) {
             let (_, sentence) = local.sentence(c.start, c.end);
             if !speaks_of_flying(sentence.text(text)) || before_a_plural_noun(text, c.end) {
                 continue;
