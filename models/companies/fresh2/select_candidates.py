@@ -17,8 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from build_paragraphs import norm_reuters, reuters_docs, reuters_paragraphs  # noqa: E402
-from select_candidates import MAX_CHARS, N_REUTERS_DOCS, SUFFIX_RE, nsent  # noqa: E402
+from select_candidates import company_paragraphs  # noqa: E402
 
 SEED = 7122026
 TRAINING = HERE.parents[1] / "train" / "real_targets" / "candidates.jsonl"
@@ -29,24 +28,10 @@ def main(reuters_dir, n, out, text_out):
     # The first training draw (t-0001..t-1200) existed when this set was drawn; the second
     # draw came after and leaves this set's documents out itself.
     used = {r["doc"] for r in map(json.loads, open(TRAINING)) if int(r["id"][2:]) <= 1200}
-    acq_seen, multi, single = 0, [], []
-    for newid, topics, body in reuters_docs(reuters_dir):
-        if "acq" in topics:
-            acq_seen += 1
-            if acq_seen <= N_REUTERS_DOCS:
-                continue
-        if newid in used:
-            continue
-        for start, end in reuters_paragraphs(body):
-            t = norm_reuters(body[start:end])
-            if len(t) > MAX_CHARS or nsent(t) > 4 or len(t) < 60:
-                continue
-            if sum(c.isdigit() for c in t) > 0.15 * len(t):
-                continue
-            names = {m.group(0) for m in SUFFIX_RE.finditer(t)}
-            if names:
-                row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
-                (multi if len(names) >= 2 else single).append(row)
+    multi, single = [], []
+    for newid, start, end, t, names in company_paragraphs(reuters_dir, used):
+        row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
+        (multi if len(names) >= 2 else single).append(row)
     rng = random.Random(SEED)
     rng.shuffle(multi)
     rng.shuffle(single)

@@ -21,8 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "companies" / "fresh"))
-from build_paragraphs import norm_reuters, reuters_docs, reuters_paragraphs  # noqa: E402
-from select_candidates import MAX_CHARS, N_REUTERS_DOCS, SUFFIX_RE, nsent  # noqa: E402
+from select_candidates import company_paragraphs  # noqa: E402
 
 SEED = 20261207
 
@@ -35,27 +34,12 @@ def main(reuters_dir, n, out, text_out, more=False):
     taken = [json.loads(line) for line in open(out)] if more else []
     skip_docs = {json.loads(line)["doc"] for line in open(EVALUATION)} if more else set()
     skip = {(r["doc"], r["start"]) for r in taken}
-    acq_seen, multi, single = 0, [], []
-    for newid, topics, body in reuters_docs(reuters_dir):
-        if "acq" in topics:
-            acq_seen += 1
-            if acq_seen <= N_REUTERS_DOCS:
-                continue
-        if newid in skip_docs:
+    multi, single = [], []
+    for newid, start, end, t, names in company_paragraphs(reuters_dir, skip_docs):
+        if (newid, start) in skip:
             continue
-        for start, end in reuters_paragraphs(body):
-            if (newid, start) in skip:
-                continue
-            t = norm_reuters(body[start:end])
-            if len(t) > MAX_CHARS or nsent(t) > 4 or len(t) < 60:
-                continue
-            if sum(c.isdigit() for c in t) > 0.15 * len(t):
-                continue
-            names = {m.group(0) for m in SUFFIX_RE.finditer(t)}
-            if not names:
-                continue
-            row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
-            (multi if len(names) >= 2 else single).append(row)
+        row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
+        (multi if len(names) >= 2 else single).append(row)
     rng = random.Random(SEED + len(taken))
     rng.shuffle(multi)
     rng.shuffle(single)
