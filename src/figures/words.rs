@@ -349,6 +349,14 @@ pub(super) fn judgement(word: &str) -> Option<bool> {
     }
 }
 
+/// Things a figure counts that are no reported figure's size: `5,000 jobs`, `30 stores`
+/// (not `693,000 vehicles`, which is the size of deliveries).
+#[rustfmt::skip]
+pub(super) const COUNTED: &[&str] = &[
+    "jobs", "job", "workers", "employees", "staff", "positions", "people", "stores", "shops",
+    "branches", "plants", "factories",
+];
+
 /// Words after which a sentence is not a plain report of one figure: a contrast ("but",
 /// "while"), a hedge or a condition ("could", "if"), a negation, or a comparison with what
 /// was expected rather than with an earlier period ("estimates", "feared"), where the size

@@ -47,6 +47,14 @@ enum Reading {
     Refuse,
 }
 
+/// `swings to a loss and cuts 5,000 jobs`: a figure that counts people or places is no
+/// size of a reported figure's change, and the sentence is left to the model.
+fn counts_other_things(tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|pair| {
+        matches!(pair, [Token::Figure(_), Token::Word(w)] if words::COUNTED.contains(&w.as_str()))
+    })
+}
+
 /// How the figures of `text` changed, when it is a sentence that compares one kind of
 /// reported figure clearly.
 pub(super) fn read(text: &str) -> Option<Change> {
@@ -57,6 +65,7 @@ pub(super) fn read(text: &str) -> Option<Change> {
     if tokens
         .iter()
         .any(|t| matches!(t, Token::Word(w) if words::refuses(w)))
+        || counts_other_things(&tokens)
         // "may" the modal; "May" the month
         || text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "may")
     {

@@ -303,3 +303,16 @@ fn long_and_odd_input_is_refused_quickly() {
     let digits = "1".repeat(400);
     assert_eq!(read(&format!("Revenue rose to {digits} from 5")), None);
 }
+
+/// A figure that counts jobs or stores is no size of a reported figure's change.
+#[test]
+fn counts_of_jobs_or_stores_are_left_to_the_model() {
+    check(&[
+        ("Intel swings to a loss and cuts 5,000 jobs", None),
+        ("The retailer's loss narrowed and it closed 30 stores", None),
+        (
+            "Net loss narrowed to $3 million from $5 million.",
+            Some(Better),
+        ),
+    ]);
+}
