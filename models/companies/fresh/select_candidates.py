@@ -10,7 +10,7 @@ Reuters-21578: documents in NEWID order whose TOPICS include "acq" and that have
 take the first N_REUTERS_DOCS; every paragraph (see paragraphs()) matching SUFFIX_RE.
 Paragraphs over 4 sentences (rough count) or over 700 characters are skipped in both.
 """
-import hashlib, json, re, sys, os, html
+import hashlib, json, random, re, sys, os, html
 from build_paragraphs import reuters_docs, reuters_paragraphs, norm_reuters
 
 AEB_DOCS = {
@@ -88,6 +88,32 @@ def company_paragraphs(reuters_dir, skip_docs=()):
             names = {m.group(0) for m in SUFFIX_RE.finditer(t)}
             if names:
                 yield newid, start, end, t, names
+
+def draw(paragraphs, n, seed):
+    """`n` of `paragraphs` (as `company_paragraphs` gives them), 60 % of them naming two or
+    more companies, shuffled by `seed`; with how many of each kind there were."""
+    multi, single = [], []
+    for p in paragraphs:
+        (multi if len(p[4]) >= 2 else single).append(p)
+    rng = random.Random(seed)
+    rng.shuffle(multi)
+    rng.shuffle(single)
+    take = multi[: int(n * 0.6)]
+    take += single[: n - len(take)]
+    rng.shuffle(take)
+    return take, len(multi), len(single)
+
+
+def write_draw(take, out, text_out, prefix, first=0, append=False):
+    """Writes a draw's candidates (`{id, source, doc, start, end, sha1}`, ids `prefix-0001`
+    on from `first` + 1) to `out`, appended or anew, and the same rows with their text to
+    `text_out` (outside git)."""
+    with open(out, "a" if append else "w") as f, open(text_out, "w") as g:
+        for k, (newid, start, end, text, _) in enumerate(take, start=first):
+            sha = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            c = dict(id="%s-%04d" % (prefix, k + 1), source="reuters21578", doc=newid, start=start, end=end, sha1=sha)
+            f.write(json.dumps(c) + "\n")
+            g.write(json.dumps(dict(c, text=text), ensure_ascii=False) + "\n")
 
 def main(aeb_dir, reuters_dir, out, text_out):
     rows = []

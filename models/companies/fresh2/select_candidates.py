@@ -9,15 +9,13 @@ paragraphs make 60 % of the draw.
 
   select_candidates.py REUTERS_DIR N OUT_CANDIDATES OUT_TEXT(outside git)
 """
-import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from select_candidates import company_paragraphs  # noqa: E402
+from select_candidates import company_paragraphs, draw, write_draw  # noqa: E402
 
 SEED = 7122026
 TRAINING = HERE.parents[1] / "train" / "real_targets" / "candidates.jsonl"
@@ -28,21 +26,8 @@ def main(reuters_dir, n, out, text_out):
     # The first training draw (t-0001..t-1200) existed when this set was drawn; the second
     # draw came after and leaves this set's documents out itself.
     used = {r["doc"] for r in map(json.loads, open(TRAINING)) if int(r["id"][2:]) <= 1200}
-    multi, single = [], []
-    for newid, start, end, t, names in company_paragraphs(reuters_dir, used):
-        row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
-        (multi if len(names) >= 2 else single).append(row)
-    rng = random.Random(SEED)
-    rng.shuffle(multi)
-    rng.shuffle(single)
-    take = multi[: int(n * 0.6)] + single[: n - int(n * 0.6)]
-    rng.shuffle(take)
-    with open(out, "w") as f, open(text_out, "w") as g:
-        for k, r in enumerate(take):
-            sha = hashlib.sha1(r["text"].encode("utf-8")).hexdigest()
-            c = dict(id="e-%04d" % (k + 1), source=r["source"], doc=r["doc"], start=r["start"], end=r["end"], sha1=sha)
-            f.write(json.dumps(c) + "\n")
-            g.write(json.dumps(dict(c, text=r["text"]), ensure_ascii=False) + "\n")
+    take, _, _ = draw(company_paragraphs(reuters_dir, used), n, SEED)
+    write_draw(take, out, text_out, "e")
     print(f"{len(take)} paragraphs", file=sys.stderr)
 
 

@@ -13,15 +13,13 @@ A second draw (`--more`) appends N paragraphs to OUT_CANDIDATES, leaving out tho
 in it and every document of the second evaluation set (`models/companies/fresh2/`, drawn
 after the first training draw).
 """
-import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "companies" / "fresh"))
-from select_candidates import company_paragraphs  # noqa: E402
+from select_candidates import company_paragraphs, draw, write_draw  # noqa: E402
 
 SEED = 20261207
 
@@ -34,25 +32,10 @@ def main(reuters_dir, n, out, text_out, more=False):
     taken = [json.loads(line) for line in open(out)] if more else []
     skip_docs = {json.loads(line)["doc"] for line in open(EVALUATION)} if more else set()
     skip = {(r["doc"], r["start"]) for r in taken}
-    multi, single = [], []
-    for newid, start, end, t, names in company_paragraphs(reuters_dir, skip_docs):
-        if (newid, start) in skip:
-            continue
-        row = dict(source="reuters21578", doc=newid, start=start, end=end, text=t)
-        (multi if len(names) >= 2 else single).append(row)
-    rng = random.Random(SEED + len(taken))
-    rng.shuffle(multi)
-    rng.shuffle(single)
-    take = multi[: int(n * 0.6)]
-    take += single[: n - len(take)]
-    rng.shuffle(take)
-    with open(out, "a" if more else "w") as f, open(text_out, "w") as g:
-        for k, r in enumerate(take, start=len(taken)):
-            sha = hashlib.sha1(r["text"].encode("utf-8")).hexdigest()
-            c = dict(id="t-%04d" % (k + 1), source=r["source"], doc=r["doc"], start=r["start"], end=r["end"], sha1=sha)
-            f.write(json.dumps(c) + "\n")
-            g.write(json.dumps(dict(c, text=r["text"]), ensure_ascii=False) + "\n")
-    print(f"{len(take)} paragraphs ({len(multi)} multi-company, {len(single)} single available)", file=sys.stderr)
+    paragraphs = (p for p in company_paragraphs(reuters_dir, skip_docs) if (p[0], p[1]) not in skip)
+    take, multi, single = draw(paragraphs, n, SEED + len(taken))
+    write_draw(take, out, text_out, "t", first=len(taken), append=more)
+    print(f"{len(take)} paragraphs ({multi} multi-company, {single} single available)", file=sys.stderr)
 
 
 if __name__ == "__main__":
