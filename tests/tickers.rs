@@ -674,6 +674,15 @@ fn american_and_united_are_airlines_in_airline_news() {
     ] {
         assert_eq!(on(text, date), want, "{text} ({date})");
     }
+    // Neighbours of 2-, 3- and 4-byte characters: the rules read words around the name on
+    // their boundaries.
+    for (text, want) in [
+        ("Émile: United orders 50 jets 日本", &["UAUA"][..]),
+        ("日本 — American raises fares 𝄞", &["AMR"]),
+        ("𝄞 American carriers cut capacity É", &[]),
+    ] {
+        assert_eq!(on(text, "2008-06-02"), want, "{text}");
+    }
     for text in [
         "American carriers cut capacity as fuel costs soar",
         "American regulators voted to bar US carriers from using subsidies",
@@ -889,6 +898,7 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
         // An ordinary-word sponsor opening its fund's name.
         ("Janus Twenty fund gains 12 pct in October", "2007-11-05", "JNS", Some("2017-05-26")),
         ("The Janus Twenty fund gained 12 pct in October.", "2007-11-05", "JNS", Some("2017-05-26")),
+        ("日本 — Janus Twenty fund gains 𝄞 É", "2007-11-05", "JNS", Some("2017-05-26")),
         ("Templeton Growth fund trails its rivals", "2008-10-20", "BEN", None),
         ("Gabelli shares rise", "2009-02-10", "GBL", Some("2022-12-30")),
         ("Henderson shares fall on outflows", "2012-07-25", "HGG.L", Some("2017-05-26")),
@@ -929,6 +939,7 @@ fn sponsors_of_funds_resolve_by_the_articles_date() {
             "Perpetual bonds rally as banks issue",
             // A word inside a longer fund name is no sponsor of it.
             "Vanguard Target Retirement 2030 Fund gains",
+            "日本 Vanguard Target Retirement 𝄞 Fund gains É",
             "Have strong overweight position on auto ancillaries: BP Singh, Pramerica Mutual Fund",
         ] {
             let got = listed_at(&t, text, date);
