@@ -1,8 +1,8 @@
 """Company detection on an outside-written set of headlines (models/gazetteer/fresh/).
 
 Each row: {"text", "companies": [{"name", "ticker", "exchange"?, "ric"?}], "category",
-"year"?}. Every text goes through `finsent tickers` as an article body (published on 1 July
-of `year` when given), and a labelled company counts as found when a detected mention
+"year"?, "date"?}. Every text goes through `finsent tickers` as an article body (published on
+its `date`, else on 1 July of its `year`, when given), and a labelled company counts as found when a detected mention
 overlaps its name (or its Reuters code, `<ric>` or `(ric)`, when labelled) in the text;
 "right" counts those of them whose overlapping detections include the labelled ticker
 (`BRK-A` and `BRK.A` alike; with an `exchange`, `7203` and `7203.T` alike).
@@ -39,7 +39,9 @@ def detections(finsent, rows):
     articles = []
     for r in rows:
         a = {"id": r["id"], "body": r["text"]}
-        if r.get("year"):
+        if r.get("date"):
+            a["published_at"] = r["date"]
+        elif r.get("year"):
             a["published_at"] = f"{r['year']}-07-01"
         articles.append(json.dumps(a))
     out = subprocess.run([finsent, "tickers", "-"], input="\n".join(articles) + "\n",

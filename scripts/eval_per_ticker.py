@@ -10,8 +10,8 @@ the direction of that ticker's `label` with the entity's label. Entities the gaz
 find are counted apart, not scored. Prints accuracy with a 95 % bootstrap interval, and the
 same for the sentence-level label (what v1's per-ticker scores amounted to).
 
-`--entities FILE` reads written multi-company sentences instead (records {text, entities:
-[{name, label, listed}]}, e.g. models/train/fresh/companies.jsonl; listed entities only), and
+`--entities FILE` reads written multi-company sentences instead (records {text, date?, entities:
+[{name, label, listed}]}, published on `date` when given, e.g. models/train/fresh/companies.jsonl; listed entities only), and
 counts the listed companies `tickers` does not find as "not found". `--model` scores with
 another model directory.
 
@@ -65,7 +65,8 @@ def model_flag(args):
 def sentfin(args):
     if args.entities:
         rows = [json.loads(l) for l in open(args.entities, encoding="utf-8")]
-        rows = [{"text": r["text"], "entities": {e["name"]: e["label"] for e in r["entities"] if e.get("listed", True)}}
+        rows = [{"text": r["text"], "date": r.get("date"),
+                 "entities": {e["name"]: e["label"] for e in r["entities"] if e.get("listed", True)}}
                 for r in rows]
         title = f"{args.entities}, listed companies"
     else:
@@ -75,7 +76,8 @@ def sentfin(args):
         title = f"SEntFiN dev, {'all headlines' if args.all else 'headlines whose entities disagree'}"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "headlines.jsonl"
-        path.write_text("".join(json.dumps({"id": str(i), "body": r["text"]}) + "\n" for i, r in enumerate(rows)))
+        path.write_text("".join(json.dumps({"id": str(i), "body": r["text"], **({"published_at": r["date"]} if r.get("date") else {})})
+                                + "\n" for i, r in enumerate(rows)))
         scored = {r["id"]: r for r in run(args.finsent, "score", path, ["--sentences", *model_flag(args)])}
         found = {r["id"]: r["tickers"] for r in run(args.finsent, "tickers", path)}
     hits, sentence_hits, missed = [], [], 0

@@ -21,8 +21,9 @@ is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
 {"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
- "listed_until","successor"}
-(`kind` only when not "company"; `listed_until` and `successor` only for former listings).
+ "listed_until","successor","taken_private"}
+(`kind` only when not "company"; `listed_until`, `successor` and `taken_private` (true for a
+listing that ended by going private, with no listed successor) only for former listings).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -392,6 +393,8 @@ def add_former_listings(gaz):
                    "ambiguous": [], "codes": codes, "kind": "company", "listed_until": row["listed_until"]}
         if row["successor"]:
             listing["successor"] = row["successor"]
+        elif "taken private" in row["event"]:
+            listing["taken_private"] = True
         for alias in plain + marked:
             gaz.add_alias(listing, alias, alias in marked, explicit=True)
         gaz.listings[f"{row['symbol']}@{row['listed_until']}"] = listing

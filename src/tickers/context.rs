@@ -184,6 +184,23 @@ const MARKET_WORDS: &[&str] = &[
     "composite", "listed", "listing", "listings", "futures", "trading", "debut", "debuts",
 ];
 
+/// Indices named like the rating agency of their compiler, with the agency's name: `S&P
+/// cut Kering to BBB` is the agency, `S&P rose 1%` the index.
+pub(super) const RATING_AGENCIES: &[(&str, &str)] = &[("S&P", "Standard & Poor's")];
+
+/// Whether the word after a name is a rating agency's act (`S&P cut`, `S&P affirmed`).
+pub(super) fn rates(text: &str, end: usize) -> bool {
+    #[rustfmt::skip]
+    const ACTS: &[&str] = &[
+        "cut", "cuts", "lowered", "lowers", "downgraded", "downgrades", "upgraded", "upgrades",
+        "raised", "raises", "affirmed", "affirms", "revised", "revises", "rates", "rated",
+        "assigned", "assigns", "placed", "places", "put", "puts", "said", "says", "warned",
+        "warns", "withdrew", "withdraws", "kept", "keeps",
+    ];
+    let next = words_after(text, end, false).next;
+    ACTS.contains(&next)
+}
+
 /// Verbs after `to` that make the subject a company: `Shell to buy BG`.
 #[rustfmt::skip]
 const CORPORATE_ACTS: &[&str] = &[
@@ -200,7 +217,7 @@ const TAKES_A_COMPANY: &[&str] = &[
     "upgrades", "upgraded", "downgrades", "downgraded", "analysts at", "such as",
     "buy", "buys", "bought", "buying", "pct of", "percent of", "% of", "offer for", "deal with",
     "merge with", "merger of", "talks with", "tie-up with", "overtakes", "overtook", "fined",
-    "fines", "sued", "sues", "suing",
+    "fines", "sued", "sues", "suing", "acquisition of", "purchase of", "buyout of",
 ];
 
 /// Words right after an ordinary-word name that give it its ordinary sense.
@@ -480,6 +497,13 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
             || verb(after.then[0])
             || ["up", "down"].contains(&then.as_str()));
     let in_talks = next == "in" && ["talks", "deal", "pact", "bid"].contains(&then.as_str());
+    // `Adobe will pay`, `Corning has agreed`: a modal or `has` before a company's act.
+    let modal_acts = (MODALS.contains(&next)
+        && (CORPORATE_ACTS.contains(&then.as_str()) || MODAL_ACTS.contains(&then.as_str())))
+        || (["has", "had"].contains(&next)
+            && (BUSINESS_VERBS.contains(&then.as_str())
+                || HEADLINE_VERBS.contains(&then.as_str())
+                || then.len() > 4 && then.ends_with("ed")));
     // `GM down 41 pct`, `Target up 5 percent`: a headline's subject and its move.
     let moves = sentence_initial
         && headline
@@ -496,9 +520,23 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
         || officer
         || noun_acts
         || in_talks
+        || modal_acts
         || moves
         || (after.possessive && (BUSINESS_WORDS.contains(&next) || product))
 }
+
+/// Modals before a company's act: `Adobe will pay`.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should",
+];
+
+/// A company's acts after a modal, besides [`CORPORATE_ACTS`]: `Corning will make`.
+#[rustfmt::skip]
+const MODAL_ACTS: &[&str] = &[
+    "make", "supply", "report", "announce", "provide", "offer", "take", "keep", "sign", "release",
+    "post", "unveil", "resume", "halt", "suspend", "reduce", "add", "expand", "move", "join",
+    "face", "need", "lose", "win",
+];
 
 /// Verbs in the plural after a headline's subject that is a list of names: `Delta,
 /// Northwest agree to merge`, `Delta, American raise fares`.

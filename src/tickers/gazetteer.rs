@@ -38,6 +38,8 @@ pub struct Listing {
     pub listed_until: Option<String>,
     /// The listing that took a former one over (`JPM` for Bear Stearns), if any.
     pub successor: Option<String>,
+    /// A former listing that ended by going private (no listed successor).
+    pub taken_private: bool,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +60,8 @@ struct Row {
     listed_until: Option<String>,
     #[serde(default)]
     successor: Option<String>,
+    #[serde(default)]
+    taken_private: bool,
 }
 
 /// Names longer than this are refused: no company is called so, and the matcher's build
@@ -97,6 +101,9 @@ pub struct Gazetteer {
     /// `EXCHANGE:CODE`, and a US code alone -> the former listings that had it, by the day
     /// their listing ended.
     former_holders: HashMap<String, Vec<usize>>,
+    /// The day an undated article is read on: the last day a listing of the gazetteer
+    /// ended (its newest record).
+    last_day: Option<String>,
 }
 
 impl Gazetteer {
@@ -120,16 +127,23 @@ impl Gazetteer {
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
     /// had not ended by then, else today's. A name that only a former listing had names it
-    /// on any later day, except that a company taken over or renamed (it has a successor)
-    /// keeps its name only a year after its end (the last results, the closing): news goes
-    /// on using the name for what took it over (Albertsons' `Safeway`, `BofA Merrill
-    /// Lynch`), while a bankrupt company stays in the news as itself (`Lehman` in 2010).
-    /// Without a day such a name names none.
+    /// on any later day, except that a company taken over, renamed or taken private keeps
+    /// its name only a year after its end (the last results, the closing): news goes on
+    /// using the name for what took it over (Albertsons' `Safeway`, `BofA Merrill Lynch`)
+    /// or for the private company (`Nuveen` funds, `Morrisons`), while a bankrupt company
+    /// stays in the news as itself (`Lehman` in 2010).
+    /// Without a day the name is read as of the gazetteer's last recorded day: `Splunk`
+    /// and `Lehman` name the companies that ended, `Merrill Lynch` (taken over in 2009)
+    /// names none, and a name today's listing shares is today's.
     pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
+        let on = day.or(self.last_day.as_deref());
         let today = Some(pattern.listing).filter(|&id| {
             let listing = &self.listings[id];
             listing.listed_until.as_deref().is_none_or(|until| {
-                day.is_some_and(|d| listing.successor.is_none() || within_a_year_after(d, until))
+                on.is_some_and(|d| {
+                    listing.successor.is_none() && !listing.taken_private
+                        || within_a_year_after(d, until)
+                })
             })
         });
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
@@ -186,6 +200,15 @@ impl Gazetteer {
                 .copied(),
             Some(e) => self.codes.get(&format!("{e}:{code}")).copied(),
         }
+    }
+
+    /// The listing `name` (a whole gazetteer name, any case) names on `day`.
+    pub fn named(&self, name: &str, day: Option<&str>) -> Option<usize> {
+        let m = self
+            .names
+            .find(name)
+            .filter(|m| m.range() == (0..name.len()))?;
+        self.holder(&self.patterns[m.pattern().as_usize()], day)
     }
 
     pub fn by_symbol(&self, symbol: &str) -> Option<usize> {
@@ -253,6 +276,7 @@ impl Builder {
             kind: row.kind,
             listed_until: row.listed_until,
             successor: row.successor,
+            taken_private: row.taken_private,
         });
         Ok(())
     }
@@ -334,6 +358,11 @@ impl Builder {
     /// Settles what depends on every row, and builds the name matcher.
     fn finish(mut self) -> std::result::Result<Gazetteer, String> {
         self.settle_former_listings();
+        let last_day = self
+            .listings
+            .iter()
+            .filter_map(|l| l.listed_until.clone())
+            .max();
         let Self {
             listings,
             patterns,
@@ -367,6 +396,7 @@ impl Builder {
             symbols,
             us_codes,
             former_holders,
+            last_day,
         })
     }
 

@@ -13,7 +13,8 @@ pub(super) const FREE_CAPITALISED: &[&str] = &[
     "The", "In", "On", "At", "And", "But", "For", "As", "After", "Before", "While", "When", "If",
     "Meanwhile", "Shares", "Rival", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Why", "How", "Also", "Both", "Like", "Unlike",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Why", "How", "Also", "Both", "Like", "Unlike",
     "Japanese", "Japan", "Dutch", "German", "French", "British", "American", "Chinese", "Korean",
     "Taiwanese", "Swiss", "Danish", "Swedish", "Finnish", "Norwegian", "Italian", "Spanish",
     "European", "Asian", "Indian", "Peer", "Exporters", "Carmaker", "Chipmaker", "Automaker",
@@ -227,7 +228,8 @@ fn name_word(word: &str) -> bool {
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Chairman", "Chairwoman", "President", "Founder", "Director", "Executive", "Chief", "Board",
-    "Shares", "Stock", "Reuters", "Bloomberg", "Update", "Exclusive", "Breaking",
+    "Shares", "Stock", "Reuters", "Bloomberg", "Update", "Exclusive", "Breaking", "Research",
+    "Analysts", "Strategists", "Economists",
 ];
 
 /// Nouns that end company names: after a gazetteer name they make it part of a longer one.

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use super::coded::{codes_after_names, codes_of_names, names_another_coded_company, overlaps};
 use super::context::{
-    before_a_plural_noun, in_business_context, listed_with_a_company, moves_as_a_market,
-    names_an_airline, speaks_of_flying,
+    RATING_AGENCIES, before_a_plural_noun, in_business_context, listed_with_a_company,
+    moves_as_a_market, names_an_airline, rates, speaks_of_flying,
 };
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
@@ -177,9 +177,15 @@ fn name_candidates(
             continue;
         }
         let found = &haystack[start..end];
-        let Some(listing) = gazetteer.holder(pattern, day) else {
+        let Some(mut listing) = gazetteer.holder(pattern, day) else {
             continue;
         };
+        if let Some((_, agency)) = RATING_AGENCIES.iter().find(|(index, _)| *index == found)
+            && rates(text, end)
+            && let Some(agency) = gazetteer.named(agency, day)
+        {
+            listing = agency;
+        }
         let fitting: Vec<_> = pattern
             .spellings
             .iter()
