@@ -380,13 +380,100 @@ fn former_listings_resolve_by_the_articles_date() {
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // Without a date, a code or a name goes to the listing of today; a code only a former
-    // listing had is still that listing's, a name only former listings had names none.
+    // listing had is still that listing's; a name only former listings had is read as of
+    // the gazetteer's last day: a listing that ended in the year before it, a renamed
+    // company's successor, and none older.
     assert_eq!(listed_at(&t, "$AMTD rose.", None), [("AMTD".into(), None)]);
     assert_eq!(
         listed_at(&t, "$LEH fell.", None),
         [("LEH".into(), Some("2008-09-17".into()))]
     );
     assert!(listed_at(&t, "Lehman Brothers collapsed.", None).is_empty());
+    assert_eq!(
+        listed_at(&t, "Chevron completed its acquisition of Hess.", None),
+        [
+            ("CVX".into(), None),
+            ("HES".into(), Some("2025-07-17".into()))
+        ]
+    );
+    assert_eq!(
+        listed_at(&t, "Total SA raised its dividend.", None),
+        [("TTE.PA".into(), None)]
+    );
+    assert_eq!(
+        listed_at(&t, "General Motors raised its outlook.", None),
+        [("GM".into(), None)]
+    );
+}
+
+/// A company taken private (no listed successor) is its listing up to a year after its
+/// last day, and no listing after, dated or not: the name goes on as a private company's.
+#[test]
+fn companies_taken_private_are_no_listing_later() {
+    let t = tickers();
+    let morrisons = "Morrisons raised its profit forecast.";
+    assert_eq!(
+        listed_at(&t, morrisons, Some("2019-03-14")),
+        [("MRW.L".into(), Some("2021-10-27".into()))]
+    );
+    assert!(listed_at(&t, morrisons, Some("2024-03-14")).is_empty());
+    assert!(listed_at(&t, morrisons, None).is_empty());
+    finds_none(
+        &t,
+        &["Nuveen AMT-Free Quality Municipal Income Fund declares $0.0117 dividend"],
+    );
+}
+
+/// Rating agencies, research arms and index compilers of listed groups, as news names them
+/// acting on other companies; `S&P` alone is the index unless it rates (`S&P cut Kering`),
+/// and then the agency of the day (McGraw-Hill's until April 2016); an exchange's name
+/// before a code in brackets is the code's market.
+#[test]
+fn raters_and_research_arms_are_their_groups() {
+    let t = tickers();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("S&P cut its outlook to negative.", "2024-05-02", "SPGI", None),
+        ("S&P cut Greece to junk.", "2010-04-27", "MHP", Some("2016-04-27")),
+        ("Standard & Poor's lowered its outlook on the bank.", "2012-01-13", "MHP", Some("2016-04-27")),
+        ("S&P Global Ratings upgraded the carmaker.", "2024-05-02", "SPGI", None),
+        ("Moody's Investors Service affirmed the rating.", "2024-05-02", "MCO", None),
+        ("The stock was upgraded at Raymond James.", "2024-05-02", "RJF", None),
+        ("Piper Sandler downgraded the retailer to neutral.", "2024-05-02", "PIPR", None),
+        ("Mizuho Securities initiated coverage with a buy rating.", "2024-05-02", "8411.T", None),
+        ("FTSE Russell will drop the miner from its index.", "2024-05-02", "LSEG.L", None),
+    ];
+    let wrong = wrong_at_their_dates(&t, cases);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    finds_none(
+        &t,
+        &[
+            "The S&P rose 1% on Monday.",
+            "S&P futures fell before the open.",
+            "Konecranes Oyj ( OMX : KCR1V ) said its net profit rose.",
+        ],
+    );
+}
+
+/// A month's abbreviation after a name is no part of another name (`Wal-Mart Nov sales`),
+/// and a modal or `has` before a company's act makes an ordinary-word name the company.
+#[test]
+fn month_abbreviations_and_modal_acts() {
+    let t = tickers();
+    finds(
+        &t,
+        &[
+            ("Wal-Mart Nov sales rise, but outlook dim", "WMT"),
+            ("Costco Dec same-store sales up 7 pct", "COST"),
+            ("Adobe will pay a $1 billion termination fee.", "ADBE"),
+            ("Target has agreed to sell its pharmacies.", "TGT"),
+            ("Chevron agreed to an acquisition of Hess.", "HES"),
+        ],
+    );
+    finds_none(
+        &t,
+        &["Apple will be in season soon.", "Target prices may rise."],
+    );
 }
 
 /// Share-class and code changes (former_listings.tsv): Google had one class, NASDAQ:GOOG,
@@ -508,7 +595,8 @@ fn listings_of_2006_to_2013_resolve_by_the_articles_date() {
         listed_at(&t, "Lehman Brothers creditors sued.", Some("2010-01-04")),
         [("LEH".to_string(), Some("2008-09-17".to_string()))]
     );
-    // Without a date: names only former listings had name none; names of today are today's.
+    // Without a date: names only former listings of the period had name none; names of
+    // today are today's.
     for text in [
         "Safeway raised its forecast.",
         "Genzyme shares rose.",

@@ -13,7 +13,8 @@
    funds_indices.tsv: ETFs, ETNs and indices with their codes and names (`kind` etf or
    index: matched so that they are not taken for a company, never reported);
    former_listings.tsv: delisted, merged and renamed companies with the day their listing
-   ended (`listed_until`) and the listing that took them over (`successor`).
+   ended (`listed_until`) and the listing that took them over (`successor`);
+   brands.tsv: companies' own brands, units and products that news writes after their names.
 
 An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
 edition word list from the english-words package, MIT) or that curated files mark with `~`
@@ -21,9 +22,11 @@ is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
 {"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
- "listed_until","successor","taken_private"}
-(`kind` only when not "company"; `listed_until`, `successor` and `taken_private` (true for a
-listing that ended by going private, with no listed successor) only for former listings).
+ "listed_until","successor","ended","brands"}
+(`kind` only when not "company"; `listed_until`, `successor` and `ended` only for former
+listings: `ended` is "private" for a listing taken private with no listed successor,
+"renamed" for a company renamed under its successor's code, "listed_elsewhere" for one still
+listed on another market; `brands` (brands.tsv) only when the listing has some).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -393,11 +396,28 @@ def add_former_listings(gaz):
                    "ambiguous": [], "codes": codes, "kind": "company", "listed_until": row["listed_until"]}
         if row["successor"]:
             listing["successor"] = row["successor"]
-        elif "taken private" in row["event"]:
-            listing["taken_private"] = True
+        event = row["event"].lower()
+        if "still listed" in event:
+            listing["ended"] = "listed_elsewhere"
+        elif "taken private" in event and not row["successor"]:
+            listing["ended"] = "private"
+        elif event.startswith("renamed") and row["successor"]:
+            listing["ended"] = "renamed"
         for alias in plain + marked:
             gaz.add_alias(listing, alias, alias in marked, explicit=True)
         gaz.listings[f"{row['symbol']}@{row['listed_until']}"] = listing
+
+
+def add_brands(gaz):
+    """A company's own brands, units and products as news writes them right after its name
+    (`Prius` after `Toyota`): finsent keeps the company there instead of reading a longer
+    name of something else. A symbol that a listing of today and a former one share gives
+    its brands to both."""
+    for row in read_tsv(HERE / "brands.tsv"):
+        brands = [b.strip() for b in row["brands"].split("|") if b.strip()]
+        for listing in gaz.listings.values():
+            if listing["symbol"] == row["symbol"]:
+                listing["brands"] = brands
 
 
 def apply_display_names(gaz):
@@ -450,6 +470,7 @@ def main():
     apply_display_names(gaz)
     remove_shared_aliases(gaz)
     add_former_listings(gaz)
+    add_brands(gaz)
     listings = sorted(gaz.listings.values(), key=lambda l: (l["symbol"], l.get("listed_until", "")))
     with open(args.out, "w", encoding="utf-8") as f:
         for l in listings:

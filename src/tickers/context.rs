@@ -337,6 +337,8 @@ fn after_a_capitalised_word(text: &str, start: usize) -> bool {
 struct After<'a> {
     /// `Apple's`, `Apple’s`.
     possessive: bool,
+    /// A modal came before `next` (`Adobe will pay`).
+    after_modal: bool,
     /// The next word, past helpers (`has`, `both`), places and periods (`U.S. October`) and
     /// a day (`on Thursday`); an apposition (`Arm, its chip designer, reported`) is skipped.
     next: &'a str,
@@ -369,12 +371,18 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty());
     let mut next = words.next().unwrap_or("");
-    // `Shell both lowered`, `BP has raised`.
-    while [
-        "both", "also", "all", "each", "has", "have", "had", "will", "would", "is", "was",
-    ]
-    .contains(&next)
-    {
+    let mut after_modal = false;
+    // `Shell both lowered`, `BP has raised`, `Adobe will pay`.
+    loop {
+        if MODALS.contains(&next) {
+            after_modal = true;
+        } else if ![
+            "both", "also", "all", "each", "has", "have", "had", "is", "was",
+        ]
+        .contains(&next)
+        {
+            break;
+        }
         next = words.next().unwrap_or("");
     }
     // `Ford U.S. October sales`, `Target November same-store sales`: a place or a period
@@ -395,6 +403,7 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     }
     After {
         possessive,
+        after_modal,
         next,
         then: [words.next().unwrap_or(""), words.next().unwrap_or("")],
         list,
@@ -497,13 +506,9 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
             || verb(after.then[0])
             || ["up", "down"].contains(&then.as_str()));
     let in_talks = next == "in" && ["talks", "deal", "pact", "bid"].contains(&then.as_str());
-    // `Adobe will pay`, `Corning has agreed`: a modal or `has` before a company's act.
-    let modal_acts = (MODALS.contains(&next)
-        && (CORPORATE_ACTS.contains(&then.as_str()) || MODAL_ACTS.contains(&then.as_str())))
-        || (["has", "had"].contains(&next)
-            && (BUSINESS_VERBS.contains(&then.as_str())
-                || HEADLINE_VERBS.contains(&then.as_str())
-                || then.len() > 4 && then.ends_with("ed")));
+    // `Adobe will pay`, `Corning could make`: a modal before a company's act.
+    let modal_acts =
+        after.after_modal && (CORPORATE_ACTS.contains(&next) || MODAL_ACTS.contains(&next));
     // `GM down 41 pct`, `Target up 5 percent`: a headline's subject and its move.
     let moves = sentence_initial
         && headline
@@ -525,7 +530,7 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
         || (after.possessive && (BUSINESS_WORDS.contains(&next) || product))
 }
 
-/// Modals before a company's act: `Adobe will pay`.
+/// Modals before a verb: `Adobe will pay`.
 const MODALS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "must", "should",
 ];

@@ -22,6 +22,22 @@ pub enum Kind {
     Index,
 }
 
+/// How a former listing ended, where it matters for undated text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// Taken over, merged, failed or delisted.
+    #[default]
+    Other,
+    /// Taken private, with no listed successor: the name goes on as a private company's.
+    Private,
+    /// Renamed under its successor's code: the same company, listed today.
+    Renamed,
+    /// Still listed on a market the gazetteer does not hold (Moscow, for the London GDRs
+    /// suspended in 2022).
+    ListedElsewhere,
+}
+
 /// One listing as finsent reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
@@ -38,8 +54,11 @@ pub struct Listing {
     pub listed_until: Option<String>,
     /// The listing that took a former one over (`JPM` for Bear Stearns), if any.
     pub successor: Option<String>,
-    /// A former listing that ended by going private (no listed successor).
-    pub taken_private: bool,
+    /// How a former listing ended.
+    pub ended: Ending,
+    /// Its own brands, units and products, as news writes them after its name (`Prius`
+    /// after `Toyota`).
+    pub brands: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -61,7 +80,9 @@ struct Row {
     #[serde(default)]
     successor: Option<String>,
     #[serde(default)]
-    taken_private: bool,
+    ended: Ending,
+    #[serde(default)]
+    brands: Vec<String>,
 }
 
 /// Names longer than this are refused: no company is called so, and the matcher's build
@@ -101,8 +122,7 @@ pub struct Gazetteer {
     /// `EXCHANGE:CODE`, and a US code alone -> the former listings that had it, by the day
     /// their listing ended.
     former_holders: HashMap<String, Vec<usize>>,
-    /// The day an undated article is read on: the last day a listing of the gazetteer
-    /// ended (its newest record).
+    /// The last day a listing of the gazetteer ended: undated text is read as of it.
     last_day: Option<String>,
 }
 
@@ -132,20 +152,32 @@ impl Gazetteer {
     /// using the name for what took it over (Albertsons' `Safeway`, `BofA Merrill Lynch`)
     /// or for the private company (`Nuveen` funds, `Morrisons`), while a bankrupt company
     /// stays in the news as itself (`Lehman` in 2010).
-    /// Without a day the name is read as of the gazetteer's last recorded day: `Splunk`
-    /// and `Lehman` name the companies that ended, `Merrill Lynch` (taken over in 2009)
-    /// names none, and a name today's listing shares is today's.
+    /// Without a day the name is read as of the gazetteer's last recorded day (the last
+    /// day a listing of it ended): such a name names the listing only up to a year after
+    /// its end (`Hess`, `Juniper Networks` of 2025), never a company taken private or
+    /// listed elsewhere, and a renamed company's successor (`Total SA` is TotalEnergies);
+    /// a name today's listing shares is today's. Older names of undated text are mostly
+    /// brands of their buyers (`Reebok`, `Merrill Lynch`) or of a later listing of the
+    /// name (`WeWork`), so they name none.
     pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
-        let on = day.or(self.last_day.as_deref());
-        let today = Some(pattern.listing).filter(|&id| {
-            let listing = &self.listings[id];
-            listing.listed_until.as_deref().is_none_or(|until| {
-                on.is_some_and(|d| {
-                    listing.successor.is_none() && !listing.taken_private
-                        || within_a_year_after(d, until)
-                })
-            })
-        });
+        let id = pattern.listing;
+        let listing = &self.listings[id];
+        let today = match (listing.listed_until.as_deref(), day) {
+            (None, _) => Some(id),
+            (Some(until), None) => match listing.ended {
+                Ending::Renamed => listing.successor.as_deref().and_then(|s| self.by_symbol(s)),
+                Ending::Other => self
+                    .last_day
+                    .as_deref()
+                    .is_some_and(|last| within_a_year_after(last, until))
+                    .then_some(id),
+                Ending::Private | Ending::ListedElsewhere => None,
+            },
+            (Some(until), Some(d)) => (listing.successor.is_none()
+                && listing.ended != Ending::Private
+                || within_a_year_after(d, until))
+            .then_some(id),
+        };
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
             .or(today)
     }
@@ -276,7 +308,8 @@ impl Builder {
             kind: row.kind,
             listed_until: row.listed_until,
             successor: row.successor,
-            taken_private: row.taken_private,
+            ended: row.ended,
+            brands: row.brands,
         });
         Ok(())
     }

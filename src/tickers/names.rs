@@ -189,6 +189,35 @@ pub(super) fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
 }
 
+/// Whether `after` (the text after a company's name) opens with one of its `brands`, maybe
+/// in quotes: `Toyota Prius recall`, `Apple 'iPhone'`, `Ford Credit profit`.
+pub(super) fn names_its_brand(after: &str, brands: &[String]) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['\'', '"', '‘', '“']);
+    brands.iter().any(|brand| {
+        rest.strip_prefix(brand.as_str())
+            .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// `(OMX: VAIAS)`, `( OMX : KCR1V )`: an exchange's name before a listing's code in
+/// brackets is the market the code trades on, not the exchange's company.
+pub(super) fn names_a_market_of_a_code(text: &str, start: usize, end: usize) -> bool {
+    let Some(rest) = text[end..].trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let code: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        .collect();
+    text[..start].trim_end().ends_with('(')
+        && !code.is_empty()
+        && code.chars().all(|c| !c.is_ascii_lowercase())
+}
+
 /// `Goldman Sachs Alpha fund`, `BNY Mellon High Yield Strategies Fund`, `Legg Mason Value
 /// Trust's`: the capitalised words after a name run on to a fund's name (a few words are
 /// read; the fund's noun may be in lower case).

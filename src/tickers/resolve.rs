@@ -12,7 +12,10 @@ use super::context::{
 };
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
-use super::names::{case_fits, drop_hyphen_compounds, on_word_boundaries, part_of_other_name};
+use super::names::{
+    case_fits, drop_hyphen_compounds, names_a_market_of_a_code, names_its_brand,
+    on_word_boundaries, part_of_other_name,
+};
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::Span;
 
@@ -148,6 +151,8 @@ pub(super) struct Candidate {
     pub(super) ambiguous: bool,
     pub(super) start: usize,
     pub(super) end: usize,
+    /// One of the company's own brands follows the name (`Toyota Prius`, `Apple 'iPhone'`).
+    pub(super) brand_after: bool,
 }
 
 /// The gazetteer names of the text that are written as names (whole words, in a case that
@@ -198,10 +203,12 @@ fn name_candidates(
                     })
             })
             .collect();
+        let brand_after = names_its_brand(&text[end..], &gazetteer.listings[listing].brands);
         if fitting.is_empty()
             || local.in_url(start, end)
             || names_another_coded_company(local, start, end, codes, listing)
-            || part_of_other_name(local, start, end)
+            || !brand_after && part_of_other_name(local, start, end)
+            || names_a_market_of_a_code(text, start, end)
         {
             continue;
         }
@@ -210,6 +217,7 @@ fn name_candidates(
             ambiguous: fitting.iter().all(|s| s.ambiguous),
             start,
             end,
+            brand_after,
         });
     }
     drop_hyphen_compounds(text, &mut candidates, codes);
@@ -280,6 +288,7 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
         let form = if !c.ambiguous {
             MentionForm::Name
         } else if sure.contains(&c.listing)
+            || c.brand_after
             || in_business_context(local, c.start, c.end, &sure_spans)
         {
             accepted.insert(c.start, c.end);
