@@ -22,11 +22,13 @@ is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
 {"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
- "listed_until","successor","ended","brands"}
+ "listed_until","successor","ended","brands","word_brands"}
 (`kind` only when not "company"; `listed_until`, `successor` and `ended` only for former
 listings: `ended` is "private" for a listing taken private with no listed successor,
 "renamed" for a company renamed under its successor's code, "listed_elsewhere" for one still
-listed on another market; `brands` (brands.tsv) only when the listing has some).
+listed on another market, "failed" for a bankruptcy, failure or nationalisation with no
+successor; `brands` and `word_brands` (brands.tsv, the latter ordinary words) only when the
+listing has some).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
@@ -383,6 +385,11 @@ def add_former_codes(gaz):
             listing.setdefault("former_codes", []).extend(c.strip() for c in row["codes"].split("|") if c.strip())
 
 
+# Events of a listing that ended because the company failed: it stays in the news as itself.
+FAILED = re.compile(r"bankrupt|chapter 11|chapter 7|fail|seized|nationali[sz]|liquidat|insolv|collapse|"
+                    r"administration|wound up|closed by regulators")
+
+
 def add_former_listings(gaz):
     """Listings that ended (delisted, merged, renamed with a new code), with the day they
     ended: finsent resolves their names and codes by an article's date. Added after
@@ -401,8 +408,11 @@ def add_former_listings(gaz):
             listing["ended"] = "listed_elsewhere"
         elif "taken private" in event and not row["successor"]:
             listing["ended"] = "private"
-        elif event.startswith("renamed") and row["successor"]:
+        elif (row["successor"] and (event.startswith("renamed") or " and renamed" in event)
+              and not re.search(r"acquired|bought|taken over|merged into", event)):
             listing["ended"] = "renamed"
+        elif not row["successor"] and FAILED.search(event):
+            listing["ended"] = "failed"
         for alias in plain + marked:
             gaz.add_alias(listing, alias, alias in marked, explicit=True)
         gaz.listings[f"{row['symbol']}@{row['listed_until']}"] = listing
@@ -411,13 +421,23 @@ def add_former_listings(gaz):
 def add_brands(gaz):
     """A company's own brands, units and products as news writes them right after its name
     (`Prius` after `Toyota`): finsent keeps the company there instead of reading a longer
-    name of something else. A symbol that a listing of today and a former one share gives
-    its brands to both."""
+    name of something else. A row's `symbol` is today's listing of that symbol when there is
+    one, else the former listings that had it; `SYMBOL@YYYY-MM-DD` is the former listing
+    that ended that day (`WM@2008-09-26`, Washington Mutual, not Waste Management). A brand
+    that is an ordinary word (`One`, `Fire`, `Express`) goes to `word_brands`: it keeps a
+    name from being part of a longer one, but is no business context for an ordinary-word
+    name (`Delta One desk`)."""
     for row in read_tsv(HERE / "brands.tsv"):
+        key = row["symbol"]
+        listings = [gaz.listings[key]] if key in gaz.listings else [
+            l for l in gaz.listings.values() if l["symbol"] == key and l.get("listed_until")]
+        if not listings:
+            raise SystemExit(f"brands.tsv: no listing {key}")
         brands = [b.strip() for b in row["brands"].split("|") if b.strip()]
-        for listing in gaz.listings.values():
-            if listing["symbol"] == row["symbol"]:
-                listing["brands"] = brands
+        distinctive = [b for b in brands if b.lower() not in gaz.common]
+        for listing in listings:
+            listing["brands"] = distinctive
+            listing["word_brands"] = [b for b in brands if b.lower() in gaz.common]
 
 
 def apply_display_names(gaz):

@@ -197,8 +197,13 @@ pub(super) fn rates(text: &str, end: usize) -> bool {
         "assigned", "assigns", "placed", "places", "put", "puts", "said", "says", "warned",
         "warns", "withdrew", "withdraws", "kept", "keeps",
     ];
-    let next = words_after(text, end, false).next;
-    ACTS.contains(&next)
+    // `S&P cut losses`, `S&P put on 1%`: the index moving.
+    const MOVES: &[&str] = &["losses", "gains", "ground", "on", "off", "higher", "lower"];
+    let after = words_after(text, end, false);
+    let then = after.then[0].to_lowercase();
+    ACTS.contains(&after.next.to_lowercase().as_str())
+        && !MOVES.contains(&then.as_str())
+        && !then.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Verbs after `to` that make the subject a company: `Shell to buy BG`.
@@ -374,6 +379,8 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     let mut after_modal = false;
     // `Shell both lowered`, `BP has raised`, `Adobe will pay`.
     loop {
+        // In lower case only: in a title-case headline `Would` may be the start of a
+        // clause (`Never Guess Would Profit`).
         if MODALS.contains(&next) {
             after_modal = true;
         } else if ![
@@ -538,9 +545,8 @@ const MODALS: &[&str] = &[
 /// A company's acts after a modal, besides [`CORPORATE_ACTS`]: `Corning will make`.
 #[rustfmt::skip]
 const MODAL_ACTS: &[&str] = &[
-    "make", "supply", "report", "announce", "provide", "offer", "take", "keep", "sign", "release",
-    "post", "unveil", "resume", "halt", "suspend", "reduce", "add", "expand", "move", "join",
-    "face", "need", "lose", "win",
+    "make", "supply", "announce", "provide", "offer", "sign", "release", "post", "unveil",
+    "resume", "halt", "suspend", "reduce", "add", "expand", "move", "join", "win",
 ];
 
 /// Verbs in the plural after a headline's subject that is a list of names: `Delta,

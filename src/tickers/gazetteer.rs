@@ -36,6 +36,9 @@ pub enum Ending {
     /// Still listed on a market the gazetteer does not hold (Moscow, for the London GDRs
     /// suspended in 2022).
     ListedElsewhere,
+    /// Bankrupt, failed, seized or nationalised, with no successor: it stays in the news
+    /// as itself (`Lehman` in 2010).
+    Failed,
 }
 
 /// One listing as finsent reports it.
@@ -59,6 +62,8 @@ pub struct Listing {
     /// Its own brands, units and products, as news writes them after its name (`Prius`
     /// after `Toyota`).
     pub brands: Vec<String>,
+    /// Its brands that are ordinary words (`One`, `Fire`): no business context.
+    pub word_brands: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +88,8 @@ struct Row {
     ended: Ending,
     #[serde(default)]
     brands: Vec<String>,
+    #[serde(default)]
+    word_brands: Vec<String>,
 }
 
 /// Names longer than this are refused: no company is called so, and the matcher's build
@@ -146,37 +153,30 @@ impl Gazetteer {
     }
 
     /// The listing `pattern` names on `day` (`YYYY-MM-DD`): a former listing whose listing
-    /// had not ended by then, else today's. A name that only a former listing had names it
-    /// on any later day, except that a company taken over, renamed or taken private keeps
-    /// its name only a year after its end (the last results, the closing): news goes on
-    /// using the name for what took it over (Albertsons' `Safeway`, `BofA Merrill Lynch`)
-    /// or for the private company (`Nuveen` funds, `Morrisons`), while a bankrupt company
-    /// stays in the news as itself (`Lehman` in 2010).
-    /// Without a day the name is read as of the gazetteer's last recorded day (the last
-    /// day a listing of it ended): such a name names the listing only up to a year after
-    /// its end (`Hess`, `Juniper Networks` of 2025), never a company taken private or
-    /// listed elsewhere, and a renamed company's successor (`Total SA` is TotalEnergies);
-    /// a name today's listing shares is today's. Older names of undated text are mostly
-    /// brands of their buyers (`Reebok`, `Merrill Lynch`) or of a later listing of the
-    /// name (`WeWork`), so they name none.
+    /// had not ended by then, else today's. After its end, a name that only a former
+    /// listing had names it up to a year after its end (the last results, the closing), and
+    /// none later: news goes on using the name for what took the company over (Albertsons'
+    /// `Safeway`, `BofA Merrill Lynch`) or for the private company (`Nuveen` funds); except
+    /// that a failed company stays in the news as itself (`Lehman` in 2010), and a renamed
+    /// one is its successor (`Total SA` in 2023 is TotalEnergies). Without a day the name
+    /// is read as of the gazetteer's last recorded day, and names none taken private or
+    /// listed elsewhere. A name today's listing shares is today's.
     pub fn holder(&self, pattern: &NamePattern, day: Option<&str>) -> Option<usize> {
         let id = pattern.listing;
         let listing = &self.listings[id];
-        let today = match (listing.listed_until.as_deref(), day) {
-            (None, _) => Some(id),
-            (Some(until), None) => match listing.ended {
-                Ending::Renamed => listing.successor.as_deref().and_then(|s| self.by_symbol(s)),
-                Ending::Other => self
-                    .last_day
-                    .as_deref()
-                    .is_some_and(|last| within_a_year_after(last, until))
-                    .then_some(id),
-                Ending::Private | Ending::ListedElsewhere => None,
-            },
-            (Some(until), Some(d)) => (listing.successor.is_none()
-                && listing.ended != Ending::Private
-                || within_a_year_after(d, until))
-            .then_some(id),
+        let today = match listing.listed_until.as_deref() {
+            None => Some(id),
+            Some(until) => {
+                let recent = day
+                    .or(self.last_day.as_deref())
+                    .is_some_and(|d| within_a_year_after(d, until));
+                match listing.ended {
+                    Ending::Renamed => listing.successor.as_deref().and_then(|s| self.by_symbol(s)),
+                    Ending::Failed if day.is_some() => Some(id),
+                    Ending::Private | Ending::ListedElsewhere if day.is_none() => None,
+                    _ => recent.then_some(id),
+                }
+            }
         };
         day.and_then(|d| self.first_not_ended(&pattern.former, d))
             .or(today)
@@ -310,6 +310,7 @@ impl Builder {
             successor: row.successor,
             ended: row.ended,
             brands: row.brands,
+            word_brands: row.word_brands,
         });
         Ok(())
     }

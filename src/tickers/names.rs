@@ -154,18 +154,28 @@ pub(super) fn case_fits(
 /// name inside a longer capitalised name is part of another name, and no company is better
 /// than the wrong one. In a title-case sentence (a headline) every word is capitalised, so
 /// there only a company noun after the name (`Continental Building Products`) says so.
-pub(super) fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+/// `brand_after`: the company's own brand follows (`Toyota Prius`), so only the word before
+/// is read.
+pub(super) fn part_of_other_name(
+    local: &mut Local<'_>,
+    start: usize,
+    end: usize,
+    brand_after: bool,
+) -> bool {
     let text = local.text;
     let (_, sentence) = local.sentence(start, end);
-    let after = text[end..].strip_prefix(char::is_whitespace).map(|rest| {
-        let word_end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        &rest[..word_end]
-    });
+    let after = text[end..]
+        .strip_prefix(char::is_whitespace)
+        .filter(|_| !brand_after)
+        .map(|rest| {
+            let word_end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            &rest[..word_end]
+        });
     // `Goldman Sachs Alpha fund`, `Legg Mason Value Trust`: a fund named after its sponsor
     // is news about the sponsor.
-    if names_a_fund(&text[end..]) {
+    if !brand_after && names_a_fund(&text[end..]) {
         return false;
     }
     if after.is_some_and(|w| CORPORATE_NOUNS.contains(&w)) {
@@ -189,16 +199,18 @@ pub(super) fn part_of_other_name(local: &mut Local<'_>, start: usize, end: usize
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
 }
 
-/// Whether `after` (the text after a company's name) opens with one of its `brands`, maybe
-/// in quotes: `Toyota Prius recall`, `Apple 'iPhone'`, `Ford Credit profit`.
-pub(super) fn names_its_brand(after: &str, brands: &[String]) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let rest = rest.trim_start_matches(['\'', '"', '‘', '“']);
-    brands.iter().any(|brand| {
-        rest.strip_prefix(brand.as_str())
-            .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+/// The length of the brand `after` (the text after a company's name) opens with, if one
+/// of `brands` does, with the space and an opening quote before it: `Toyota Prius recall`,
+/// `Apple 'iPhone'`, `Ford Credit profit`.
+pub(super) fn brand_after(after: &str, brands: &[String]) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    let unquoted = rest.trim_start_matches(['\'', '"', '‘', '“']);
+    let opening = after.len() - unquoted.len();
+    brands.iter().find_map(|brand| {
+        unquoted
+            .strip_prefix(brand.as_str())
+            .filter(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            .map(|_| opening + brand.len())
     })
 }
 
@@ -214,7 +226,7 @@ pub(super) fn names_a_market_of_a_code(text: &str, start: usize, end: usize) -> 
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
         .collect();
     text[..start].trim_end().ends_with('(')
-        && !code.is_empty()
+        && code.chars().any(|c| c.is_ascii_uppercase())
         && code.chars().all(|c| !c.is_ascii_lowercase())
 }
 
@@ -251,7 +263,14 @@ fn name_word(word: &str) -> bool {
         && !FREE_CAPITALISED.contains(&word)
         && !COMPANY_WORDS.contains(&word)
         && !TITLES.contains(&word)
+        && !LEGAL_SUFFIXES.contains(&word)
 }
+
+/// Legal forms in mixed case after a company's name (`Konecranes Oyj`, `Eni SpA`).
+#[rustfmt::skip]
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Oyj", "Oy", "Abp", "SpA", "Spa", "Srl", "GmbH", "Bhd", "Tbk", "Pty", "Ltda", "Cie", "Sarl",
+];
 
 /// Titles and words that follow a company's name in prose: `Apple Chairman`.
 #[rustfmt::skip]

@@ -13,8 +13,8 @@ use super::context::{
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
 use super::names::{
-    case_fits, drop_hyphen_compounds, names_a_market_of_a_code, names_its_brand,
-    on_word_boundaries, part_of_other_name,
+    brand_after, case_fits, drop_hyphen_compounds, names_a_market_of_a_code, on_word_boundaries,
+    part_of_other_name,
 };
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::Span;
@@ -151,8 +151,12 @@ pub(super) struct Candidate {
     pub(super) ambiguous: bool,
     pub(super) start: usize,
     pub(super) end: usize,
-    /// One of the company's own brands follows the name (`Toyota Prius`, `Apple 'iPhone'`).
+    /// One of the company's own brands that is no ordinary word follows the name (`Toyota
+    /// Prius`, `Apple 'iPhone'`): business context for an ordinary-word name.
     pub(super) brand_after: bool,
+    /// Where the words that give the name its context begin: past a brand of the company
+    /// that is an ordinary word (`Ford Credit profit`), else at the name's end.
+    pub(super) context_end: usize,
 }
 
 /// The gazetteer names of the text that are written as names (whole words, in a case that
@@ -203,11 +207,13 @@ fn name_candidates(
                     })
             })
             .collect();
-        let brand_after = names_its_brand(&text[end..], &gazetteer.listings[listing].brands);
+        let own = &gazetteer.listings[listing];
+        let brand = brand_after(&text[end..], &own.brands);
+        let word_brand = brand_after(&text[end..], &own.word_brands);
         if fitting.is_empty()
             || local.in_url(start, end)
             || names_another_coded_company(local, start, end, codes, listing)
-            || !brand_after && part_of_other_name(local, start, end)
+            || part_of_other_name(local, start, end, brand.or(word_brand).is_some())
             || names_a_market_of_a_code(text, start, end)
         {
             continue;
@@ -217,7 +223,8 @@ fn name_candidates(
             ambiguous: fitting.iter().all(|s| s.ambiguous),
             start,
             end,
-            brand_after,
+            brand_after: brand.is_some(),
+            context_end: end + word_brand.unwrap_or(0),
         });
     }
     drop_hyphen_compounds(text, &mut candidates, codes);
@@ -289,7 +296,7 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
             MentionForm::Name
         } else if sure.contains(&c.listing)
             || c.brand_after
-            || in_business_context(local, c.start, c.end, &sure_spans)
+            || in_business_context(local, c.start, c.context_end, &sure_spans)
         {
             accepted.insert(c.start, c.end);
             MentionForm::NameInContext
