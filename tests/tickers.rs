@@ -497,7 +497,18 @@ fn a_companys_own_brand_after_its_name_keeps_it() {
             ("Boeing Dreamliner delayed again", "BA"),
             ("Ford Credit profit slides as lease losses climb", "F"),
             ("Mac fans buzzing about expected Apple 'iPhone'", "AAPL"),
+            // Quotes and text of 2-, 3- and 4-byte characters around the brand.
+            (
+                "Mac fans buzzing about expected Apple ‘iPhone’ in Zürich",
+                "AAPL",
+            ),
+            ("Ford Credit profit slides in 日本 𝄞", "F"),
         ],
+    );
+    let konecranes = "Konecranes Oyj (OMX: KCR1V) – ‘日本’ 𝄞";
+    assert_eq!(
+        listed_at(&t, konecranes, Some("2007-10-29")),
+        [("KCR.HE".into(), None)]
     );
     for (text, symbol) in [
         ("UBS's Delta One desk lost money", "DAL"),

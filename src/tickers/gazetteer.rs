@@ -22,11 +22,12 @@ pub enum Kind {
     Index,
 }
 
-/// How a former listing ended, where it matters for undated text.
+/// How a former listing ended: what its names name after its last day
+/// ([`Gazetteer::holder`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ending {
-    /// Taken over, merged, failed or delisted.
+    /// Taken over, merged or delisted.
     #[default]
     Other,
     /// Taken private, with no listed successor: the name goes on as a private company's.

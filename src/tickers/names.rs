@@ -220,11 +220,10 @@ pub(super) fn names_a_market_of_a_code(text: &str, start: usize, end: usize) -> 
     let Some(rest) = text[end..].trim_start().strip_prefix(':') else {
         return false;
     };
-    let code: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
-        .collect();
+    let rest = rest.trim_start();
+    let code = &rest[..rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-')))
+        .unwrap_or(rest.len())];
     text[..start].trim_end().ends_with('(')
         && code.chars().any(|c| c.is_ascii_uppercase())
         && code.chars().all(|c| !c.is_ascii_lowercase())
