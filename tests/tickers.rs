@@ -545,6 +545,80 @@ fn month_abbreviations_and_modal_acts() {
     );
 }
 
+/// Wire headlines cut names (`LG Elec`, `Std Chartered`) and periods (`FY`, `FQ2`, `1H`),
+/// and write companies by their codes (`UTX`, `BARC`). An abbreviation that is another
+/// listing's name stays that listing's (`Tetra Tech`); news acronyms that are also codes
+/// (`FII`, `IFC`), two-letter codes without a curated name (`ML` in `BofA-ML`) and codes
+/// that are words name no company.
+#[test]
+fn wire_abbreviations_periods_and_codes_as_names() {
+    let t = tickers();
+    finds(
+        &t,
+        &[
+            ("LG Elec cuts capex plan as TV demand slows", "066570.KS"),
+            ("Samsung Elec Q4 operating profit at record", "005930.KS"),
+            ("Std Chartered H1 profit up 10 pct", "STAN.L"),
+            ("BT FY profit up 16 pct, pension gap grows", "BT-A.L"),
+            (
+                "Apple FQ2 profit soars 90 pct as iPhone sales double",
+                "AAPL",
+            ),
+            ("Tesco 1H sales rise", "TSCO.L"),
+            ("GS Q3 profit rises 79 pct", "GS"),
+            ("MS posts Q1 loss on debt-related charges", "MS"),
+            ("BARC shares drop 9 pct on rights issue worries", "BARC.L"),
+            ("Tetra Tech wins Army contract", "TTEK"),
+        ],
+    );
+    assert_eq!(
+        listed_at(
+            &t,
+            "UTX Q1 profit falls 3 pct but beats",
+            Some("2012-04-20")
+        ),
+        vec![("UTX".to_string(), Some("2020-04-02".to_string()))]
+    );
+    assert_eq!(
+        listed_at(
+            &t,
+            "Apple drops Google Maps from iOS 6, launches own app",
+            Some("2012-09-12")
+        ),
+        vec![
+            ("AAPL".to_string(), None),
+            ("GOOG".to_string(), Some("2014-04-02".to_string()))
+        ]
+    );
+    let found = symbols(&t, "BofA-ML sees 20% upside in Infosys, upgrades to buy");
+    assert!(
+        found.contains("INFY.NS") && !found.contains("ML.PA"),
+        "{found:?}"
+    );
+    assert_eq!(
+        listed_at(
+            &t,
+            "RIMM shares slide 8 pct after PlayBook delay",
+            Some("2011-04-29")
+        ),
+        vec![("RIM.TO".to_string(), Some("2013-02-01".to_string()))]
+    );
+    finds(&t, &[("WBC, ANZ shares fall on funding fears", "WBC.AX")]);
+    finds_none(
+        &t,
+        &[
+            "FII inflows slowing, tough times ahead for Dalal Street?",
+            "IFC raises $250 million 'masala' bonds",
+            "US Q3 GDP growth revised up",
+            "CEO pay rises 12 pct",
+            "FY budget deficit narrows",
+            "Dongfeng to reduce PSA stake in merger deal with Fiat",
+            "Do Directors Own BLOK Technologies Inc. (CNSX:BLK) Shares?",
+            "Hedge Funds Are Buying EQT Midstream Partners LP",
+        ],
+    );
+}
+
 /// Share-class and code changes (former_listings.tsv): Google had one class, NASDAQ:GOOG,
 /// until 2014-04-02, then GOOGL (class A) and GOOG (class C); Research In Motion traded as
 /// TSX:RIM and NASDAQ:RIMM until it became BlackBerry (TSX:BB, NASDAQ:BBRY) in February

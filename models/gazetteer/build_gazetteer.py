@@ -15,6 +15,15 @@
    former_listings.tsv: delisted, merged and renamed companies with the day their listing
    ended (`listed_until`) and the listing that took them over (`successor`);
    brands.tsv: companies' own brands, units and products that news writes after their names.
+4. Wire abbreviations, derived: a name of several words also stands with one of its words
+   cut as wire headlines cut it (`LG Electronics` -> `LG Elec`, `International Paper` ->
+   `Intl Paper`, `Standard Chartered` -> `Std Chartered`).
+5. Codes as names, derived: a company with a curated name (curated.tsv, us_aliases.tsv,
+   former_listings.tsv) is also named by its own codes of three to five letters (`UTX`,
+   `BARC`, `WBC`, `RIMM`), as wires and posts write it (`code_names`): finsent reads one only as the
+   subject opening a sentence, in business context (`UTX Q1 profit rises`, `RIMM shares
+   slide`). Codes that are words (`CAT`), news acronyms (`GDP`, `FII`), other listings'
+   names, words of other companies' names (`PSA`) or funds' codes are not names.
 
 An alias that is also an ordinary English word (a lower-case entry of Webster's 2nd
 edition word list from the english-words package, MIT) or that curated files mark with `~`
@@ -22,18 +31,19 @@ is "ambiguous": finsent accepts it only in business context (see src/tickers/).
 
 Output, one listing per line:
 {"symbol","exchange","name","aliases":[...],"ambiguous":[...],"codes":["EXCHANGE:CODE",...],"kind",
- "listed_until","successor","ended","brands","word_brands"}
+ "listed_until","successor","ended","brands","word_brands","code_names"}
 (`kind` only when not "company"; `listed_until`, `successor` and `ended` only for former
 listings: `ended` is "private" for a listing taken private with no listed successor,
 "renamed" for a company renamed under its successor's code, "listed_elsewhere" for one still
 listed on another market, "failed" for a bankruptcy, failure or nationalisation with no
 successor; `brands` and `word_brands` (brands.tsv, the latter ordinary words) only when the
-listing has some).
+listing has some; `code_names` (item 5) only when its code may stand as its name).
 `codes` holds the listing's own code first, then its other listings (ADRs).
 """
 
 import argparse
 import csv
+import itertools
 import json
 import re
 import sys
@@ -197,6 +207,73 @@ def usable(alias, curated_ambiguous=False):
 def generic(alias):
     """Every word of the name is a word that names nothing in particular."""
     return all(w in GENERIC_WORDS for w in re.split(r"[\s,.]+", alias.lower()) if w)
+
+
+# How wire headlines cut the words of company names (`LG Elec`, `Intl Paper`, `Hon Hai Prec`).
+WIRE_ABBREVIATIONS = {
+    "electronics": ["Elec"], "electric": ["Elec"], "electrical": ["Elec"],
+    "international": ["Intl", "Int'l"], "holdings": ["Hldgs"], "holding": ["Hldg"],
+    "financial": ["Finl", "Fin"], "finance": ["Fin"], "group": ["Grp"], "bank": ["Bk"],
+    "banking": ["Bkg"], "industries": ["Inds", "Ind"], "industrial": ["Indl", "Ind"],
+    "manufacturing": ["Mfg"], "communications": ["Comms", "Commun"], "commercial": ["Comm"],
+    "technologies": ["Tech"], "technology": ["Tech"], "pharmaceuticals": ["Pharma", "Pharm"],
+    "pharmaceutical": ["Pharma", "Pharm"], "chemical": ["Chem"], "chemicals": ["Chem"],
+    "precision": ["Prec"], "insurance": ["Ins"], "petroleum": ["Petrol"], "motors": ["Mtrs"],
+    "motor": ["Mtr"], "resources": ["Res"], "properties": ["Props"], "development": ["Dev"],
+    "devices": ["Dev"], "investment": ["Inv"], "national": ["Natl", "Nat"], "natural": ["Nat"],
+    "general": ["Gen"], "semiconductor": ["Semi"], "systems": ["Sys"], "services": ["Svcs"],
+    "securities": ["Secs"], "engineering": ["Eng"], "heavy": ["Hvy"], "pacific": ["Pac"],
+    "standard": ["Std"], "brothers": ["Bros"], "construction": ["Constr"],
+    "telecommunications": ["Telecom", "Tel"], "telecommunication": ["Telecom", "Tel"],
+    "telecom": ["Tel"], "telekom": ["Tel"], "telephone": ["Tel"], "australia": ["Aust"],
+    "compagnie": ["Cie"], "saint": ["St"], "and": ["&"], "corporation": ["Corp"],
+    "company": ["Co"], "limited": ["Ltd"],
+}
+# Places that wires write by their initials inside names (`HK Exchanges`).
+WIRE_PLACES = {"Hong Kong": "HK"}
+# The most words of a name cut at once (`Ind & Comm Bk of China`).
+MOST_CUTS = 3
+
+
+def wire_abbreviations(alias):
+    """A name of several words with one to three of them cut as wires cut them: `LG Elec`,
+    `Intl Paper`, `Lloyds Bkg Grp`, `HK Exchanges`."""
+    for place, initials in WIRE_PLACES.items():
+        alias = re.sub(rf"\b{place}\b", initials, alias)
+    words = alias.split(" ")
+    if len(words) < 2 or len(words) > 7:
+        return
+    choices = [[word] + WIRE_ABBREVIATIONS.get(word.lower(), []) for word in words]
+    for pick in itertools.product(*choices):
+        cuts = sum(a != b for a, b in zip(pick, words))
+        if cuts <= MOST_CUTS and not all(w in ("&", "Co", "Corp", "Ltd") for w in pick[1:]):
+            yield " ".join(pick)
+
+
+# All-capital words of market news that are listings' codes too: never a code read as a name.
+NEWS_ACRONYMS = {
+    "us", "uk", "eu", "un", "gdp", "cpi", "ppi", "pmi", "ism", "imf", "ecb", "boe", "boj", "fed",
+    "sec", "fda", "ftc", "doj", "epa", "ipo", "ceo", "cfo", "coo", "cto", "eps", "lbo", "etf",
+    "opec", "nato", "wto", "ai", "it", "tv", "pc", "ev", "nfp", "adp", "api", "cds", "cdo", "mbs",
+    "abs", "tarp", "fx", "hk", "esg", "rba", "rbi", "boc", "snb", "pboc", "lng", "otc", "nyse",
+    "lse", "asx", "tsx", "ftse", "dax", "cac", "vix", "wti", "usd", "eur", "gbp", "jpy", "cny",
+    "inr", "aud", "cad", "chf", "nz", "uae", "ok", "am", "pm", "ad", "ap", "afp", "bbc", "cnn",
+    "nbc", "cbs", "abc", "fbi", "cia", "nasa", "irs", "fcc", "ntsb", "faa", "who", "cdc", "nhs",
+    "gop", "mp", "mps", "roe", "roi", "ebit", "ebitda", "yoy", "qoq", "ytd", "fy", "pct",
+    "mln", "bln", "min", "max", "vs", "inc", "ltd", "plc", "co", "corp", "llc", "na", "dj",
+    "usa", "ussr", "asean", "apec", "brics", "ipos", "ceos", "atm", "atms",
+    "ma", "pe", "vc", "rd", "hr", "pr", "ir", "ip", "ui", "ux", "os", "cme", "ice",
+    # regulators, agencies and market words of US, Indian and other news
+    "gao", "cbo", "occ", "fhfa", "fdic", "cftc", "finra", "nhtsa", "osha", "usda", "doe", "dod",
+    "hud", "ferc", "nrc", "ofac", "cfpb", "sipc", "fasb", "iasb", "pcaob", "esma", "fca",
+    "pra", "bafin", "asic", "apra", "accc", "osfi", "csrc", "cbrc", "sebi", "nse",
+    "bse", "fii", "fiis", "dii", "diis", "fpi", "fpis", "omc", "omcs", "cci", "ifc", "psu", "psus",
+    "nbfc", "nbfcs", "amc", "amcs", "gst", "cag", "cbi", "sfio", "irdai", "pfrda", "trai", "nclt",
+    "cpse", "ppp", "spv", "reit", "reits", "invit", "ncd", "ncds", "qip", "ofs", "fdi",
+    "nav", "aum", "sip", "ulip", "epfo", "nhai", "mou", "llp", "pvt",
+    "md", "cmd", "ed", "gm", "vp", "svp", "evp", "fpo", "sme", "smes", "msme",
+    "msmes", "pms", "hni", "hnis", "nri", "nris", "ltcg", "stcg", "stt", "cess", "dtaa",
+}
 
 
 class Gazetteer:
@@ -438,6 +515,80 @@ def add_brands(gaz):
         for listing in listings:
             listing["brands"] = distinctive
             listing["word_brands"] = [b for b in brands if b.lower() in gaz.common]
+    # The same company under an older code (`Google`, NASDAQ:GOOG until 2014) has the
+    # brands of the listing that succeeded it, when it had none of its own.
+    for listing in gaz.listings.values():
+        successor = gaz.listings.get(listing.get("successor"))
+        names = {a.lower() for a in successor["aliases"] + successor["ambiguous"]} if successor else set()
+        if "brands" not in listing and successor and "brands" in successor and listing["name"].lower() in names:
+            listing["brands"] = successor["brands"]
+            listing["word_brands"] = successor["word_brands"]
+
+
+def add_wire_abbreviations(gaz):
+    """Each company's plain names of several words also as wire headlines cut them: `LG
+    Elec`, `Std Chartered`. Generated, so an abbreviation two listings share is dropped by
+    `remove_shared_aliases`, and one that is already another listing's name is not made
+    (`Tetra Tech` is Tetra Tech, not Tetra Technologies)."""
+    taken = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
+    added = 0
+    for listing in gaz.listings.values():
+        if listing["kind"] != "company":
+            continue
+        for alias in list(listing["aliases"]):
+            for cut in wire_abbreviations(alias):
+                if cut.lower() in taken:
+                    continue
+                before = len(listing["aliases"])
+                gaz.add_alias(listing, cut)
+                added += len(listing["aliases"]) - before
+    print(f"{added} wire abbreviations of names", file=sys.stderr)
+
+
+def codes_as_names(listing, words):
+    """The listing's own codes of three to five letters that may stand as the company's
+    name: `UTX`, `BARC` (of BARC.L), `RIMM` (its NASDAQ listing); not `CAT` (a word) nor
+    `GDP` or `FII` (news acronyms). Two-letter codes (`FM`, `ML`, `CI`) are initials of too
+    much else: only a curated `~` name makes one a name (`GS`, `MS`)."""
+    codes = [listing["symbol"].split(".")[0]] + [c.split(":")[-1] for c in listing["codes"]]
+    out = []
+    for code in codes:
+        lower = code.lower()
+        if (re.fullmatch(r"[A-Z]{3,5}", code) and lower not in NEWS_ACRONYMS and lower not in words
+                and not (len(lower) > 3 and lower.endswith("s") and lower[:-1] in words) and code not in out):
+            out.append(code)
+    return out
+
+
+def add_codes_as_names(gaz):
+    """Each company with a curated name (a listing of today or a former one) is also named
+    by its own codes of three to five letters (`UTX`, `WBC`, `RIMM`), in `code_names`: finsent reads
+    one only as the subject opening a sentence, in business context. A code names none of
+    them when two listings have it (today's and a former one: `ADS`), or it is a fund's or an
+    index's code or name, a listing's name already, or a word of another company's name
+    (`PSA` of `PSA Peugeot Citroen` is not Public Storage's)."""
+    funds = {a.lower() for l in gaz.listings.values() if l["kind"] != "company"
+             for a in l["aliases"] + l["ambiguous"] + [c.split(":")[-1] for c in l["codes"]]}
+    taken = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
+    in_names = defaultdict(set)
+    for l in gaz.listings.values():
+        for alias in l["aliases"] + l["ambiguous"]:
+            for word in re.findall(r"\b[A-Z]{3,5}\b", alias):
+                in_names[word].add(l["symbol"])
+    curated = {symbol for symbol, _ in gaz.explicit}
+    words = gaz.common | gaz.proper_names
+    codes = defaultdict(list)
+    for listing in gaz.listings.values():
+        for code in codes_as_names(listing, words) if listing["kind"] == "company" else []:
+            codes[code].append(listing)
+    added = 0
+    for code, listings in codes.items():
+        [listing] = listings if len(listings) == 1 else [None]
+        if (listing and listing["symbol"] in curated and code.lower() not in funds
+                and code.lower() not in taken and in_names[code] <= {listing["symbol"]}):
+            listing.setdefault("code_names", []).append(code)
+            added += 1
+    print(f"{added} codes as names", file=sys.stderr)
 
 
 def apply_display_names(gaz):
@@ -488,8 +639,10 @@ def main():
     add_funds_and_indices(gaz)
     add_former_codes(gaz)
     apply_display_names(gaz)
+    add_wire_abbreviations(gaz)
     remove_shared_aliases(gaz)
     add_former_listings(gaz)
+    add_codes_as_names(gaz)
     add_brands(gaz)
     listings = sorted(gaz.listings.values(), key=lambda l: (l["symbol"], l.get("listed_until", "")))
     with open(args.out, "w", encoding="utf-8") as f:

@@ -291,13 +291,8 @@ pub(super) fn in_business_context(
     }
     // The longest phrase that takes a company is a few words: only those are read.
     let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
-    // First in its sentence (after a wire tag: `RPT-Apple overtakes`), or after a full stop
-    // the splitter kept inside a quotation.
     let in_a_list = after_a_list_opening(opening);
-    let sentence_initial = in_a_list
-        || opening.chars().all(|c| !c.is_alphanumeric())
-        || opening.strip_suffix('-').is_some_and(is_wire_tag)
-        || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n']);
+    let sentence_initial = opens_its_sentence(local, start, end);
     let before = before.to_lowercase();
     let ends_with_phrase = |phrase: &str| {
         before
@@ -323,6 +318,20 @@ pub(super) fn in_business_context(
     acts(&after, sentence_initial, headline)
         || list_acts()
         || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
+}
+
+/// Whether the name at `start..end` opens its sentence: first in it (after a wire tag:
+/// `RPT-Apple overtakes`), in a list of names that opens it (`WES, WOW shares rise`), or
+/// after a full stop the splitter kept inside a quotation.
+pub(super) fn opens_its_sentence(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+    let text = local.text;
+    let sentence = local.sentence(start, end).1;
+    let opening = &text[sentence.start..start];
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
+    after_a_list_opening(opening)
+        || opening.chars().all(|c| !c.is_alphanumeric())
+        || opening.strip_suffix('-').is_some_and(is_wire_tag)
+        || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n'])
 }
 
 /// Whether the word before `start` is a capitalised word of a name (the name runs on from
@@ -526,6 +535,7 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
     BUSINESS_VERBS.contains(&next)
         || HEADLINE_VERBS.contains(&next)
         || NOUNS.contains(&next)
+        || reporting_period(next)
         || past_tense
         || to_act
         || subject_acts
@@ -599,6 +609,25 @@ const NOUNS: &[&str] = &[
     "merger", "deal", "ipo", "probe", "q1", "q2", "q3", "q4", "takeover", "buyout", "tie-up",
     "talks",
 ];
+
+/// A reporting period as wires abbreviate it after a company's name (`BT FY profit`, `Apple
+/// FQ2 profit`, `Sony 1H loss`, `Tesco H1 sales`, `Rio 9M output`), lower case: `fy`, `fy09`,
+/// `fy2012`, `fq2`, `q3`, `3q`, `3q12`, `h1`, `1h`, `9m`.
+pub(super) fn reporting_period(word: &str) -> bool {
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let quarter = |c: u8| (b'1'..=b'4').contains(&c);
+    let half = |c: u8| c == b'1' || c == b'2';
+    match word.as_bytes() {
+        [b'f', b'y', year @ ..] => year.is_empty() || digits(&word[2..], 2..=4),
+        [b'f', b'q', q] | [b'q', q] | [q, b'q'] => quarter(*q),
+        [q, b'q', ..] => quarter(*q) && digits(&word[2..], 2..=2),
+        [b'h', h] | [h, b'h'] => half(*h),
+        [m, b'm'] => *m == b'9' || *m == b'6' || *m == b'3',
+        _ => false,
+    }
+}
 
 /// Verbs that follow a subject as helpers: a noun before one is the subject's.
 const AUXILIARIES: &[&str] = &[

@@ -91,6 +91,9 @@ struct Row {
     brands: Vec<String>,
     #[serde(default)]
     word_brands: Vec<String>,
+    /// Its own code as news writes it for its name (`UTX Q1 profit falls`).
+    #[serde(default)]
+    code_names: Vec<String>,
 }
 
 /// Names longer than this are refused: no company is called so, and the matcher's build
@@ -115,6 +118,19 @@ pub struct Spelling {
     pub text: String,
     /// An ordinary word too: needs business context to count.
     pub ambiguous: bool,
+    /// The listing's code written as its name (`UTX`): ambiguous, and a company only as the
+    /// subject that opens its sentence.
+    pub code: bool,
+}
+
+impl Spelling {
+    fn new(text: &str, ambiguous: bool, code: bool) -> Self {
+        Spelling {
+            text: text.to_string(),
+            ambiguous,
+            code,
+        }
+    }
 }
 
 pub struct Gazetteer {
@@ -284,9 +300,13 @@ impl Builder {
     fn add(&mut self, mut row: Row) -> std::result::Result<(), String> {
         let id = self.listings.len();
         let ended = row.listed_until.is_some();
-        for (names, ambiguous) in [(&row.aliases, false), (&row.ambiguous, true)] {
+        for (names, ambiguous, code) in [
+            (&row.aliases, false, false),
+            (&row.ambiguous, true, false),
+            (&row.code_names, true, true),
+        ] {
             for name in names {
-                self.add_name(name, ambiguous, id, ended)?;
+                self.add_name(name, Spelling::new(name, ambiguous, code), id, ended)?;
             }
         }
         self.add_codes(&row.codes, id, ended);
@@ -320,7 +340,7 @@ impl Builder {
     fn add_name(
         &mut self,
         name: &str,
-        ambiguous: bool,
+        spelling: Spelling,
         id: usize,
         ended: bool,
     ) -> std::result::Result<(), String> {
@@ -333,10 +353,6 @@ impl Builder {
                 name.len()
             ));
         }
-        let spelling = Spelling {
-            text: name.to_string(),
-            ambiguous,
-        };
         let patterns = &mut self.patterns;
         let slot = *self
             .by_lower

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::context::COMPANY_WORDS;
+use super::context::{COMPANY_WORDS, reporting_period};
 use super::local::{LineCase, Local, ceil_char_boundary};
 use super::resolve::{Candidate, Mention};
 
@@ -197,6 +197,34 @@ pub(super) fn part_of_other_name(
             .then(|| &b[word_start..])
     });
     before_word.is_some_and(name_word) || after.is_some_and(name_word)
+}
+
+/// Whether a listing's code at `start..end` stands as the company's name (`UTX Q1 profit
+/// falls`, `BARC shares drop`): not inside a code's brackets or after an exchange's prefix
+/// (`(GNC)`, `(CVE:CZR)`), nor before a capitalised word or one in capitals that makes it
+/// part of another name (`EQT Midstream Partners`, `GS MLP Income Fund`); a reporting
+/// period may follow (`GS Q3`, `CBA FY`).
+pub(super) fn written_as_a_code_name(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(|c| matches!(c, ':' | '(' | '<' | '['))
+        || after.is_some_and(|c| matches!(c, ')' | '>' | ']' | ':'))
+    {
+        return false;
+    }
+    let next = text[end..]
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let capitalised = next.starts_with(char::is_uppercase);
+    !capitalised
+        || reporting_period(&next.to_lowercase())
+        || FREE_CAPITALISED.contains(&next)
+        || COMPANY_WORDS.contains(&next)
+        || TITLES.contains(&next)
 }
 
 /// The length of the brand `after` (the text after a company's name) opens with, if one

@@ -8,13 +8,13 @@ use std::collections::HashSet;
 use super::coded::{codes_after_names, codes_of_names, names_another_coded_company, overlaps};
 use super::context::{
     RATING_AGENCIES, before_a_plural_noun, in_business_context, listed_with_a_company,
-    moves_as_a_market, names_an_airline, rates, speaks_of_flying,
+    moves_as_a_market, names_an_airline, opens_its_sentence, rates, speaks_of_flying,
 };
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
 use super::names::{
     brand_after, case_fits, drop_hyphen_compounds, names_a_market_of_a_code, on_word_boundaries,
-    part_of_other_name,
+    part_of_other_name, written_as_a_code_name,
 };
 use super::patterns::{CodeForm, find_codes, symbol_for};
 use crate::split::Span;
@@ -157,6 +157,9 @@ pub(super) struct Candidate {
     /// Where the words that give the name its context begin: past a brand of the company
     /// that is an ordinary word (`Ford Credit profit`), else at the name's end.
     pub(super) context_end: usize,
+    /// Written only as the listing's code (`UTX`): a company only as the subject that opens
+    /// its sentence, in business context.
+    pub(super) code: bool,
 }
 
 /// The gazetteer names of the text that are written as names (whole words, in a case that
@@ -210,7 +213,9 @@ fn name_candidates(
         let own = &gazetteer.listings[listing];
         let brand = brand_after(&text[end..], &own.brands);
         let word_brand = brand_after(&text[end..], &own.word_brands);
+        let code = !fitting.is_empty() && fitting.iter().all(|s| s.code);
         if fitting.is_empty()
+            || code && !written_as_a_code_name(text, start, end)
             || local.in_url(start, end)
             || names_another_coded_company(local, start, end, codes, listing)
             || part_of_other_name(local, start, end, brand.or(word_brand).is_some())
@@ -225,6 +230,7 @@ fn name_candidates(
             end,
             brand_after: brand.is_some(),
             context_end: end + word_brand.unwrap_or(0),
+            code,
         });
     }
     drop_hyphen_compounds(text, &mut candidates, codes);
@@ -291,6 +297,9 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
             if !speaks_of_flying(sentence.text(text)) || before_a_plural_noun(text, c.end) {
                 continue;
             }
+        }
+        if c.code && !opens_its_sentence(local, c.start, c.end) {
+            continue;
         }
         let form = if !c.ambiguous {
             MentionForm::Name
