@@ -565,6 +565,8 @@ fn wire_abbreviations_periods_and_codes_as_names() {
                 "AAPL",
             ),
             ("Tesco 1H sales rise", "TSCO.L"),
+            ("Macquarie 1H12 net profit down 15 pct", "MQG.AX"),
+            ("Canon Jan-Mar op profit falls 70 pct", "7751.T"),
             ("GS Q3 profit rises 79 pct", "GS"),
             ("MS posts Q1 loss on debt-related charges", "MS"),
             ("BARC shares drop 9 pct on rights issue worries", "BARC.L"),

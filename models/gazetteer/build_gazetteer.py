@@ -223,7 +223,7 @@ WIRE_ABBREVIATIONS = {
     "devices": ["Dev"], "investment": ["Inv"], "national": ["Natl", "Nat"], "natural": ["Nat"],
     "general": ["Gen"], "semiconductor": ["Semi"], "systems": ["Sys"], "services": ["Svcs"],
     "securities": ["Secs"], "engineering": ["Eng"], "heavy": ["Hvy"], "pacific": ["Pac"],
-    "standard": ["Std"], "brothers": ["Bros"], "construction": ["Constr"],
+    "standard": ["Std"], "brothers": ["Bros"], "construction": ["Constr"], "british": ["Brit"],
     "telecommunications": ["Telecom", "Tel"], "telecommunication": ["Telecom", "Tel"],
     "telecom": ["Tel"], "telekom": ["Tel"], "telephone": ["Tel"], "australia": ["Aust"],
     "compagnie": ["Cie"], "saint": ["St"], "and": ["&"], "corporation": ["Corp"],

@@ -88,13 +88,19 @@ const HEADLINE_VERBS: &[&str] = &[
 /// (`Ford U.S. October sales`), lower case; `U.S.` is read as `u` and `s`.
 #[rustfmt::skip]
 const PERIOD_OR_PLACE: &[&str] = &[
-    "u", "s", "k", "us", "uk", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "same-store", "comparable", "domestic",
+    "u", "s", "k", "us", "uk", "same-store", "comparable", "domestic",
     "global", "worldwide", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
     "1st-qtr", "2nd-qtr", "3rd-qtr", "4th-qtr", "first-half", "second-half", "full-year",
     "half-year", "fiscal", "annual", "monthly", "weekly", "december-quarter", "june-quarter",
     "march-quarter", "september-quarter",
+];
+
+/// Months, lower case: periods between a headline's subject and its business word too.
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 /// `Nasdaq closes higher`, `Nasdaq stocks`, `S&P 500 and Nasdaq hit records`: an exchange's
@@ -405,7 +411,9 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     // between a headline's subject and its business word.
     for _ in 0..3 {
         let year = next.len() == 4 && next.chars().all(|c| c.is_ascii_digit());
-        if !(year || PERIOD_OR_PLACE.contains(&next.to_lowercase().as_str())) {
+        let lower = next.to_lowercase();
+        if !(year || PERIOD_OR_PLACE.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()))
+        {
             break;
         }
         next = words.next().unwrap_or("");
@@ -611,8 +619,9 @@ const NOUNS: &[&str] = &[
 ];
 
 /// A reporting period as wires abbreviate it after a company's name (`BT FY profit`, `Apple
-/// FQ2 profit`, `Sony 1H loss`, `Tesco H1 sales`, `Rio 9M output`), lower case: `fy`, `fy09`,
-/// `fy2012`, `fq2`, `q3`, `3q`, `3q12`, `h1`, `1h`, `9m`.
+/// FQ2 profit`, `Sony 1H loss`, `Tesco H1 sales`, `Rio 9M output`, `Macquarie 1H12 profit`,
+/// `Canon Jan-Mar profit`), lower case: `fy`, `fy09`, `fy2012`, `fq2`, `q3`, `3q`, `3q12`,
+/// `h1`, `1h`, `1h12`, `9m`, and a range of months.
 pub(super) fn reporting_period(word: &str) -> bool {
     let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -624,8 +633,11 @@ pub(super) fn reporting_period(word: &str) -> bool {
         [b'f', b'q', q] | [b'q', q] | [q, b'q'] => quarter(*q),
         [q, b'q', ..] => quarter(*q) && digits(&word[2..], 2..=2),
         [b'h', h] | [h, b'h'] => half(*h),
+        [h, b'h', ..] => half(*h) && digits(&word[2..], 2..=2),
         [m, b'm'] => *m == b'9' || *m == b'6' || *m == b'3',
-        _ => false,
+        _ => word
+            .split_once('-')
+            .is_some_and(|(from, to)| MONTHS.contains(&from) && MONTHS.contains(&to)),
     }
 }
 
