@@ -546,10 +546,11 @@ fn month_abbreviations_and_modal_acts() {
 }
 
 /// Wire headlines cut names (`LG Elec`, `Std Chartered`) and periods (`FY`, `FQ2`, `1H`),
-/// and write companies by their codes (`UTX`, `BARC`). An abbreviation that is another
-/// listing's name stays that listing's (`Tetra Tech`); news acronyms that are also codes
-/// (`FII`, `IFC`), two-letter codes without a curated name (`ML` in `BofA-ML`) and codes
-/// that are words name no company.
+/// and write companies by their codes (`UTX`, `BARC`) opening a headline. An abbreviation
+/// that is another listing's name stays that listing's (`Tetra Tech`); news acronyms that
+/// are also codes (`FII`, `IFC`), two-letter codes without a curated name (`ML` in
+/// `BofA-ML`), codes that are words, codes in a story's body (`FMG said` is the company
+/// named before), in lower case or before another name's words name no company.
 #[test]
 fn wire_abbreviations_periods_and_codes_as_names() {
     let t = tickers();
@@ -617,6 +618,9 @@ fn wire_abbreviations_periods_and_codes_as_names() {
             "Dongfeng to reduce PSA stake in merger deal with Fiat",
             "Do Directors Own BLOK Technologies Inc. (CNSX:BLK) Shares?",
             "Hedge Funds Are Buying EQT Midstream Partners LP",
+            "FMG said the area is located on the Bugow property.",
+            "shr profit 2.73 dlrs vs 2.29 dlrs",
+            "BEI Holdings Ltd said it acquired a Nashville bank marketing firm",
         ],
     );
 }

@@ -243,6 +243,8 @@ def wire_abbreviations(alias):
     words = alias.split(" ")
     if len(words) < 2 or len(words) > 7:
         return
+    if words[0].lower() in SMALL_WORDS | {"on", "in", "at", "to", "as", "is", "it", "up", "us", "no", "go"}:
+        return  # `ON Semi` would be `on semi-conductors` in a line of lower case
     choices = [[word] + WIRE_ABBREVIATIONS.get(word.lower(), []) for word in words]
     for pick in itertools.product(*choices):
         cuts = sum(a != b for a, b in zip(pick, words))

@@ -326,6 +326,21 @@ pub(super) fn in_business_context(
         || TAKES_A_COMPANY.iter().any(|p| ends_with_phrase(p))
 }
 
+/// Whether the name at `start..end` opens a headline (a sentence of one line with no full
+/// stop) as its subject: how wires and feeds write a company by its code (`UTX Q1 profit falls`). In a
+/// story's body a capitalised short name is the company named before (`FMG said` after
+/// `First Mississippi Gold`), whatever listing has that code today.
+pub(super) fn opens_a_headline(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+    let sentence = local.sentence(start, end).1;
+    let words = sentence
+        .text(local.text)
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
+    // One line, with no full stop: prose wraps and ends its sentences.
+    !words.ends_with(['.', '!', '?'])
+        && !words.contains('\n')
+        && opens_its_sentence(local, start, end)
+}
+
 /// Whether the name at `start..end` opens its sentence: first in it (after a wire tag:
 /// `RPT-Apple overtakes`), in a list of names that opens it (`WES, WOW shares rise`), or
 /// after a full stop the splitter kept inside a quotation.

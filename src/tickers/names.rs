@@ -200,11 +200,15 @@ pub(super) fn part_of_other_name(
 }
 
 /// Whether a listing's code at `start..end` stands as the company's name (`UTX Q1 profit
-/// falls`, `BARC shares drop`): not inside a code's brackets or after an exchange's prefix
+/// falls`, `BARC shares drop`): in capitals, not inside a code's brackets or after an exchange's prefix
 /// (`(GNC)`, `(CVE:CZR)`), nor before a capitalised word or one in capitals that makes it
-/// part of another name (`EQT Midstream Partners`, `GS MLP Income Fund`); a reporting
-/// period may follow (`GS Q3`, `CBA FY`).
+/// part of another name (`EQT Midstream Partners`, `GS MLP Income Fund`, `BEI Holdings`); a
+/// reporting period may follow (`GS Q3`, `CBA FY`).
 pub(super) fn written_as_a_code_name(text: &str, start: usize, end: usize) -> bool {
+    // In capitals, as codes are: `shr profit` in a line of lower case is no Schering.
+    if text[start..end].chars().any(char::is_lowercase) {
+        return false;
+    }
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     if before.is_some_and(|c| matches!(c, ':' | '(' | '<' | '['))
@@ -220,10 +224,11 @@ pub(super) fn written_as_a_code_name(text: &str, start: usize, end: usize) -> bo
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let capitalised = next.starts_with(char::is_uppercase);
+    // `BEI Holdings Ltd` is another company's name; `UTX CEO` is the company's officer.
     !capitalised
         || reporting_period(&next.to_lowercase())
         || FREE_CAPITALISED.contains(&next)
-        || COMPANY_WORDS.contains(&next)
+        || ["CEO", "Chief"].contains(&next)
         || TITLES.contains(&next)
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::coded::{codes_after_names, codes_of_names, names_another_coded_company, overlaps};
 use super::context::{
     RATING_AGENCIES, before_a_plural_noun, in_business_context, listed_with_a_company,
-    moves_as_a_market, names_an_airline, opens_its_sentence, rates, speaks_of_flying,
+    moves_as_a_market, names_an_airline, opens_a_headline, rates, speaks_of_flying,
 };
 use super::gazetteer::{Gazetteer, Kind};
 use super::local::{Local, Spans, floor_char_boundary, in_url};
@@ -158,7 +158,7 @@ pub(super) struct Candidate {
     /// that is an ordinary word (`Ford Credit profit`), else at the name's end.
     pub(super) context_end: usize,
     /// Written only as the listing's code (`UTX`): a company only as the subject that opens
-    /// its sentence, in business context.
+    /// a headline, in business context.
     pub(super) code: bool,
 }
 
@@ -298,7 +298,7 @@ fn accept_names(local: &mut Local<'_>, mentions: &mut Vec<Mention>, candidates: 
                 continue;
             }
         }
-        if c.code && !opens_its_sentence(local, c.start, c.end) {
+        if c.code && !opens_a_headline(local, c.start, c.end) {
             continue;
         }
         let form = if !c.ambiguous {
