@@ -83,10 +83,11 @@ def fiqa_targets(data_dir, split):
     ]
 
 
-def real_targets(reuters_dir, folder=Path(__file__).resolve().parent / "real_targets"):
+def real_targets(reuters_dir, folder=Path(__file__).resolve().parent / "real_targets", first=None):
     """(paragraph, company as written, label) per company of the Reuters-21578 paragraphs in
     real_targets/ (labels by annotators under models/companies/fresh/GUIDELINE.md), the text
-    rebuilt from the Reuters files in `reuters_dir` and checked by its sha1."""
+    rebuilt from the Reuters files in `reuters_dir` and checked by its sha1; with `first`,
+    only the first `first` labelled paragraphs."""
     import hashlib
     import sys
 
@@ -100,7 +101,7 @@ def real_targets(reuters_dir, folder=Path(__file__).resolve().parent / "real_tar
         if newid in need:
             bodies[newid] = body
     out = []
-    for row in read_jsonl(folder / "labels.jsonl"):
+    for row in read_jsonl(folder / "labels.jsonl")[:first]:
         c = candidates[row["id"]]
         text = norm_reuters(bodies[c["doc"]][c["start"] : c["end"]])
         if hashlib.sha1(text.encode("utf-8")).hexdigest() != c["sha1"]:

@@ -87,6 +87,8 @@ def parse_args():
     p.add_argument("--kd-extra", default="sentfin", help="comma-separated sources whose texts are added as "
                    "news sentences with teacher labels: sentfin, tfns, or none")
     p.add_argument("--reuters", type=Path, help="folder of the Reuters-21578 reut2-*.sgm files (source real_targets)")
+    p.add_argument("--real-targets-first", type=int, metavar="N",
+                   help="only the first N labelled paragraphs of real_targets (2.2.0: 3600, the first two draws)")
     p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)
     p.add_argument("--base", choices=sorted(BASES), default="minilm",
@@ -227,7 +229,7 @@ def training_pools(args):
             raise SystemExit("the real_targets source needs --reuters DIR (the Reuters-21578 .sgm files)")
         pools["real_targets"] = [
             (tag(args, "news") + common.mark_target(t, e), one_hot(l), "news")
-            for t, e, l in common.real_targets(args.reuters)
+            for t, e, l in common.real_targets(args.reuters, first=args.real_targets_first)
         ]
     if teacher:
         extra = set()
