@@ -568,6 +568,7 @@ fn wire_abbreviations_periods_and_codes_as_names() {
             ("Tesco 1H sales rise", "TSCO.L"),
             ("Macquarie 1H12 net profit down 15 pct", "MQG.AX"),
             ("Canon Jan-Mar op profit falls 70 pct", "7751.T"),
+            ("Nestlé 1H profit rises as prices climb", "NESN.SW"),
             ("GS Q3 profit rises 79 pct", "GS"),
             ("MS posts Q1 loss on debt-related charges", "MS"),
             ("BARC shares drop 9 pct on rights issue worries", "BARC.L"),
@@ -621,6 +622,12 @@ fn wire_abbreviations_periods_and_codes_as_names() {
             "FMG said the area is located on the Bugow property.",
             "shr profit 2.73 dlrs vs 2.29 dlrs",
             "BEI Holdings Ltd said it acquired a Nashville bank marketing firm",
+            "QIA buys stake in a London property fund",
+            "EMA says review of new drug delayed",
+            "UTX said it would raise its outlook …",
+            "British petrol prices rise again",
+            "Fin Tech startups raise $2bn",
+            "Company Misses Target, FY Profit Falls",
         ],
     );
 }

@@ -20,8 +20,8 @@
    `Intl Paper`, `Standard Chartered` -> `Std Chartered`).
 5. Codes as names, derived: a company with a curated name (curated.tsv, us_aliases.tsv,
    former_listings.tsv) is also named by its own codes of three to five letters (`UTX`,
-   `BARC`, `WBC`, `RIMM`), as wires and posts write it (`code_names`): finsent reads one only as the
-   subject opening a sentence, in business context (`UTX Q1 profit rises`, `RIMM shares
+   `BARC`, `WBC`, `RIMM`), as wires and posts write it (`code_names`): finsent reads one only in
+   capitals, as the subject opening a headline, in business context (`UTX Q1 profit rises`, `RIMM shares
    slide`). Codes that are words (`CAT`), news acronyms (`GDP`, `FII`), other listings'
    names, words of other companies' names (`PSA`) or funds' codes are not names.
 
@@ -252,29 +252,29 @@ def wire_abbreviations(alias):
             yield " ".join(pick)
 
 
-# All-capital words of market news that are listings' codes too: never a code read as a name.
+# All-capital words of market news (agencies, state funds, market terms) that are listings'
+# codes too: never a code read as a name.
 NEWS_ACRONYMS = {
-    "us", "uk", "eu", "un", "gdp", "cpi", "ppi", "pmi", "ism", "imf", "ecb", "boe", "boj", "fed",
-    "sec", "fda", "ftc", "doj", "epa", "ipo", "ceo", "cfo", "coo", "cto", "eps", "lbo", "etf",
-    "opec", "nato", "wto", "ai", "it", "tv", "pc", "ev", "nfp", "adp", "api", "cds", "cdo", "mbs",
-    "abs", "tarp", "fx", "hk", "esg", "rba", "rbi", "boc", "snb", "pboc", "lng", "otc", "nyse",
-    "lse", "asx", "tsx", "ftse", "dax", "cac", "vix", "wti", "usd", "eur", "gbp", "jpy", "cny",
-    "inr", "aud", "cad", "chf", "nz", "uae", "ok", "am", "pm", "ad", "ap", "afp", "bbc", "cnn",
+    "gdp", "cpi", "ppi", "pmi", "ism", "imf", "ecb", "boe", "boj", "fed", "sec", "fda", "ftc",
+    "doj", "epa", "ipo", "ceo", "cfo", "coo", "cto", "eps", "lbo", "etf", "opec", "nato", "wto",
+    "nfp", "adp", "api", "cds", "cdo", "mbs", "abs", "tarp", "esg", "rba", "rbi", "boc", "snb",
+    "pboc", "lng", "otc", "nyse", "lse", "asx", "tsx", "ftse", "dax", "cac", "vix", "wti",
+    "usd", "eur", "gbp", "jpy", "cny", "inr", "aud", "cad", "chf", "uae", "afp", "bbc", "cnn",
     "nbc", "cbs", "abc", "fbi", "cia", "nasa", "irs", "fcc", "ntsb", "faa", "who", "cdc", "nhs",
-    "gop", "mp", "mps", "roe", "roi", "ebit", "ebitda", "yoy", "qoq", "ytd", "fy", "pct",
-    "mln", "bln", "min", "max", "vs", "inc", "ltd", "plc", "co", "corp", "llc", "na", "dj",
-    "usa", "ussr", "asean", "apec", "brics", "ipos", "ceos", "atm", "atms",
-    "ma", "pe", "vc", "rd", "hr", "pr", "ir", "ip", "ui", "ux", "os", "cme", "ice",
-    # regulators, agencies and market words of US, Indian and other news
-    "gao", "cbo", "occ", "fhfa", "fdic", "cftc", "finra", "nhtsa", "osha", "usda", "doe", "dod",
-    "hud", "ferc", "nrc", "ofac", "cfpb", "sipc", "fasb", "iasb", "pcaob", "esma", "fca",
-    "pra", "bafin", "asic", "apra", "accc", "osfi", "csrc", "cbrc", "sebi", "nse",
-    "bse", "fii", "fiis", "dii", "diis", "fpi", "fpis", "omc", "omcs", "cci", "ifc", "psu", "psus",
-    "nbfc", "nbfcs", "amc", "amcs", "gst", "cag", "cbi", "sfio", "irdai", "pfrda", "trai", "nclt",
-    "cpse", "ppp", "spv", "reit", "reits", "invit", "ncd", "ncds", "qip", "ofs", "fdi",
-    "nav", "aum", "sip", "ulip", "epfo", "nhai", "mou", "llp", "pvt",
-    "md", "cmd", "ed", "gm", "vp", "svp", "evp", "fpo", "sme", "smes", "msme",
-    "msmes", "pms", "hni", "hnis", "nri", "nris", "ltcg", "stcg", "stt", "cess", "dtaa",
+    "gop", "mps", "roe", "roi", "ebit", "ebitda", "yoy", "qoq", "ytd", "pct", "mln", "bln",
+    "min", "max", "inc", "ltd", "plc", "corp", "llc", "usa", "ussr", "asean", "apec", "brics",
+    "ipos", "ceos", "atm", "atms", "cme", "ice", "gao", "cbo", "occ", "fhfa", "fdic", "cftc",
+    "finra", "nhtsa", "osha", "usda", "doe", "dod", "hud", "ferc", "nrc", "ofac", "cfpb",
+    "sipc", "fasb", "iasb", "pcaob", "esma", "fca", "pra", "bafin", "asic", "apra", "accc",
+    "osfi", "csrc", "cbrc", "sebi", "nse", "bse", "fii", "fiis", "dii", "diis", "fpi", "fpis",
+    "omc", "omcs", "cci", "ifc", "psu", "psus", "nbfc", "nbfcs", "amc", "amcs", "gst", "cag",
+    "cbi", "sfio", "irdai", "pfrda", "trai", "nclt", "cpse", "ppp", "spv", "reit", "reits",
+    "invit", "ncd", "ncds", "qip", "ofs", "fdi", "nav", "aum", "sip", "ulip", "epfo", "nhai",
+    "mou", "llp", "pvt", "cmd", "svp", "evp", "fpo", "sme", "smes", "msme", "msmes", "pms",
+    "hni", "hnis", "nri", "nris", "ltcg", "stcg", "stt", "cess", "dtaa", "qia", "pif", "adia",
+    "gic", "kia", "cic", "ema", "hdb", "pso", "rto", "sbs", "isp", "dfs", "dfa", "mof", "moe",
+    "moc", "pla", "ccp", "anc", "bjp", "nda", "upa", "psb", "psbs", "sbi", "lic", "icj", "ilo",
+    "wef", "oecd", "bis", "fsb", "ecj", "esm", "efsf",
 }
 
 
@@ -527,11 +527,24 @@ def add_brands(gaz):
             listing["word_brands"] = successor["word_brands"]
 
 
+# Adjectives of nations that open companies' names (`British Petroleum`), lower case.
+NATIONALITIES = {
+    "american", "british", "canadian", "french", "german", "japanese", "chinese", "indian",
+    "australian", "swiss", "dutch", "italian", "spanish", "korean", "european", "asian",
+}
+def ordinary_phrase(name, common):
+    """Every word of `name` is an ordinary word (`common`: English words, `petrol` and `tech`
+    among them, and nations' adjectives): `British Petrol`, `Fin Tech`, `Next Tech` would
+    name a company in `British petrol prices rise`; `Std Chartered` stays."""
+    return all(w.lower() in common or w.lower() in SMALL_WORDS for w in name.split(" "))
+
+
 def add_wire_abbreviations(gaz):
     """Each company's plain names of several words also as wire headlines cut them: `LG
     Elec`, `Std Chartered`. Generated, so an abbreviation two listings share is dropped by
-    `remove_shared_aliases`, and one that is already another listing's name is not made
-    (`Tetra Tech` is Tetra Tech, not Tetra Technologies)."""
+    `remove_shared_aliases`; one that is already another listing's name is not made (`Tetra
+    Tech` is Tetra Tech, not Tetra Technologies), nor one of ordinary words only (`British
+    Petrol`)."""
     taken = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
     added = 0
     for listing in gaz.listings.values():
@@ -539,7 +552,7 @@ def add_wire_abbreviations(gaz):
             continue
         for alias in list(listing["aliases"]):
             for cut in wire_abbreviations(alias):
-                if cut.lower() in taken:
+                if cut.lower() in taken or ordinary_phrase(cut, gaz.common | NATIONALITIES):
                     continue
                 before = len(listing["aliases"])
                 gaz.add_alias(listing, cut)
@@ -565,7 +578,9 @@ def codes_as_names(listing, words):
 def add_codes_as_names(gaz):
     """Each company with a curated name (a listing of today or a former one) is also named
     by its own codes of three to five letters (`UTX`, `WBC`, `RIMM`), in `code_names`: finsent reads
-    one only as the subject opening a sentence, in business context. A code names none of
+    one only in capitals, as the subject opening a headline, in business context. "Curated"
+    is a listing some name of which a curated file gives (curated.tsv, us_aliases.tsv,
+    former_listings.tsv, display_names.tsv). A code names none of
     them when two listings have it (today's and a former one: `ADS`), or it is a fund's or an
     index's code or name, a listing's name already, or a word of another company's name
     (`PSA` of `PSA Peugeot Citroen` is not Public Storage's)."""

@@ -37,6 +37,13 @@ SOURCES = ("fpb", "tfns", "sentfin", "fiqa", "generated", "fpb_cf", "entities", 
 # target-marked, read with --reuters.
 
 
+def non_negative(text):
+    n = int(text)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n} is negative")
+    return n
+
+
 def parse_mix(spec):
     mix = {}
     for part in spec.split(","):
@@ -87,7 +94,7 @@ def parse_args():
     p.add_argument("--kd-extra", default="sentfin", help="comma-separated sources whose texts are added as "
                    "news sentences with teacher labels: sentfin, tfns, or none")
     p.add_argument("--reuters", type=Path, help="folder of the Reuters-21578 reut2-*.sgm files (source real_targets)")
-    p.add_argument("--real-targets-first", type=int, metavar="N",
+    p.add_argument("--real-targets-first", type=non_negative, metavar="N",
                    help="only the first N labelled paragraphs of real_targets (2.2.0: 3600, the first two draws)")
     p.add_argument("--limit", type=int, help="at most this many random texts per source (smoke tests)")
     p.add_argument("--seed", type=int, default=20260601)

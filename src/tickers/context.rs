@@ -335,8 +335,8 @@ pub(super) fn opens_a_headline(local: &mut Local<'_>, start: usize, end: usize) 
     let words = sentence
         .text(local.text)
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
-    // One line, with no full stop: prose wraps and ends its sentences.
-    !words.ends_with(['.', '!', '?'])
+    // One line, not ended as prose ends its sentences or a snippet is cut (`…`, `:`).
+    !words.ends_with(['.', '!', '?', '…', ':', ';', ','])
         && !words.contains('\n')
         && opens_its_sentence(local, start, end)
 }
@@ -382,6 +382,9 @@ struct After<'a> {
     /// The name heads a list of names (`Delta, Northwest agree`, `Fannie and Freddie
     /// shares`): `next` is the word after the list.
     list: bool,
+    /// Only spaces between the name and the first word after it (`Target FY`, not `Target,
+    /// FY`).
+    joined: bool,
 }
 
 fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
@@ -402,6 +405,9 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
     } else {
         (rest, false)
     };
+    let joined = rest
+        .trim_start_matches(' ')
+        .starts_with(char::is_alphanumeric);
     let mut words = rest
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty());
@@ -446,6 +452,7 @@ fn words_after(text: &str, end: usize, skip_list: bool) -> After<'_> {
         next,
         then: [words.next().unwrap_or(""), words.next().unwrap_or("")],
         list,
+        joined,
     }
 }
 
@@ -558,7 +565,7 @@ fn acts(after: &After<'_>, sentence_initial: bool, headline: bool) -> bool {
     BUSINESS_VERBS.contains(&next)
         || HEADLINE_VERBS.contains(&next)
         || NOUNS.contains(&next)
-        || reporting_period(next)
+        || reporting_period(next) && after.joined
         || past_tense
         || to_act
         || subject_acts
@@ -636,7 +643,7 @@ const NOUNS: &[&str] = &[
 /// A reporting period as wires abbreviate it after a company's name (`BT FY profit`, `Apple
 /// FQ2 profit`, `Sony 1H loss`, `Tesco H1 sales`, `Rio 9M output`, `Macquarie 1H12 profit`,
 /// `Canon Jan-Mar profit`), lower case: `fy`, `fy09`, `fy2012`, `fq2`, `q3`, `3q`, `3q12`,
-/// `h1`, `1h`, `1h12`, `9m`, and a range of months.
+/// `h1`, `1h`, `1h12`, `9m` (not `3m`: 3M is a company), and a range of months.
 pub(super) fn reporting_period(word: &str) -> bool {
     let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -644,12 +651,14 @@ pub(super) fn reporting_period(word: &str) -> bool {
     let quarter = |c: u8| (b'1'..=b'4').contains(&c);
     let half = |c: u8| c == b'1' || c == b'2';
     match word.as_bytes() {
-        [b'f', b'y', year @ ..] => year.is_empty() || digits(&word[2..], 2..=4),
+        [b'f', b'y'] => true,
+        [b'f', b'y', ..] => digits(&word[2..], 2..=2) || digits(&word[2..], 4..=4),
         [b'f', b'q', q] | [b'q', q] | [q, b'q'] => quarter(*q),
         [q, b'q', ..] => quarter(*q) && digits(&word[2..], 2..=2),
         [b'h', h] | [h, b'h'] => half(*h),
         [h, b'h', ..] => half(*h) && digits(&word[2..], 2..=2),
-        [m, b'm'] => *m == b'9' || *m == b'6' || *m == b'3',
+        // Not `3m` or `6m`: 3M is a company.
+        [b'9', b'm'] => true,
         _ => word
             .split_once('-')
             .is_some_and(|(from, to)| MONTHS.contains(&from) && MONTHS.contains(&to)),

@@ -118,8 +118,8 @@ pub struct Spelling {
     pub text: String,
     /// An ordinary word too: needs business context to count.
     pub ambiguous: bool,
-    /// The listing's code written as its name (`UTX`): ambiguous, and a company only as the
-    /// subject that opens its sentence.
+    /// The listing's code written as its name (`UTX`): ambiguous, and a company only in
+    /// capitals, as the subject that opens a headline.
     pub code: bool,
 }
 
@@ -306,7 +306,7 @@ impl Builder {
             (&row.code_names, true, true),
         ] {
             for name in names {
-                self.add_name(name, Spelling::new(name, ambiguous, code), id, ended)?;
+                self.add_name(Spelling::new(name, ambiguous, code), id, ended)?;
             }
         }
         self.add_codes(&row.codes, id, ended);
@@ -336,14 +336,15 @@ impl Builder {
         Ok(())
     }
 
-    /// Adds `name` of listing `id` (which `ended`, or is of today) to its pattern.
+    /// Adds the `spelling` of a name of listing `id` (which `ended`, or is of today) to its
+    /// pattern.
     fn add_name(
         &mut self,
-        name: &str,
         spelling: Spelling,
         id: usize,
         ended: bool,
     ) -> std::result::Result<(), String> {
+        let name = spelling.text.as_str();
         if name.trim().is_empty() {
             return Err("an empty name".into());
         }
