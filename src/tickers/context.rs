@@ -327,9 +327,9 @@ pub(super) fn in_business_context(
 }
 
 /// Whether the name at `start..end` opens a headline (a sentence of one line with no full
-/// stop) as its subject: how wires and feeds write a company by its code (`UTX Q1 profit falls`). In a
-/// story's body a capitalised short name is the company named before (`FMG said` after
-/// `First Mississippi Gold`), whatever listing has that code today.
+/// stop) as its subject: how wires and feeds write a company by its code (`UTX Q1 profit
+/// falls`). In a story's body a capitalised short name is the company named before (`FMG
+/// said` after `First Mississippi Gold`), whatever listing has that code today.
 pub(super) fn opens_a_headline(local: &mut Local<'_>, start: usize, end: usize) -> bool {
     let sentence = local.sentence(start, end).1;
     let words = sentence

@@ -200,10 +200,11 @@ pub(super) fn part_of_other_name(
 }
 
 /// Whether a listing's code at `start..end` stands as the company's name (`UTX Q1 profit
-/// falls`, `BARC shares drop`): in capitals, not inside a code's brackets or after an exchange's prefix
-/// (`(GNC)`, `(CVE:CZR)`), nor before a capitalised word or one in capitals that makes it
-/// part of another name (`EQT Midstream Partners`, `GS MLP Income Fund`, `BEI Holdings`); a
-/// reporting period may follow (`GS Q3`, `CBA FY`).
+/// falls`, `BARC shares drop`): in capitals, not inside a code's brackets or after an
+/// exchange's prefix (`(GNC)`, `(CVE:CZR)`), nor before a capitalised word or one in
+/// capitals (`EQT Midstream Partners`, `GS MLP Income Fund`, `BEI Holdings`) other than a
+/// reporting period (`UTX Q1`, `CBA FY`), `CEO`, `Chief` or a word that stands freely
+/// (`Shares`).
 pub(super) fn written_as_a_code_name(text: &str, start: usize, end: usize) -> bool {
     // In capitals, as codes are: `shr profit` in a line of lower case is no Schering.
     if text[start..end].chars().any(char::is_lowercase) {
