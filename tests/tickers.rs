@@ -599,6 +599,19 @@ fn wire_abbreviations_periods_and_codes_as_names() {
         found.contains("INFY.NS") && !found.contains("ML.PA"),
         "{found:?}"
     );
+    // 2-, 3- and 4-byte characters around a code read as a name and around its period.
+    for text in [
+        "UTX Q1 profit falls 3 pct — €1 bln, 中国 😀",
+        "😀 — UTX Q1 profit falls é",
+        "€ UTX Q1 profit falls ✓",
+    ] {
+        assert_eq!(
+            listed_at(&t, text, Some("2012-04-20")),
+            vec![("UTX".to_string(), Some("2020-04-02".to_string()))],
+            "{text}"
+        );
+    }
+    assert!(listed_at(&t, "UTXé Q1 profit falls", Some("2012-04-20")).is_empty());
     assert_eq!(
         listed_at(
             &t,

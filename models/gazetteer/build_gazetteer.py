@@ -298,6 +298,10 @@ class Gazetteer:
         for alias in aliases:
             self.add_alias(listing, alias, alias in ambiguous, explicit)
 
+    def names(self):
+        """Every name of every listing, lower case."""
+        return {a.lower() for l in self.listings.values() for a in l["aliases"] + l["ambiguous"]}
+
     def is_common_word(self, alias):
         """One word that is also an ordinary English word (or the plural of one)."""
         word = alias.lower()
@@ -545,7 +549,7 @@ def add_wire_abbreviations(gaz):
     `remove_shared_aliases`; one that is already another listing's name is not made (`Tetra
     Tech` is Tetra Tech, not Tetra Technologies), nor one of ordinary words only (`British
     Petrol`)."""
-    taken = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
+    taken = gaz.names()
     added = 0
     for listing in gaz.listings.values():
         if listing["kind"] != "company":
@@ -586,7 +590,7 @@ def add_codes_as_names(gaz):
     (`PSA` of `PSA Peugeot Citroen` is not Public Storage's)."""
     funds = {a.lower() for l in gaz.listings.values() if l["kind"] != "company"
              for a in l["aliases"] + l["ambiguous"] + [c.split(":")[-1] for c in l["codes"]]}
-    taken = {a.lower() for l in gaz.listings.values() for a in l["aliases"] + l["ambiguous"]}
+    taken = gaz.names()
     in_names = defaultdict(set)
     for l in gaz.listings.values():
         for alias in l["aliases"] + l["ambiguous"]:

@@ -298,7 +298,7 @@ pub(super) fn in_business_context(
     // The longest phrase that takes a company is a few words: only those are read.
     let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
     let in_a_list = after_a_list_opening(opening);
-    let sentence_initial = opens_its_sentence(local, start, end);
+    let sentence_initial = in_a_list || first_in_sentence(opening, before);
     let before = before.to_lowercase();
     let ends_with_phrase = |phrase: &str| {
         before
@@ -331,26 +331,26 @@ pub(super) fn in_business_context(
 /// falls`). In a story's body a capitalised short name is the company named before (`FMG
 /// said` after `First Mississippi Gold`), whatever listing has that code today.
 pub(super) fn opens_a_headline(local: &mut Local<'_>, start: usize, end: usize) -> bool {
+    let text = local.text;
     let sentence = local.sentence(start, end).1;
     let words = sentence
-        .text(local.text)
+        .text(text)
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
+    let opening = &text[sentence.start..start];
+    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
     // One line, not ended as prose ends its sentences or a snippet is cut (`…`, `:`).
     !words.ends_with(['.', '!', '?', '…', ':', ';', ','])
         && !words.contains('\n')
-        && opens_its_sentence(local, start, end)
+        && (after_a_list_opening(opening) || first_in_sentence(opening, before))
 }
 
-/// Whether the name at `start..end` opens its sentence: first in it (after a wire tag:
-/// `RPT-Apple overtakes`), in a list of names that opens it (`WES, WOW shares rise`), or
-/// after a full stop the splitter kept inside a quotation.
-pub(super) fn opens_its_sentence(local: &mut Local<'_>, start: usize, end: usize) -> bool {
-    let text = local.text;
-    let sentence = local.sentence(start, end).1;
-    let opening = &text[sentence.start..start];
-    let before = text[ceil_char_boundary(text, start.saturating_sub(40))..start].trim_end();
-    after_a_list_opening(opening)
-        || opening.chars().all(|c| !c.is_alphanumeric())
+/// Whether a name after `opening` (its sentence's text before it) and `before` (the text
+/// just before it, trimmed) is first in its sentence: after a wire tag (`RPT-Apple
+/// overtakes`), or after a full stop the splitter kept inside a quotation. A name in a list
+/// of names that opens the sentence (`WES, WOW shares rise`) opens it too
+/// ([`after_a_list_opening`]).
+fn first_in_sentence(opening: &str, before: &str) -> bool {
+    opening.chars().all(|c| !c.is_alphanumeric())
         || opening.strip_suffix('-').is_some_and(is_wire_tag)
         || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '\n'])
 }
